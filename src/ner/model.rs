@@ -1,0 +1,645 @@
+//! Weight tables, the model file format and the greedy decoder.
+//!
+//! # File format (version 1, all integers little-endian)
+//!
+//! ```text
+//! offset size  field
+//! 0      8     magic "AGTAGGER"
+//! 8      4     format version (u32, = 1)
+//! 12     4     feature version (u32, must equal features::FEATURE_VERSION)
+//! 16     4     task (u32): 0 = POS tagger, 1 = NER tagger
+//! 20     4     L = number of labels (u32, 1..=255)
+//! 24     4     R = number of weight rows (u32)
+//! 28     4     G = number of gazetteer entries (u32, 0 for POS)
+//! 32     ...   L labels, each: u8 byte length, then UTF-8 bytes
+//!        8*R   feature key of each row (u64 hash, distinct)
+//!        4*R   scale of each row (f32); weight = scale * q
+//!        L*R   quantised weights q (i8), row after row
+//!        8*G   gazetteer keys (u64 phrase hashes, distinct)
+//!        G     gazetteer values (u8; bits 0..3 = seen as PER/ORG/LOC/MISC,
+//!              bit 7 = the key is a proper prefix of a longer phrase)
+//!        8     checksum: FNV-1a 64 of every byte before it
+//! ```
+//!
+//! A feature's score for label `l` is `scale[r] * q[r * L + l]` where `r`
+//! is the row whose key equals the feature hash; features with no row
+//! score zero. Loading builds an open-addressing index over the keys and
+//! borrows the weight bytes, so it costs one pass over the keys.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::features::{self, SentCtx, TAG_START};
+
+const MAGIC: &[u8; 8] = b"AGTAGGER";
+const FORMAT_VERSION: u32 = 1;
+
+/// Which tagger a model file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Task {
+    /// Part-of-speech tagger.
+    Pos,
+    /// Named-entity tagger (BILOU labels).
+    Ner,
+}
+
+/// Hasher for keys that are already good 64-bit hashes.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// `HashMap` keyed by pre-hashed `u64`s.
+pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// Open-addressing table from 64-bit hash keys to `u32` values.
+///
+/// A slot packs the upper 32 bits of the key with `value + 1`; the slot
+/// position comes from the lower bits, so a lookup compares one `u64`.
+#[derive(Clone, Debug)]
+pub(crate) struct KeyTable {
+    slots: Vec<u64>,
+    mask: usize,
+}
+
+impl KeyTable {
+    /// Table sized for `n` keys (load factor at most 1/2).
+    pub(crate) fn with_capacity(n: usize) -> KeyTable {
+        let cap = (n * 2).next_power_of_two().max(16);
+        KeyTable {
+            slots: vec![0; cap],
+            mask: cap - 1,
+        }
+    }
+
+    /// Inserts `key -> value`; false if an entry with the same slot chain
+    /// and fingerprint exists already (keys are then indistinguishable).
+    pub(crate) fn insert(&mut self, key: u64, value: u32) -> bool {
+        let fp = key >> 32;
+        let mut i = (key as usize) & self.mask;
+        loop {
+            let s = self.slots[i];
+            if s == 0 {
+                self.slots[i] = (fp << 32) | (u64::from(value) + 1);
+                return true;
+            }
+            if s >> 32 == fp {
+                return false;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Value stored for `key`.
+    #[inline]
+    pub(crate) fn get(&self, key: u64) -> Option<u32> {
+        let fp = key >> 32;
+        let mut i = (key as usize) & self.mask;
+        loop {
+            let s = self.slots[i];
+            if s == 0 {
+                return None;
+            }
+            if s >> 32 == fp {
+                return Some((s as u32).wrapping_sub(1));
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+/// Something that adds the weights of a feature to a score vector.
+pub(crate) trait Scorer {
+    /// Number of labels.
+    fn n_labels(&self) -> usize;
+    /// Adds the weights of feature `h` to `scores`.
+    fn add(&self, h: u64, scores: &mut [f32]);
+}
+
+/// Gazetteer bit: some phrase starting with this key is longer.
+pub(crate) const GAZ_PREFIX: u8 = 0x80;
+
+/// A loaded model: labels, quantised weights and (NER) the gazetteer.
+#[derive(Debug)]
+pub(crate) struct Model {
+    pub task: Task,
+    pub labels: Vec<String>,
+    n_labels: usize,
+    table: KeyTable,
+    scales: Vec<f32>,
+    weights: Cow<'static, [u8]>,
+    pub gazetteer: IdMap<u8>,
+}
+
+/// Why a model file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FormatError(pub String);
+
+impl std::fmt::Display for FormatError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+struct Reader<'a> {
+    buf: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], FormatError> {
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&e| e <= self.buf.len())
+            .ok_or_else(|| FormatError(format!("truncated model file while reading {what}")))?;
+        let s = &self.buf[self.pos..end];
+        self.pos = end;
+        Ok(s)
+    }
+    fn u32(&mut self, what: &str) -> Result<u32, FormatError> {
+        let b = self.take(4, what)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+}
+
+fn le_u64(b: &[u8]) -> u64 {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(&b[..8]);
+    u64::from_le_bytes(a)
+}
+
+/// Plain (unquantised) content of a model, the input of [`Model::to_bytes`].
+pub(crate) struct ModelParts<'a> {
+    pub task: Task,
+    pub labels: &'a [String],
+    /// `(feature key, weights per label)`.
+    pub rows: &'a [(u64, Vec<f32>)],
+    pub gazetteer: &'a [(u64, u8)],
+}
+
+impl Model {
+    /// Serialises a model, quantising each row to `i8` with its own scale.
+    pub(crate) fn to_bytes(parts: &ModelParts) -> Vec<u8> {
+        let n = parts.labels.len();
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&features::FEATURE_VERSION.to_le_bytes());
+        let task: u32 = match parts.task {
+            Task::Pos => 0,
+            Task::Ner => 1,
+        };
+        out.extend_from_slice(&task.to_le_bytes());
+        out.extend_from_slice(&(n as u32).to_le_bytes());
+        out.extend_from_slice(&(parts.rows.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(parts.gazetteer.len() as u32).to_le_bytes());
+        for l in parts.labels {
+            out.push(l.len() as u8);
+            out.extend_from_slice(l.as_bytes());
+        }
+        for (k, _) in parts.rows {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        let mut q = Vec::with_capacity(parts.rows.len() * n);
+        for (_, w) in parts.rows {
+            assert_eq!(w.len(), n, "row width must equal the label count");
+            let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
+            let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+            out.extend_from_slice(&scale.to_le_bytes());
+            q.extend(
+                w.iter()
+                    .map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8 as u8),
+            );
+        }
+        out.extend_from_slice(&q);
+        for (k, _) in parts.gazetteer {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        out.extend(parts.gazetteer.iter().map(|&(_, v)| v));
+        let sum = fnv(&out);
+        out.extend_from_slice(&sum.to_le_bytes());
+        out
+    }
+
+    /// Parses a model file; the weights are borrowed when `bytes` is static.
+    pub(crate) fn from_bytes(bytes: Cow<'static, [u8]>) -> Result<Model, FormatError> {
+        let buf: &[u8] = &bytes;
+        if buf.len() < 8 + 8 || &buf[..8] != MAGIC {
+            return Err(FormatError(
+                "not a model file (bad magic; was the model trained?)".into(),
+            ));
+        }
+        let body = &buf[..buf.len() - 8];
+        if fnv(body) != le_u64(&buf[buf.len() - 8..]) {
+            return Err(FormatError("model file checksum mismatch".into()));
+        }
+        let mut r = Reader { buf: body, pos: 8 };
+        let version = r.u32("version")?;
+        if version != FORMAT_VERSION {
+            return Err(FormatError(format!(
+                "model format version {version}, expected {FORMAT_VERSION}"
+            )));
+        }
+        let fv = r.u32("feature version")?;
+        if fv != features::FEATURE_VERSION {
+            return Err(FormatError(format!(
+                "model was trained with feature version {fv}, this build uses {}; retrain it",
+                features::FEATURE_VERSION
+            )));
+        }
+        let task = match r.u32("task")? {
+            0 => Task::Pos,
+            1 => Task::Ner,
+            t => return Err(FormatError(format!("unknown task {t}"))),
+        };
+        let n = r.u32("label count")? as usize;
+        let rows = r.u32("row count")? as usize;
+        let n_gaz = r.u32("gazetteer size")? as usize;
+        if n == 0 || n > 255 {
+            return Err(FormatError(format!("bad label count {n}")));
+        }
+        let mut labels = Vec::with_capacity(n);
+        for _ in 0..n {
+            let len = r.take(1, "label")?[0] as usize;
+            let s = std::str::from_utf8(r.take(len, "label")?)
+                .map_err(|_| FormatError("label is not UTF-8".into()))?;
+            labels.push(s.to_string());
+        }
+        let keys = r.take(rows.saturating_mul(8), "keys")?;
+        let scale_bytes = r.take(rows.saturating_mul(4), "scales")?;
+        let w_start = r.pos;
+        r.take(rows.saturating_mul(n), "weights")?;
+        let w_end = r.pos;
+        let gkeys = r.take(n_gaz.saturating_mul(8), "gazetteer keys")?;
+        let gvals = r.take(n_gaz, "gazetteer values")?;
+        if r.pos != body.len() {
+            return Err(FormatError("trailing bytes in model file".into()));
+        }
+        let mut table = KeyTable::with_capacity(rows);
+        for (i, k) in keys.chunks_exact(8).enumerate() {
+            if !table.insert(le_u64(k), i as u32) {
+                return Err(FormatError(format!("duplicate feature key in row {i}")));
+            }
+        }
+        let scales = scale_bytes
+            .chunks_exact(4)
+            .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
+        let mut gazetteer = IdMap::default();
+        gazetteer.reserve(n_gaz);
+        for (k, &v) in gkeys.chunks_exact(8).zip(gvals) {
+            gazetteer.insert(le_u64(k), v);
+        }
+        let weights = match bytes {
+            Cow::Borrowed(b) => Cow::Borrowed(&b[w_start..w_end]),
+            Cow::Owned(v) => Cow::Owned(v[w_start..w_end].to_vec()),
+        };
+        Ok(Model {
+            task,
+            labels,
+            n_labels: n,
+            table,
+            scales,
+            weights,
+            gazetteer,
+        })
+    }
+
+    /// Number of weight rows.
+    pub(crate) fn n_rows(&self) -> usize {
+        self.scales.len()
+    }
+}
+
+impl Scorer for Model {
+    #[inline]
+    fn n_labels(&self) -> usize {
+        self.n_labels
+    }
+
+    #[inline]
+    fn add(&self, h: u64, scores: &mut [f32]) {
+        if let Some(r) = self.table.get(h) {
+            let r = r as usize;
+            let n = self.n_labels;
+            let s = self.scales[r];
+            let row = &self.weights[r * n..r * n + n];
+            for (x, &q) in scores.iter_mut().zip(row) {
+                *x += s * f32::from(q as i8);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- labels
+
+/// Entity types in label order.
+pub(crate) const NER_TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+
+/// BILOU label strings in id order: `O`, then B/I/L/U for each type.
+pub(crate) fn ner_labels() -> Vec<String> {
+    let mut v = vec!["O".to_string()];
+    for t in NER_TYPES {
+        for p in ["B", "I", "L", "U"] {
+            v.push(format!("{p}-{t}"));
+        }
+    }
+    v
+}
+
+/// Part of a BILOU label id: 0 = O, else (prefix 0..4 for B/I/L/U, type 0..4).
+#[inline]
+pub(crate) fn ner_parts(label: u8) -> Option<(u8, u8)> {
+    if label == 0 || label == TAG_START {
+        None
+    } else {
+        Some(((label - 1) % 4, (label - 1) / 4))
+    }
+}
+
+/// BILOU label id from prefix (0..4 = B/I/L/U) and type (0..4).
+#[inline]
+pub(crate) fn ner_label(prefix: u8, kind: u8) -> u8 {
+    1 + kind * 4 + prefix
+}
+
+/// Whether BILOU label `label` may follow `prev`; `last` marks the final token.
+#[inline]
+pub(crate) fn ner_allowed(prev: u8, label: u8, last: bool) -> bool {
+    let open = match ner_parts(prev) {
+        Some((p, t)) if p <= 1 => Some(t),
+        _ => None,
+    };
+    match (open, ner_parts(label)) {
+        (Some(t), Some((p, k))) => k == t && (p == 2 || (p == 1 && !last)),
+        (Some(_), None) => false,
+        (None, None) => true,
+        (None, Some((p, _))) => p == 3 || (p == 0 && !last),
+    }
+}
+
+// ---------------------------------------------------------------- decoding
+
+/// Reusable buffers of the decoder.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    feats: Vec<u64>,
+    scores: Vec<f32>,
+}
+
+/// Greedy left-to-right decoding of one sentence.
+///
+/// Writes one label id per token into `tags`; when `margins` is given it
+/// also receives, per token, the score gap between the chosen label and
+/// the best other allowed label.
+pub(crate) fn decode<S: Scorer>(
+    model: &S,
+    task: Task,
+    ctx: &SentCtx,
+    scratch: &mut Scratch,
+    tags: &mut Vec<u8>,
+    mut margins: Option<&mut Vec<f32>>,
+) {
+    let n = ctx.len();
+    let nl = model.n_labels();
+    tags.clear();
+    if let Some(m) = margins.as_deref_mut() {
+        m.clear();
+    }
+    scratch.scores.clear();
+    scratch.scores.resize(n * nl, 0.0);
+    // History-free features first: independent lookups pipeline well.
+    for i in 0..n {
+        scratch.feats.clear();
+        match task {
+            Task::Pos => features::pos_static(ctx, i, &mut scratch.feats),
+            Task::Ner => features::ner_static(ctx, i, &mut scratch.feats),
+        }
+        let sc = &mut scratch.scores[i * nl..(i + 1) * nl];
+        for &h in &scratch.feats {
+            model.add(h, sc);
+        }
+    }
+    let (mut prev, mut prev2) = (TAG_START, TAG_START);
+    let mut dynf = [0u64; 4];
+    for i in 0..n {
+        let sc = &mut scratch.scores[i * nl..(i + 1) * nl];
+        match task {
+            Task::Pos => features::pos_dynamic(ctx, i, prev, prev2, &mut dynf),
+            Task::Ner => features::ner_dynamic(ctx, i, prev, prev2, &mut dynf),
+        }
+        for &h in &dynf {
+            model.add(h, sc);
+        }
+        let last = i + 1 == n;
+        let (best, margin) = best_label(sc, |l| task == Task::Pos || ner_allowed(prev, l, last));
+        tags.push(best);
+        if let Some(m) = margins.as_deref_mut() {
+            m.push(margin);
+        }
+        prev2 = prev;
+        prev = best;
+    }
+}
+
+/// Best allowed label and its margin over the runner-up.
+#[inline]
+pub(crate) fn best_label(scores: &[f32], allowed: impl Fn(u8) -> bool) -> (u8, f32) {
+    let mut best = 0u8;
+    let mut bs = f32::NEG_INFINITY;
+    let mut second = f32::NEG_INFINITY;
+    for (l, &s) in scores.iter().enumerate() {
+        if !allowed(l as u8) {
+            continue;
+        }
+        if s > bs {
+            second = bs;
+            bs = s;
+            best = l as u8;
+        } else if s > second {
+            second = s;
+        }
+    }
+    let margin = if second.is_finite() {
+        bs - second
+    } else {
+        f32::INFINITY
+    };
+    (best, margin)
+}
+
+/// Entity chunks `(start, end, type)` of a BILOU label sequence.
+///
+/// The decoder only produces well-formed sequences; anything else is
+/// repaired leniently (an unclosed B/I run is closed at the next break).
+pub(crate) fn bilou_chunks(tags: &[u8], out: &mut Vec<(usize, usize, u8)>) {
+    out.clear();
+    let mut open: Option<(usize, u8)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        match ner_parts(t) {
+            None => {
+                if let Some((s, k)) = open.take() {
+                    out.push((s, i, k));
+                }
+            }
+            Some((p, k)) => {
+                let continues = matches!(open, Some((_, ok)) if ok == k) && (p == 1 || p == 2);
+                if !continues {
+                    if let Some((s, ok)) = open.take() {
+                        out.push((s, i, ok));
+                    }
+                    open = Some((i, k));
+                }
+                if p >= 2 {
+                    let (s, k) = open.take().unwrap_or((i, k));
+                    out.push((s, i + 1, k));
+                }
+            }
+        }
+    }
+    if let Some((s, k)) = open {
+        out.push((s, tags.len(), k));
+    }
+}
+
+/// BILOU label ids for chunks over `n` tokens (chunks must not overlap).
+pub(crate) fn chunks_to_bilou(n: usize, chunks: &[(usize, usize, u8)]) -> Vec<u8> {
+    let mut v = vec![0u8; n];
+    for &(s, e, k) in chunks {
+        if e == s + 1 {
+            v[s] = ner_label(3, k);
+        } else {
+            v[s] = ner_label(0, k);
+            for x in &mut v[s + 1..e - 1] {
+                *x = ner_label(1, k);
+            }
+            v[e - 1] = ner_label(2, k);
+        }
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_table_round_trip() {
+        let mut t = KeyTable::with_capacity(1000);
+        for i in 0..1000u64 {
+            assert!(t.insert(features::mix(i), i as u32));
+        }
+        for i in 0..1000u64 {
+            assert_eq!(t.get(features::mix(i)), Some(i as u32));
+        }
+        assert_eq!(t.get(features::mix(5000)), None);
+        assert!(!t.insert(features::mix(7), 1));
+    }
+
+    #[test]
+    fn file_format_round_trip() {
+        let labels = vec!["A".to_string(), "B".to_string(), "C".to_string()];
+        let rows = vec![
+            (11u64, vec![1.0, -2.0, 0.5]),
+            (22u64, vec![0.0, 0.0, 0.0]),
+            (33u64, vec![-0.25, 0.125, 3.0]),
+        ];
+        let gaz = vec![(99u64, 1u8), (98u64, GAZ_PREFIX | 4)];
+        let bytes = Model::to_bytes(&ModelParts {
+            task: Task::Ner,
+            labels: &labels,
+            rows: &rows,
+            gazetteer: &gaz,
+        });
+        let m = Model::from_bytes(Cow::Owned(bytes.clone())).unwrap();
+        assert_eq!(m.task, Task::Ner);
+        assert_eq!(m.labels, labels);
+        assert_eq!(m.n_rows(), 3);
+        assert_eq!(m.gazetteer.get(&98), Some(&(GAZ_PREFIX | 4)));
+        for (k, w) in &rows {
+            let mut s = vec![0f32; 3];
+            m.add(*k, &mut s);
+            for (a, b) in s.iter().zip(w) {
+                assert!((a - b).abs() <= 3.0 / 127.0, "{a} vs {b}");
+            }
+        }
+        let mut s = vec![0f32; 3];
+        m.add(44, &mut s);
+        assert_eq!(s, vec![0.0; 3]);
+
+        // corruption and truncation are errors, never panics
+        let mut bad = bytes.clone();
+        bad[40] ^= 1;
+        assert!(Model::from_bytes(Cow::Owned(bad)).is_err());
+        for cut in [0, 7, 20, bytes.len() - 1] {
+            assert!(Model::from_bytes(Cow::Owned(bytes[..cut].to_vec())).is_err());
+        }
+        let mut wrong = bytes.clone();
+        wrong[0] = b'X';
+        assert!(Model::from_bytes(Cow::Owned(wrong)).is_err());
+    }
+
+    #[test]
+    fn bilou_constraints() {
+        let b_per = ner_label(0, 0);
+        let i_per = ner_label(1, 0);
+        let l_per = ner_label(2, 0);
+        let u_loc = ner_label(3, 2);
+        assert!(ner_allowed(TAG_START, b_per, false));
+        assert!(!ner_allowed(TAG_START, b_per, true));
+        assert!(!ner_allowed(TAG_START, i_per, false));
+        assert!(ner_allowed(b_per, i_per, false));
+        assert!(!ner_allowed(b_per, i_per, true));
+        assert!(ner_allowed(b_per, l_per, true));
+        assert!(!ner_allowed(b_per, 0, false));
+        assert!(!ner_allowed(b_per, ner_label(2, 1), false));
+        assert!(ner_allowed(l_per, u_loc, false));
+        assert!(ner_allowed(u_loc, 0, true));
+        assert_eq!(ner_labels().len(), 17);
+        assert_eq!(ner_labels()[b_per as usize], "B-PER");
+        assert_eq!(ner_labels()[u_loc as usize], "U-LOC");
+    }
+
+    #[test]
+    fn bilou_decoding() {
+        let chunks = vec![(0, 2, 0), (2, 3, 2), (5, 8, 1)];
+        let tags = chunks_to_bilou(9, &chunks);
+        let mut out = Vec::new();
+        bilou_chunks(&tags, &mut out);
+        assert_eq!(out, chunks);
+        // lenient repair of an unclosed run
+        let b = ner_label(0, 3);
+        let i = ner_label(1, 3);
+        bilou_chunks(&[b, i, 0, i], &mut out);
+        assert_eq!(out, vec![(0, 2, 3), (3, 4, 3)]);
+    }
+
+    #[test]
+    fn best_label_respects_mask() {
+        let (l, m) = best_label(&[5.0, 1.0, 3.0], |l| l != 0);
+        assert_eq!(l, 2);
+        assert_eq!(m, 2.0);
+    }
+}
