@@ -1,15 +1,130 @@
-pub mod ner;
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
+//! actorgraph: news text in, an evidence-backed graph of who does what to
+//! whom out.
+//!
+//! The pipeline runs one stage per module, data flowing one way:
+//!
+//! ```text
+//! input -> text -> mentions -> resolve -> relations -> graph -> export
+//! ```
+//!
+//! ```
+//! use actorgraph::{Document, Pipeline};
+//! let pipeline = Pipeline::builtin().unwrap();
+//! let doc = Document::new("a", "Egypt accused Qatar of funding militants.");
+//! let graph = pipeline.build_graph(&[doc]);
+//! let json = actorgraph::export::json::to_string(&graph);
+//! assert!(json.contains("\"accuses\""));
+//! ```
+
+pub mod document;
+pub mod error;
+pub mod export;
+pub mod graph;
+pub mod input;
+pub mod lexicon;
+pub mod mentions;
+pub mod relations;
+pub mod resolve;
+pub mod text;
+
+pub use document::{Document, Span};
+pub use error::{Error, Result};
+pub use graph::{ActorGraph, Filter};
+pub use lexicon::Lexicon;
+pub use relations::{Event, Modality};
+
+use rayon::prelude::*;
+use std::path::Path;
+
+/// Everything the pipeline read from one document.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    /// Document id.
+    pub doc_id: String,
+    /// Document text (evidence is cut from it).
+    pub text: String,
+    /// Byte spans of the sentences.
+    pub sentences: Vec<Span>,
+    /// Actors of the document.
+    pub actors: Vec<resolve::DocActor>,
+    /// Mentions, resolved.
+    pub mentions: Vec<mentions::Mention>,
+    /// Relations.
+    pub events: Vec<Event>,
+    /// Co-mentions.
+    pub co_mentions: Vec<relations::CoMention>,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The configured pipeline: lexicon and matchers, built once and shared
+/// by every document.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    lexicon: Lexicon,
+    gazetteer: mentions::Gazetteer,
+}
 
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
+impl Pipeline {
+    /// A pipeline over the given lexicon.
+    pub fn new(lexicon: Lexicon) -> Self {
+        let gazetteer = mentions::Gazetteer::new(&lexicon);
+        Pipeline { lexicon, gazetteer }
+    }
+
+    /// A pipeline over the built-in lexicon.
+    pub fn builtin() -> Result<Self> {
+        Ok(Self::new(Lexicon::builtin()?))
+    }
+
+    /// A pipeline over the built-in lexicon plus user lexicon files.
+    pub fn with_lexicons(paths: &[&Path]) -> Result<Self> {
+        Ok(Self::new(Lexicon::with_user_files(paths)?))
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Runs every stage up to relations on one document.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let analysis = text::analyze(&doc.text);
+        let mut mentions = mentions::find(&doc.text, &analysis, &self.lexicon, &self.gazetteer);
+        let actors = resolve::resolve(&analysis, &mut mentions, &self.lexicon);
+        let (events, co_mentions) = relations::extract(&analysis, &mentions, &actors, &self.lexicon);
+        Extraction {
+            doc_id: doc.id.clone(),
+            text: doc.text.clone(),
+            sentences: analysis.sentences.iter().map(|s| s.span).collect(),
+            actors,
+            mentions,
+            events,
+            co_mentions,
+        }
+    }
+
+    /// Extracts every document (in parallel) and folds them, in input
+    /// order, into one graph.
+    pub fn build_graph(&self, docs: &[Document]) -> ActorGraph {
+        self.build_graph_with(docs, |_| {})
+    }
+
+    /// Like [`Pipeline::build_graph`], calling `progress` once per document done.
+    pub fn build_graph_with(&self, docs: &[Document], progress: impl Fn(usize) + Sync) -> ActorGraph {
+        // Chunks bound the memory held by extractions on a large corpus.
+        let mut graph = ActorGraph::new();
+        for chunk in docs.chunks(256) {
+            let extractions: Vec<Extraction> = chunk
+                .par_iter()
+                .map(|d| {
+                    let e = self.extract(d);
+                    progress(1);
+                    e
+                })
+                .collect();
+            for e in &extractions {
+                graph.add(e);
+            }
+        }
+        graph
     }
 }

@@ -1,0 +1,126 @@
+//! Node-link JSON, the form read by networkx `node_link_graph` and by D3
+//! force layouts: `{"directed", "multigraph", "graph", "nodes", "links"}`.
+
+use crate::graph::{ActorGraph, Evidence};
+use crate::relations::Modality;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct GraphMeta<'a> {
+    name: &'a str,
+    generator: String,
+    documents: usize,
+}
+
+#[derive(Serialize)]
+struct NodeOut<'a> {
+    id: &'a str,
+    label: &'a str,
+    kind: &'a str,
+    aliases: Vec<&'a str>,
+    mentions: usize,
+    documents: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    affiliation: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct EvidenceOut<'a> {
+    doc: &'a str,
+    sentence: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    trigger: Option<[usize; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_span: Option<[usize; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target_span: Option<[usize; 2]>,
+}
+
+impl<'a> From<&'a Evidence> for EvidenceOut<'a> {
+    fn from(e: &'a Evidence) -> Self {
+        EvidenceOut {
+            doc: &e.doc,
+            sentence: e.sentence,
+            start: e.start,
+            end: e.end,
+            text: &e.text,
+            trigger: e.trigger.map(|(a, b)| [a, b]),
+            source_span: e.mentions.map(|(s, _)| [s.0, s.1]),
+            target_span: e.mentions.map(|(_, t)| [t.0, t.1]),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct LinkOut<'a> {
+    source: &'a str,
+    target: &'a str,
+    key: String,
+    relation: &'a str,
+    cameo: Option<&'a str>,
+    goldstein: Option<f64>,
+    modality: Modality,
+    count: usize,
+    confidence: f32,
+    evidence: Vec<EvidenceOut<'a>>,
+    evidence_truncated: bool,
+}
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    directed: bool,
+    multigraph: bool,
+    graph: GraphMeta<'a>,
+    nodes: Vec<NodeOut<'a>>,
+    links: Vec<LinkOut<'a>>,
+}
+
+/// Serialises the graph as pretty-printed node-link JSON (with a final newline).
+pub fn to_string(g: &ActorGraph) -> String {
+    let nodes = g
+        .nodes_sorted()
+        .into_iter()
+        .map(|n| NodeOut {
+            id: &n.id,
+            label: &n.label,
+            kind: n.kind.as_str(),
+            aliases: n.aliases.iter().map(String::as_str).collect(),
+            mentions: n.mentions,
+            documents: n.documents,
+            affiliation: n.affiliation.as_deref(),
+            role: n.role.as_deref(),
+        })
+        .collect();
+    let links = g
+        .edges_sorted()
+        .into_iter()
+        .map(|(a, b, e)| LinkOut {
+            source: &a.id,
+            target: &b.id,
+            key: format!("{}:{}", e.relation, e.modality.as_str()),
+            relation: &e.relation,
+            cameo: e.cameo.as_deref(),
+            goldstein: e.goldstein,
+            modality: e.modality,
+            count: e.count,
+            confidence: e.confidence,
+            evidence: e.evidence.iter().map(EvidenceOut::from).collect(),
+            evidence_truncated: e.evidence_truncated,
+        })
+        .collect();
+    let doc = Doc {
+        directed: true,
+        multigraph: true,
+        graph: GraphMeta { name: "actorgraph", generator: format!("actorgraph {}", env!("CARGO_PKG_VERSION")), documents: g.documents() },
+        nodes,
+        links,
+    };
+    let mut s = serde_json::to_string_pretty(&doc).expect("graph serialises");
+    s.push('\n');
+    s
+}

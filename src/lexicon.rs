@@ -1,0 +1,662 @@
+//! Knowledge that is data: actors, countries, relation triggers and the CAMEO
+//! table. The built-in files under `data/` are embedded at build time; a user
+//! file with the same tables is merged on top (an entry with the same name
+//! replaces the built-in one).
+
+use crate::error::{Error, Result};
+use crate::text::tokenize;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+const BUILTIN_COUNTRIES: &str = include_str!("../data/countries.toml");
+const BUILTIN_ACTORS: &str = include_str!("../data/actors.toml");
+const BUILTIN_RELATIONS: &str = include_str!("../data/relations.toml");
+const BUILTIN_CAMEO: &str = include_str!("../data/cameo.toml");
+const BUILTIN_ROLES: &str = include_str!("../data/roles.toml");
+
+/// What kind of actor a node is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    /// A named person.
+    Person,
+    /// An organisation: agency, company, institution, outlet.
+    Organization,
+    /// A state (or its government, capital, seat, army...).
+    Country,
+    /// An armed, political or social group.
+    Group,
+}
+
+impl ActorKind {
+    /// The lower-case name used in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Organization => "organization",
+            ActorKind::Country => "country",
+            ActorKind::Group => "group",
+        }
+    }
+}
+
+/// How a surface form refers to its actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Form {
+    /// The canonical name or one of its aliases.
+    Name,
+    /// A capital city standing for its country.
+    Capital,
+    /// A seat of government standing for its country ("the Kremlin").
+    Seat,
+    /// A nationality adjective or noun ("Russian", "Israelis").
+    Demonym,
+}
+
+/// One country record of a lexicon file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountryRecord {
+    /// Canonical short name.
+    pub name: String,
+    /// ISO 3166-1 alpha-3 code.
+    #[serde(default)]
+    pub iso: Option<String>,
+    /// Other names of the state.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Capital cities (metonyms).
+    #[serde(default)]
+    pub capitals: Vec<String>,
+    /// Seats of government (metonyms).
+    #[serde(default)]
+    pub seats: Vec<String>,
+    /// Nationality adjectives and nouns.
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+}
+
+/// One person, organisation or group record of a lexicon file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorRecord {
+    /// Canonical name.
+    pub name: String,
+    /// person, organization, group (or country).
+    pub kind: ActorKind,
+    /// Other surface forms.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Country or organisation the actor belongs to.
+    #[serde(default)]
+    pub affiliation: Option<String>,
+    /// Short description of the office or nature of the actor.
+    #[serde(default)]
+    pub role: Option<String>,
+}
+
+/// One relation label with its defaults.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationRecord {
+    /// Label used in exports ("meets", "accuses", ...).
+    pub label: String,
+    /// Default CAMEO code (a string, "040").
+    pub cameo: String,
+    /// True when "A rel B" equals "B rel A" (meets).
+    #[serde(default)]
+    pub symmetric: bool,
+    /// Prepositions that introduce the target of this relation's triggers
+    /// ("meet with X", "sanctions against X").
+    #[serde(default)]
+    pub preps: Vec<String>,
+}
+
+/// Trigger words for one relation and CAMEO code.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TriggerRecord {
+    /// Relation label this trigger signals.
+    pub relation: String,
+    /// CAMEO code of this trigger (defaults to the relation's).
+    #[serde(default)]
+    pub cameo: Option<String>,
+    /// Verb lemmas; inflected forms are generated.
+    #[serde(default)]
+    pub verbs: Vec<String>,
+    /// Nominal triggers (singular); plurals are generated.
+    #[serde(default)]
+    pub nouns: Vec<String>,
+    /// Light-verb constructions "verb object-noun" ("hold talks", "cut ties"):
+    /// the first word is a verb lemma, the last is the object noun; up to
+    /// three words may stand between them in text.
+    #[serde(default)]
+    pub light: Vec<String>,
+    /// Whether a direct object can be the target (default true; "discuss"
+    /// takes a topic as object, its partner only after "with").
+    #[serde(default)]
+    pub direct: Option<bool>,
+    /// Prepositions introducing the target; default: the relation's.
+    #[serde(default)]
+    pub preps: Option<Vec<String>>,
+}
+
+/// One CAMEO code with its Goldstein value.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CameoRecord {
+    /// Code as a string ("112").
+    pub code: String,
+    /// Short name of the event type.
+    pub name: String,
+    /// Goldstein conflict-cooperation score, -10..10.
+    pub goldstein: f64,
+}
+
+/// Words that name roles and titles, used to find people and to read
+/// descriptions ("the envoy").
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RolesRecord {
+    /// Titles that precede a person's name ("President", "spokesman").
+    #[serde(default)]
+    pub person_titles: Vec<String>,
+    /// Nouns for bodies that stand for their state ("ministry", "forces").
+    #[serde(default)]
+    pub state_bodies: Vec<String>,
+    /// Nouns for people acting for a state ("negotiators", "officials").
+    #[serde(default)]
+    pub state_agents: Vec<String>,
+}
+
+/// The schema shared by built-in data files and user lexicons.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconFile {
+    /// Countries.
+    #[serde(default)]
+    pub country: Vec<CountryRecord>,
+    /// People, organisations and groups.
+    #[serde(default)]
+    pub actor: Vec<ActorRecord>,
+    /// Relation labels.
+    #[serde(default)]
+    pub relation: Vec<RelationRecord>,
+    /// Relation triggers.
+    #[serde(default)]
+    pub trigger: Vec<TriggerRecord>,
+    /// CAMEO codes.
+    #[serde(default)]
+    pub code: Vec<CameoRecord>,
+    /// Role and title words.
+    #[serde(default)]
+    pub roles: Option<RolesRecord>,
+}
+
+impl LexiconFile {
+    /// Parses a lexicon from TOML; `origin` names the file in errors.
+    pub fn parse(text: &str, origin: &Path) -> Result<Self> {
+        toml::from_str(text).map_err(|e| Error::Lexicon {
+            path: origin.to_path_buf(),
+            message: e.to_string().trim_end().replace('\n', " "),
+        })
+    }
+
+    /// Reads and parses a lexicon file.
+    pub fn read(path: &Path) -> Result<Self> {
+        let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        let text = String::from_utf8(bytes).map_err(|e| Error::Utf8 {
+            path: path.to_path_buf(),
+            offset: e.utf8_error().valid_up_to(),
+        })?;
+        Self::parse(&text, path)
+    }
+}
+
+/// One actor known to the lexicon.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorEntry {
+    /// Stable slug used as node id ("vladimir-putin").
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Kind of actor.
+    pub kind: ActorKind,
+    /// Affiliation (country or organisation), if known.
+    pub affiliation: Option<String>,
+    /// Role description, if known.
+    pub role: Option<String>,
+}
+
+/// A surface form of an actor, ready for matching.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// Lower-cased folded token forms joined by single spaces.
+    pub key: String,
+    /// Folded token forms with case, to check capitalisation.
+    pub tokens: Vec<String>,
+    /// Index into [`Lexicon::actors`].
+    pub actor: usize,
+    /// How the form refers to the actor.
+    pub form: Form,
+}
+
+/// A relation label with defaults.
+#[derive(Debug, Clone)]
+pub struct RelationInfo {
+    /// Label.
+    pub label: String,
+    /// Default CAMEO code.
+    pub cameo: String,
+    /// Symmetric relation (meets).
+    pub symmetric: bool,
+    /// Default target prepositions.
+    pub preps: Vec<String>,
+}
+
+/// What a trigger word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TriggerPos {
+    /// A verb form.
+    Verb,
+    /// A nominal trigger.
+    Noun,
+}
+
+/// A trigger form found in the lexicon.
+#[derive(Debug, Clone)]
+pub struct TriggerSense {
+    /// Relation label.
+    pub relation: String,
+    /// CAMEO code.
+    pub cameo: String,
+    /// Verb or noun.
+    pub pos: TriggerPos,
+    /// The lemma ("accuse").
+    pub lemma: String,
+    /// Whether a direct object can be the target.
+    pub direct: bool,
+    /// Prepositions that introduce the target.
+    pub preps: Vec<String>,
+}
+
+/// A light-verb construction ("hold ... talks").
+#[derive(Debug, Clone)]
+pub struct LightVerb {
+    /// Object nouns (lower case; plural forms included).
+    pub objects: Vec<String>,
+    /// The relation it signals.
+    pub sense: TriggerSense,
+}
+
+/// The merged, indexed lexicon the pipeline runs on.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    /// Every known actor; indices are stable for the lexicon's lifetime.
+    pub actors: Vec<ActorEntry>,
+    /// Every surface form of every actor.
+    pub patterns: Vec<Pattern>,
+    /// Relation labels by name.
+    pub relations: BTreeMap<String, RelationInfo>,
+    /// Single-word triggers by lower-case word form.
+    pub triggers: HashMap<String, Vec<TriggerSense>>,
+    /// Light-verb constructions by lower-case verb form.
+    pub light_verbs: HashMap<String, Vec<LightVerb>>,
+    /// CAMEO table by code.
+    pub cameo: BTreeMap<String, CameoRecord>,
+    /// Lower-case person titles (multi-word titles joined by spaces).
+    pub person_titles: Vec<String>,
+    /// Lower-case nouns for state bodies.
+    pub state_bodies: Vec<String>,
+    /// Lower-case nouns for state agents.
+    pub state_agents: Vec<String>,
+    by_name: HashMap<String, usize>,
+}
+
+/// Makes a stable id from a name: ASCII, lower case, words joined by `-`.
+pub fn slug(name: &str) -> String {
+    let folded = deunicode::deunicode(name).to_lowercase();
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// Inflected forms of an English verb lemma: base, 3rd person, past, participle, gerund.
+pub fn verb_forms(lemma: &str) -> Vec<String> {
+    let irregular: &[(&str, &[&str])] = &[
+        ("meet", &["met"]), ("hold", &["held"]), ("fight", &["fought"]), ("strike", &["struck", "stricken"]),
+        ("take", &["took", "taken"]), ("give", &["gave", "given"]), ("speak", &["spoke", "spoken"]),
+        ("seek", &["sought"]), ("lose", &["lost"]), ("win", &["won"]), ("shoot", &["shot"]),
+        ("tell", &["told"]), ("say", &["said"]), ("begin", &["began", "begun"]), ("forbid", &["forbade", "forbidden"]),
+        ("withdraw", &["withdrew", "withdrawn"]), ("break", &["broke", "broken"]), ("cut", &["cut"]),
+        ("put", &["put"]), ("set", &["set"]), ("sell", &["sold"]), ("bring", &["brought"]),
+        ("drive", &["drove", "driven"]), ("send", &["sent"]), ("lead", &["led"]), ("do", &["did", "done"]),
+        ("go", &["went", "gone"]), ("see", &["saw", "seen"]), ("beat", &["beaten"]), ("catch", &["caught"]),
+        ("bid", &["bid"]), ("hit", &["hit"]), ("shut", &["shut"]), ("forgive", &["forgave", "forgiven"]),
+        ("undertake", &["undertook", "undertaken"]), ("overthrow", &["overthrew", "overthrown"]),
+        ("throw", &["threw", "thrown"]), ("blow", &["blew", "blown"]), ("bomb", &[]), ("make", &["made"]),
+        ("pay", &["paid"]), ("lay", &["laid"]), ("seize", &[]), ("bear", &["bore", "borne"]), ("keep", &["kept"]),
+        ("stand", &["stood"]), ("understand", &["understood"]), ("sit", &["sat"]), ("build", &["built"]),
+        ("spend", &["spent"]), ("lend", &["lent"]), ("feel", &["felt"]), ("leave", &["left"]), ("run", &["ran"]),
+        ("rise", &["rose", "risen"]), ("write", &["wrote", "written"]), ("ride", &["rode", "ridden"]),
+        ("swear", &["swore", "sworn"]), ("tear", &["tore", "torn"]), ("wear", &["wore", "worn"]),
+        ("fly", &["flew", "flown"]), ("freeze", &["froze", "frozen"]), ("get", &["got", "gotten"]),
+    ];
+    let mut forms = vec![lemma.to_string()];
+    if let Some((_, extra)) = irregular.iter().find(|(l, _)| *l == lemma) {
+        forms.extend(extra.iter().map(|s| s.to_string()));
+    }
+    let b = lemma.as_bytes();
+    let last = *b.last().unwrap_or(&b'x');
+    let before_last = if b.len() >= 2 { b[b.len() - 2] } else { b'x' };
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    // third person singular
+    if lemma.ends_with('s') || lemma.ends_with('x') || lemma.ends_with('z') || lemma.ends_with("ch") || lemma.ends_with("sh") || lemma.ends_with('o') {
+        forms.push(format!("{lemma}es"));
+    } else if last == b'y' && !vowel(before_last) {
+        forms.push(format!("{}ies", &lemma[..lemma.len() - 1]));
+    } else {
+        forms.push(format!("{lemma}s"));
+    }
+    // past / participle and gerund
+    if last == b'e' {
+        forms.push(format!("{lemma}d"));
+        let stem = &lemma[..lemma.len() - 1];
+        if lemma.ends_with("ee") || lemma.ends_with("ye") || lemma.ends_with("oe") {
+            forms.push(format!("{lemma}ing"));
+        } else {
+            forms.push(format!("{stem}ing"));
+        }
+    } else if last == b'y' && !vowel(before_last) {
+        forms.push(format!("{}ied", &lemma[..lemma.len() - 1]));
+        forms.push(format!("{lemma}ing"));
+    } else {
+        forms.push(format!("{lemma}ed"));
+        forms.push(format!("{lemma}ing"));
+        // consonant doubling (ban -> banned); the undoubled forms are kept too,
+        // an impossible spelling never matches real text.
+        if !vowel(last) && !b"wxy".contains(&last) && vowel(before_last) && (b.len() < 3 || !vowel(b[b.len() - 3])) {
+            let c = last as char;
+            forms.push(format!("{lemma}{c}ed"));
+            forms.push(format!("{lemma}{c}ing"));
+        }
+    }
+    if lemma.ends_with('c') {
+        forms.push(format!("{lemma}ked"));
+        forms.push(format!("{lemma}king"));
+    }
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
+/// Plural forms of a noun (the singular included).
+pub fn noun_forms(noun: &str) -> Vec<String> {
+    let mut forms = vec![noun.to_string()];
+    if noun.ends_with('s') {
+        // "talks", "negotiations" are listed in the plural already.
+    } else if noun.ends_with("sh") || noun.ends_with("ch") || noun.ends_with('x') {
+        forms.push(format!("{noun}es"));
+    } else if noun.ends_with('y') && !noun.ends_with("ey") && !noun.ends_with("ay") && !noun.ends_with("oy") {
+        forms.push(format!("{}ies", &noun[..noun.len() - 1]));
+    } else {
+        forms.push(format!("{noun}s"));
+    }
+    forms
+}
+
+impl Lexicon {
+    /// The built-in lexicon only.
+    pub fn builtin() -> Result<Self> {
+        Self::with_user_files(&[])
+    }
+
+    /// The built-in lexicon with user files merged on top, in order.
+    pub fn with_user_files(paths: &[&Path]) -> Result<Self> {
+        let mut files = vec![
+            LexiconFile::parse(BUILTIN_COUNTRIES, Path::new("data/countries.toml"))?,
+            LexiconFile::parse(BUILTIN_ACTORS, Path::new("data/actors.toml"))?,
+            LexiconFile::parse(BUILTIN_RELATIONS, Path::new("data/relations.toml"))?,
+            LexiconFile::parse(BUILTIN_CAMEO, Path::new("data/cameo.toml"))?,
+            LexiconFile::parse(BUILTIN_ROLES, Path::new("data/roles.toml"))?,
+        ];
+        for p in paths {
+            files.push(LexiconFile::read(p)?);
+        }
+        let origin = paths.last().map(|p| p.to_path_buf()).unwrap_or_else(|| "data/".into());
+        Self::from_files(files).map_err(|message| Error::Lexicon { path: origin, message })
+    }
+
+    /// Builds the lexicon from parsed files; later files override earlier ones.
+    pub fn from_files(files: Vec<LexiconFile>) -> std::result::Result<Self, String> {
+        let mut countries: BTreeMap<String, CountryRecord> = BTreeMap::new();
+        let mut country_order: Vec<String> = Vec::new();
+        let mut actors: BTreeMap<String, ActorRecord> = BTreeMap::new();
+        let mut actor_order: Vec<String> = Vec::new();
+        let mut relations = BTreeMap::new();
+        let mut trigger_records = Vec::new();
+        let mut cameo = BTreeMap::new();
+        let mut roles = RolesRecord::default();
+        for f in files {
+            for c in f.country {
+                if !countries.contains_key(&c.name) {
+                    country_order.push(c.name.clone());
+                }
+                countries.insert(c.name.clone(), c);
+            }
+            for a in f.actor {
+                if a.kind == ActorKind::Country {
+                    let c = CountryRecord { name: a.name.clone(), iso: None, aliases: a.aliases, capitals: vec![], seats: vec![], demonyms: vec![] };
+                    if !countries.contains_key(&c.name) {
+                        country_order.push(c.name.clone());
+                    }
+                    countries.insert(c.name.clone(), c);
+                    continue;
+                }
+                if !actors.contains_key(&a.name) {
+                    actor_order.push(a.name.clone());
+                }
+                actors.insert(a.name.clone(), a);
+            }
+            for r in f.relation {
+                relations.insert(r.label.clone(), RelationInfo { label: r.label, cameo: r.cameo, symmetric: r.symmetric, preps: r.preps });
+            }
+            trigger_records.extend(f.trigger);
+            for c in f.code {
+                cameo.insert(c.code.clone(), c);
+            }
+            if let Some(r) = f.roles {
+                roles.person_titles.extend(r.person_titles);
+                roles.state_bodies.extend(r.state_bodies);
+                roles.state_agents.extend(r.state_agents);
+            }
+        }
+        let mut lex = Lexicon {
+            actors: Vec::new(),
+            patterns: Vec::new(),
+            relations,
+            triggers: HashMap::new(),
+            light_verbs: HashMap::new(),
+            cameo,
+            person_titles: lower_all(roles.person_titles),
+            state_bodies: lower_all(roles.state_bodies),
+            state_agents: lower_all(roles.state_agents),
+            by_name: HashMap::new(),
+        };
+        for name in country_order {
+            let c = &countries[&name];
+            let idx = lex.push_actor(&c.name, ActorKind::Country, None, None);
+            lex.add_pattern(&c.name, idx, Form::Name);
+            for a in &c.aliases {
+                lex.add_pattern(a, idx, Form::Name);
+            }
+            for a in &c.capitals {
+                lex.add_pattern(a, idx, Form::Capital);
+            }
+            for a in &c.seats {
+                lex.add_pattern(a, idx, Form::Seat);
+            }
+            for a in &c.demonyms {
+                lex.add_pattern(a, idx, Form::Demonym);
+            }
+        }
+        for name in actor_order {
+            let a = &actors[&name];
+            let idx = lex.push_actor(&a.name, a.kind, a.affiliation.clone().filter(|s| !s.is_empty()), a.role.clone());
+            lex.add_pattern(&a.name, idx, Form::Name);
+            for al in &a.aliases {
+                lex.add_pattern(al, idx, Form::Name);
+            }
+        }
+        for t in trigger_records {
+            let info = lex
+                .relations
+                .get(&t.relation)
+                .ok_or_else(|| format!("trigger for unknown relation {:?}", t.relation))?;
+            let cameo = t.cameo.clone().unwrap_or_else(|| info.cameo.clone());
+            let direct = t.direct.unwrap_or(true);
+            let preps = t.preps.clone().unwrap_or_else(|| info.preps.clone());
+            let mk = |pos: TriggerPos, lemma: &str| TriggerSense {
+                relation: t.relation.clone(),
+                cameo: cameo.clone(),
+                pos,
+                lemma: lemma.to_string(),
+                direct,
+                preps: preps.clone(),
+            };
+            for v in &t.verbs {
+                let lemma = v.to_lowercase();
+                for f in verb_forms(&lemma) {
+                    let sense = mk(TriggerPos::Verb, &lemma);
+                    lex.triggers.entry(f).or_default().push(sense);
+                }
+            }
+            for n in &t.nouns {
+                let lemma = n.to_lowercase();
+                for f in noun_forms(&lemma) {
+                    let sense = mk(TriggerPos::Noun, &lemma);
+                    lex.triggers.entry(f).or_default().push(sense);
+                }
+            }
+            for l in &t.light {
+                let words: Vec<String> = l.split_whitespace().map(|w| w.to_lowercase()).collect();
+                if words.len() < 2 {
+                    return Err(format!("light-verb trigger {l:?} needs a verb and an object"));
+                }
+                let objects = noun_forms(words.last().map(String::as_str).unwrap_or_default());
+                let sense = mk(TriggerPos::Verb, &l.to_lowercase());
+                for f in verb_forms(&words[0]) {
+                    lex.light_verbs.entry(f).or_default().push(LightVerb { objects: objects.clone(), sense: sense.clone() });
+                }
+            }
+        }
+        // Deterministic order of senses for each form.
+        for v in lex.triggers.values_mut() {
+            v.sort_by(|a, b| (&a.relation, &a.cameo, &a.lemma).cmp(&(&b.relation, &b.cameo, &b.lemma)));
+            v.dedup_by(|a, b| a.relation == b.relation && a.pos == b.pos);
+        }
+        Ok(lex)
+    }
+
+    fn push_actor(&mut self, name: &str, kind: ActorKind, affiliation: Option<String>, role: Option<String>) -> usize {
+        let idx = self.actors.len();
+        self.actors.push(ActorEntry { id: slug(name), name: name.to_string(), kind, affiliation, role });
+        self.by_name.insert(name.to_lowercase(), idx);
+        idx
+    }
+
+    fn add_pattern(&mut self, surface: &str, actor: usize, form: Form) {
+        let toks = tokenize(surface);
+        if toks.is_empty() {
+            return;
+        }
+        let key = toks.iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+        let tokens = toks.into_iter().map(|t| t.norm).collect();
+        self.patterns.push(Pattern { key, tokens, actor, form });
+    }
+
+    /// Looks an actor up by canonical name (case-insensitive).
+    pub fn actor_by_name(&self, name: &str) -> Option<usize> {
+        self.by_name.get(&name.to_lowercase()).copied()
+    }
+
+    /// The Goldstein value of a CAMEO code, falling back to its root code.
+    pub fn goldstein(&self, code: &str) -> f64 {
+        if let Some(c) = self.cameo.get(code) {
+            return c.goldstein;
+        }
+        if code.len() > 2 {
+            if let Some(c) = self.cameo.get(&code[..2]) {
+                return c.goldstein;
+            }
+            if let Some(c) = self.cameo.get(&format!("{}0", &code[..2])) {
+                return c.goldstein;
+            }
+        }
+        0.0
+    }
+
+    /// Information about a relation label.
+    pub fn relation(&self, label: &str) -> Option<&RelationInfo> {
+        self.relations.get(label)
+    }
+}
+
+fn lower_all(v: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = v.into_iter().map(|s| crate::text::fold(&s).to_lowercase()).collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verb_forms_cover_regular_and_irregular_inflection() {
+        let f = verb_forms("meet");
+        for w in ["meet", "meets", "met", "meeting"] {
+            assert!(f.contains(&w.to_string()), "{w} missing from {f:?}");
+        }
+        let f = verb_forms("accuse");
+        for w in ["accuse", "accuses", "accused", "accusing"] {
+            assert!(f.contains(&w.to_string()), "{w} missing");
+        }
+        let f = verb_forms("ban");
+        assert!(f.contains(&"banned".to_string()) && f.contains(&"banning".to_string()));
+        let f = verb_forms("deny");
+        assert!(f.contains(&"denied".to_string()) && f.contains(&"denies".to_string()));
+    }
+
+    #[test]
+    fn slugs_are_ascii_and_stable() {
+        assert_eq!(slug("Recep Tayyip Erdoğan"), "recep-tayyip-erdogan");
+        assert_eq!(slug("U.S. Army"), "u-s-army");
+    }
+
+    #[test]
+    fn builtin_lexicon_loads() {
+        let lex = Lexicon::builtin().expect("built-in data parses");
+        assert!(lex.actor_by_name("Russia").is_some());
+        assert!(lex.triggers.contains_key("accused"));
+    }
+
+    #[test]
+    fn malformed_user_file_names_file_and_line() {
+        let err = LexiconFile::parse("[[actor]]\nname = \"X\"\nkind = \"pirate\"\n", Path::new("mine.toml")).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("mine.toml:"), "{msg}");
+        assert!(msg.contains("line 3"), "{msg}");
+    }
+}

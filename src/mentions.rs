@@ -1,0 +1,439 @@
+//! Mentions stage: where the text names an actor.
+//!
+//! Three sources, in order of trust: the gazetteer (every surface form of a
+//! known actor, matched on folded tokens with case checks), titles before a
+//! capitalised name ("Envoy Steve Witkov", "Kremlin spokesman Dmitry
+//! Peskov"), and capitalised names in speaker position ("Oberchuk said").
+//! Pronouns and descriptions ("the two leaders", "the assembly") are found
+//! here too and resolved by the next stage.
+
+use crate::document::Span;
+use crate::lexicon::{ActorKind, Form, Lexicon};
+use crate::text::{Analysis, Token};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// How a mention was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum How {
+    /// A surface form from the lexicon.
+    Gazetteer(Form),
+    /// A capitalised name after a title or role word.
+    Title,
+    /// A capitalised name found from context (speech verb, tagger).
+    Context,
+    /// A personal or possessive pronoun.
+    Pronoun,
+    /// A definite description ("the envoy", "the two leaders").
+    Description,
+}
+
+/// One place where the text refers to an actor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Tokens of the name itself (without title).
+    pub tokens: Range<usize>,
+    /// Byte span of the name.
+    pub span: Span,
+    /// Title or role tokens right before the name, if any.
+    pub title: Option<Range<usize>>,
+    /// Kind of actor referred to (a guess for pronouns).
+    pub kind: ActorKind,
+    /// How the mention was found.
+    pub how: How,
+    /// The lexicon actor, when the form is known.
+    pub lexicon: Option<usize>,
+    /// The name as written (folded), used to resolve unknown actors.
+    pub name: String,
+    /// Index of the resolved actor in the document (set by `resolve`).
+    pub actor: Option<usize>,
+}
+
+/// Matcher for every surface form in the lexicon.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    automaton: AhoCorasick,
+    /// For each automaton pattern: indices into `Lexicon::patterns`.
+    entries: Vec<Vec<usize>>,
+}
+
+impl Gazetteer {
+    /// Builds the matcher over the lexicon's patterns.
+    pub fn new(lex: &Lexicon) -> Self {
+        let mut by_key: HashMap<&str, usize> = HashMap::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut entries: Vec<Vec<usize>> = Vec::new();
+        for (i, p) in lex.patterns.iter().enumerate() {
+            let slot = *by_key.entry(p.key.as_str()).or_insert_with(|| {
+                keys.push(format!(" {} ", p.key));
+                entries.push(Vec::new());
+                keys.len() - 1
+            });
+            entries[slot].push(i);
+        }
+        // Names beat capitals beat seats beat demonyms when a form is shared.
+        for e in &mut entries {
+            e.sort_by_key(|&i| (lex.patterns[i].form, i));
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&keys)
+            .expect("gazetteer patterns are plain strings");
+        Gazetteer { automaton, entries }
+    }
+}
+
+/// Words that are personal or possessive pronouns, with their kind guess.
+const PRONOUNS: &[&str] = &["he", "him", "his", "she", "her", "they", "them", "their", "it", "its", "we", "our", "us", "i", "my"];
+
+/// Verbs of saying: a capitalised name right before one is a speaker.
+pub const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "added", "wrote", "writes", "stated", "states", "declared",
+    "announced", "claimed", "claims", "insisted", "argued", "noted", "warned", "asserted", "explained",
+    "tweeted", "posted", "remarked", "replied", "responded", "stressed", "emphasized", "emphasised",
+];
+
+fn capitalized(t: &Token) -> bool {
+    t.is_capitalized()
+}
+
+/// True when the token can be part of a person's name.
+fn name_token(t: &Token) -> bool {
+    if !capitalized(t) || t.norm.len() < 2 && !t.norm.ends_with('.') {
+        return false;
+    }
+    // Name particles are handled by the caller.
+    t.norm.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
+}
+
+const NAME_PARTICLES: &[&str] = &["bin", "bint", "al", "el", "van", "von", "de", "da", "del", "der", "la", "le", "ibn", "abu", "di", "du"];
+
+const NON_NAMES: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "in", "on", "at", "of", "to", "for", "with", "by", "from", "as", "if", "when",
+    "while", "after", "before", "since", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you",
+    "his", "her", "its", "their", "our", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr.", "there", "here", "meanwhile", "however", "earlier",
+    "later", "instead", "also", "still", "yet", "so", "then", "now", "today", "yesterday", "tomorrow", "last", "next",
+    "north", "south", "east", "west", "western", "eastern", "northern", "southern", "state", "media", "news", "reuters",
+];
+
+/// Finds every mention in a document.
+pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Vec<Mention> {
+    let tokens = &analysis.tokens;
+    let mut mentions = gazetteer_mentions(tokens, analysis, lex, gaz);
+    extend_first_names(tokens, analysis, &mut mentions, lex);
+    pro_groups(text, tokens, analysis, &mut mentions, lex);
+    let mut taken = vec![false; tokens.len()];
+    for m in &mentions {
+        for i in m.tokens.clone() {
+            taken[i] = true;
+        }
+    }
+    for s in &analysis.sentences {
+        let all_caps = sentence_is_upper(&tokens[s.tokens.clone()]);
+        let mut i = s.tokens.start;
+        while i < s.tokens.end {
+            if taken[i] {
+                i += 1;
+                continue;
+            }
+            // Title + name: "spokesman Dmitry Peskov", "Envoy Steve Witkov".
+            if let Some(tlen) = title_at(tokens, i, s.tokens.end, lex) {
+                let start = i + tlen;
+                let end = name_run(tokens, start, s.tokens.end, &taken);
+                if end > start && !all_caps {
+                    push_new(&mut mentions, &mut taken, text, tokens, i..start, start..end, How::Title);
+                    i = end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        // Capitalised names before a speech verb: "Oberchuk said".
+        for v in s.tokens.clone() {
+            if !SPEECH_VERBS.contains(&tokens[v].lower.as_str()) || v == s.tokens.start || all_caps {
+                continue;
+            }
+            let mut start = v;
+            while start > s.tokens.start && !taken[start - 1] && name_token(&tokens[start - 1]) && !NON_NAMES.contains(&tokens[start - 1].lower.as_str()) {
+                start -= 1;
+            }
+            if start < v && v - start <= 4 {
+                push_new(&mut mentions, &mut taken, text, tokens, start..start, start..v, How::Context);
+            }
+        }
+        for i in s.tokens.clone() {
+            if taken[i] {
+                continue;
+            }
+            let l = tokens[i].lower.as_str();
+            if PRONOUNS.contains(&l) {
+                let kind = if matches!(l, "he" | "him" | "his" | "she" | "her" | "i" | "my") { ActorKind::Person } else { ActorKind::Country };
+                mentions.push(Mention {
+                    tokens: i..i + 1,
+                    span: tokens[i].span,
+                    title: None,
+                    kind,
+                    how: How::Pronoun,
+                    lexicon: None,
+                    name: l.to_string(),
+                    actor: None,
+                });
+            }
+        }
+    }
+    mentions.sort_by_key(|m| (m.tokens.start, m.tokens.end));
+    absorb_titles(tokens, &analysis.sentences, &mut mentions, lex);
+    mentions
+}
+
+fn sentence_is_upper(tokens: &[Token]) -> bool {
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.norm.chars().any(|c| c.is_alphabetic())).collect();
+    words.len() >= 3 && words.iter().all(|t| !t.norm.chars().any(|c| c.is_lowercase()))
+}
+
+/// Length in tokens of a title starting at `i`, if any (longest first).
+fn title_at(tokens: &[Token], i: usize, end: usize, lex: &Lexicon) -> Option<usize> {
+    for len in (1..=4).rev() {
+        if i + len > end {
+            continue;
+        }
+        let key = tokens[i..i + len].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+        if lex.person_titles.binary_search(&key).is_ok() {
+            return Some(len);
+        }
+    }
+    None
+}
+
+/// End of a run of capitalised name tokens starting at `start` (at most 5).
+fn name_run(tokens: &[Token], start: usize, end: usize, taken: &[bool]) -> usize {
+    let mut j = start;
+    while j < end && j - start < 6 && !taken[j] {
+        let t = &tokens[j];
+        let lower = t.lower.as_str();
+        if name_token(t) && !NON_NAMES.contains(&lower) {
+            j += 1;
+        } else if j > start && NAME_PARTICLES.contains(&lower) && j + 1 < end && name_token(&tokens[j + 1]) {
+            j += 1;
+        } else if j > start && (lower.starts_with("al-") || lower.starts_with("el-")) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    // A name never ends on a particle.
+    while j > start && NAME_PARTICLES.contains(&tokens[j - 1].lower.as_str()) {
+        j -= 1;
+    }
+    j
+}
+
+fn push_new(mentions: &mut Vec<Mention>, taken: &mut [bool], text: &str, tokens: &[Token], title: Range<usize>, name: Range<usize>, how: How) {
+    let span = Span::new(tokens[name.start].span.start, tokens[name.end - 1].span.end);
+    let name_str = crate::text::fold(&text[span.start..span.end]);
+    for k in name.clone() {
+        taken[k] = true;
+    }
+    mentions.push(Mention {
+        tokens: name,
+        span,
+        title: if title.is_empty() { None } else { Some(title) },
+        kind: ActorKind::Person,
+        how,
+        lexicon: None,
+        name: name_str,
+        actor: None,
+    });
+}
+
+fn gazetteer_mentions(tokens: &[Token], analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for s in &analysis.sentences {
+        let stoks = &tokens[s.tokens.clone()];
+        let all_caps = sentence_is_upper(stoks);
+        // " tok tok tok " with the token index of every token start.
+        let mut hay = String::from(" ");
+        let mut starts: Vec<(usize, usize)> = Vec::with_capacity(stoks.len());
+        for (k, t) in stoks.iter().enumerate() {
+            starts.push((hay.len(), s.tokens.start + k));
+            hay.push_str(&t.lower);
+            hay.push(' ');
+        }
+        let token_at = |byte: usize| starts.binary_search_by_key(&byte, |&(b, _)| b).ok().map(|p| starts[p].1);
+        for m in gaz.automaton.find_iter(&hay) {
+            // The key is " a b c ": the match starts at the space before `a`.
+            let Some(first) = token_at(m.start() + 1) else { continue };
+            let Some(after) = token_at(m.end()).or(if m.end() + 1 >= hay.len() { Some(s.tokens.end) } else { None }) else { continue };
+            let range = first..after;
+            let entry = gaz.entries[m.pattern().as_usize()].iter().copied().find(|&p| case_ok(&lex.patterns[p].tokens, &tokens[range.clone()], all_caps));
+            let Some(p) = entry else { continue };
+            let pat = &lex.patterns[p];
+            if pat.form == Form::Capital && first > s.tokens.start && is_venue_preposition(&tokens[first - 1].lower) {
+                continue; // "met in Doha": a venue, not an actor
+            }
+            let actor = &lex.actors[pat.actor];
+            let span = Span::new(tokens[first].span.start, tokens[after - 1].span.end);
+            out.push(Mention {
+                tokens: range,
+                span,
+                title: None,
+                kind: actor.kind,
+                how: How::Gazetteer(pat.form),
+                lexicon: Some(pat.actor),
+                name: actor.name.clone(),
+                actor: None,
+            });
+        }
+    }
+    out
+}
+
+fn is_venue_preposition(w: &str) -> bool {
+    matches!(w, "in" | "at" | "near" | "outside" | "around" | "inside")
+}
+
+/// A capitalised pattern token needs a capitalised text token; an all-caps
+/// acronym needs all caps (so "us" is never the US and "who" never the WHO).
+fn case_ok(pattern: &[String], text: &[Token], all_caps_sentence: bool) -> bool {
+    if all_caps_sentence {
+        return true;
+    }
+    pattern.iter().zip(text).all(|(p, t)| {
+        let p_cap = p.chars().next().is_some_and(|c| c.is_uppercase());
+        let p_acronym = p.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !p.chars().any(|c| c.is_lowercase());
+        if p_acronym {
+            !t.norm.chars().any(|c| c.is_lowercase())
+        } else if p_cap {
+            t.is_capitalized()
+        } else {
+            true
+        }
+    })
+}
+
+/// Words that may stand inside a title chain before a name ("former",
+/// "then", "acting") without being titles themselves.
+const TITLE_FILLERS: &[&str] = &["former", "then", "acting", "interim", "outgoing", "incoming", "new", "top", "senior", "deputy", "vice", "chief", "special", "foreign", "defense", "defence", "state", "'s", "of", "for", "and", "the"];
+
+/// Extends each person mention leftwards over its title chain ("Russian
+/// President", "Kremlin spokesman", "US Assistant Secretary of State for
+/// European Affairs") and drops the country or organisation mentions inside
+/// it: a nationality or seat inside a title is not an actor of its own.
+/// Returns, for each kept person mention, the lexicon actor of the last
+/// absorbed country (its affiliation hint).
+pub fn absorb_titles(tokens: &[Token], sentences: &[crate::text::Sentence], mentions: &mut Vec<Mention>, lex: &Lexicon) {
+    let mut drop = vec![false; mentions.len()];
+    let sentence_start = |i: usize| sentences.iter().find(|s| s.tokens.contains(&i)).map(|s| s.tokens.start).unwrap_or(0);
+    let title_words: std::collections::HashSet<&str> = lex.person_titles.iter().flat_map(|t| t.split(' ')).collect();
+    for p in 0..mentions.len() {
+        if mentions[p].kind != ActorKind::Person || !matches!(mentions[p].how, How::Gazetteer(_) | How::Title | How::Context) {
+            continue;
+        }
+        let s0 = sentence_start(mentions[p].tokens.start);
+        let mut start = mentions[p].title.as_ref().map(|t| t.start).unwrap_or(mentions[p].tokens.start);
+        let mut saw_title = mentions[p].title.is_some();
+        let mut absorbed: Vec<usize> = Vec::new();
+        let mut k = start;
+        while k > s0 {
+            let t = &tokens[k - 1];
+            let l = t.lower.as_str();
+            if let Some(q) = mentions.iter().position(|m| m.tokens.end == k && m.tokens.start < k) {
+                let m = &mentions[q];
+                if m.kind == ActorKind::Person || !saw_title || m.how == How::Pronoun {
+                    break;
+                }
+                absorbed.push(q);
+                k = m.tokens.start;
+                start = k;
+                continue;
+            }
+            if title_words.contains(l) {
+                saw_title = true;
+                k -= 1;
+                start = k;
+            } else if TITLE_FILLERS.contains(&l) || (t.is_capitalized() && t.is_word() && k - 1 > s0 && !SPEECH_VERBS.contains(&l)) {
+                // capitalised words inside a title: "National Security Agency contractor"
+                if matches!(l, "of" | "for" | "and" | "the" | "'s") && !(k >= 2 && tokens[k - 2].is_capitalized()) {
+                    break;
+                }
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        if !saw_title || absorbed.is_empty() && start == mentions[p].tokens.start {
+            continue;
+        }
+        // Trim leading fillers ("the", "of") from the title.
+        while start < mentions[p].tokens.start && matches!(tokens[start].lower.as_str(), "the" | "of" | "for" | "and" | "'s") {
+            start += 1;
+        }
+        let title_start = absorbed.iter().map(|&q| mentions[q].tokens.start).min().unwrap_or(start).min(start);
+        if title_start < mentions[p].tokens.start {
+            mentions[p].title = Some(title_start..mentions[p].tokens.start);
+        }
+        for q in absorbed {
+            drop[q] = true;
+        }
+    }
+    let mut i = 0;
+    mentions.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
+}
+
+/// A known surname right after an unknown capitalised word takes that word
+/// as a first-name variant ("Sergeiy Shoigu" is still Sergei Shoigu).
+fn extend_first_names(tokens: &[Token], analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) {
+    let starts: std::collections::HashSet<usize> = mentions.iter().map(|m| m.tokens.start).collect();
+    let ends: std::collections::HashSet<usize> = mentions.iter().map(|m| m.tokens.end).collect();
+    for m in mentions.iter_mut() {
+        if m.kind != ActorKind::Person || m.tokens.len() != 1 || m.tokens.start == 0 {
+            continue;
+        }
+        let k = m.tokens.start - 1;
+        let in_sentence = analysis.sentences.iter().any(|s| s.tokens.start < m.tokens.start && s.tokens.contains(&k));
+        let t = &tokens[k];
+        if !in_sentence || ends.contains(&(k + 1)) && starts.contains(&k) || !name_token(t) || NON_NAMES.contains(&t.lower.as_str()) {
+            continue;
+        }
+        if lex.person_titles.binary_search(&t.lower).is_ok() || crate::resolve::is_known_variant(&t.norm, lex) {
+            continue;
+        }
+        m.tokens = k..m.tokens.end;
+        m.span = Span::new(t.span.start, m.span.end);
+    }
+}
+
+/// Nouns that make a "pro-X" or "anti-X" phrase a group ("pro-Russia forces").
+const GROUP_NOUNS: &[&str] = &["forces", "rebels", "separatists", "militants", "fighters", "militias", "militia", "protesters", "demonstrators", "activists", "groups", "insurgents", "gunmen", "supporters"];
+
+/// "pro-Russia forces", "anti-government protesters": a group of its own.
+fn pro_groups(text: &str, tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mention>, _lex: &Lexicon) {
+    for s in &analysis.sentences {
+        for i in s.tokens.clone() {
+            let l = tokens[i].lower.as_str();
+            if !(l.starts_with("pro-") || l.starts_with("anti-")) || i + 1 >= s.tokens.end {
+                continue;
+            }
+            if !GROUP_NOUNS.contains(&tokens[i + 1].lower.as_str()) || mentions.iter().any(|m| m.tokens.contains(&i)) {
+                continue;
+            }
+            let span = Span::new(tokens[i].span.start, tokens[i + 1].span.end);
+            mentions.push(Mention {
+                tokens: i..i + 2,
+                span,
+                title: None,
+                kind: ActorKind::Group,
+                how: How::Context,
+                lexicon: None,
+                name: crate::text::fold(&text[span.start..span.end]),
+                actor: None,
+            });
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! Relations stage: triggers, roles (source and target) and modality.
+//!
+//! For each sentence we find trigger words (verbs, nouns and light-verb
+//! constructions from `data/relations.toml`), then read the source and the
+//! target from the sentence's structure: the subject before an active verb,
+//! its object or prepositional object after it, the `by` phrase of a
+//! passive, the possessor or nationality adjective of a nominal trigger,
+//! coordinations, reciprocals and reported speech. A sentence with no
+//! trigger yields co-mentions only: there is no fallback relation.
+
+mod modality;
+mod roles;
+mod speech;
+mod units;
+pub mod words;
+
+pub use modality::Modality;
+
+use crate::document::Span;
+use crate::lexicon::{Lexicon, TriggerPos, TriggerSense};
+use crate::mentions::Mention;
+use crate::resolve::DocActor;
+use crate::text::Analysis;
+
+/// Label of the co-mention link.
+pub const CO_MENTIONED: &str = "co_mentioned";
+
+/// One relation read from one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Document actor acting.
+    pub source: usize,
+    /// Document actor acted upon.
+    pub target: usize,
+    /// Relation label.
+    pub relation: String,
+    /// CAMEO code.
+    pub cameo: String,
+    /// Goldstein score of the code.
+    pub goldstein: f64,
+    /// Symmetric relation (stored once per pair).
+    pub symmetric: bool,
+    /// asserted, negated or hypothetical.
+    pub modality: Modality,
+    /// How sure the rules are, 0..1.
+    pub confidence: f32,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Byte span of the trigger.
+    pub trigger: Span,
+    /// Byte span of the source mention.
+    pub source_span: Span,
+    /// Byte span of the target mention.
+    pub target_span: Span,
+}
+
+/// Two actors named in the same sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CoMention {
+    /// First actor (document index).
+    pub a: usize,
+    /// Second actor.
+    pub b: usize,
+    /// Sentence index.
+    pub sentence: usize,
+}
+
+/// A trigger occurrence in a sentence.
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Token of the verb when the trigger is a light-verb construction.
+    pub verb_end: usize,
+    /// The relation sense.
+    pub sense: TriggerSense,
+    /// Light-verb construction whose object is a particle ("get X to").
+    pub particle: Option<String>,
+}
+
+/// Extracts events and co-mentions from one analysed document.
+pub fn extract(analysis: &Analysis, mentions: &[Mention], actors: &[DocActor], lex: &Lexicon) -> (Vec<Event>, Vec<CoMention>) {
+    let _ = actors;
+    let tokens = &analysis.tokens;
+    let mut events = Vec::new();
+    let mut co = Vec::new();
+    for (si, s) in analysis.sentences.iter().enumerate() {
+        let units = units::build(tokens, s.tokens.clone(), mentions, lex);
+        // co-mentions between named actors
+        let mut named: Vec<usize> = units.iter().filter(|u| !u.pronoun).map(|u| u.actor).collect();
+        named.sort();
+        named.dedup();
+        for i in 0..named.len() {
+            for j in i + 1..named.len() {
+                co.push(CoMention { a: named[i], b: named[j], sentence: si });
+            }
+        }
+        if units.is_empty() {
+            continue;
+        }
+        let triggers = find_triggers(analysis, s.tokens.clone(), lex);
+        let mut sentence_events = Vec::new();
+        for t in &triggers {
+            roles::events_for(tokens, s.tokens.clone(), &units, t, &triggers, lex, si, &mut sentence_events);
+        }
+        speech::events(tokens, s.tokens.clone(), &units, &triggers, lex, si, &mut sentence_events);
+        events.extend(sentence_events);
+    }
+    dedup(&mut events);
+    (events, co)
+}
+
+/// Keeps one event per (source, target, relation, modality, sentence).
+fn dedup(events: &mut Vec<Event>) {
+    let mut seen = std::collections::HashSet::new();
+    events.retain(|e| {
+        let (a, b) = if e.symmetric && e.source > e.target { (e.target, e.source) } else { (e.source, e.target) };
+        a != b && seen.insert((a, b, e.relation.clone(), e.modality, e.sentence))
+    });
+}
+
+/// Finds trigger occurrences in a sentence, light-verb constructions first.
+fn find_triggers(analysis: &Analysis, range: std::ops::Range<usize>, lex: &Lexicon) -> Vec<Trigger> {
+    let tokens = &analysis.tokens;
+    let mut out: Vec<Trigger> = Vec::new();
+    let mut covered = vec![false; tokens.len()];
+    for i in range.clone() {
+        let Some(lvs) = lex.light_verbs.get(&tokens[i].lower) else { continue };
+        'lv: for lv in lvs {
+            for j in i + 1..(i + 5).min(range.end) {
+                let w = tokens[j].lower.as_str();
+                if lv.objects.iter().any(|o| o == w) {
+                    let particle = matches!(w, "to" | "on" | "upon" | "into" | "down" | "off").then(|| w.to_string());
+                    if particle.as_deref() == Some("to") && j == i + 1 {
+                        continue; // "get to", "ask to" need an actor in between
+                    }
+                    out.push(Trigger { start: i, end: j + 1, verb_end: i + 1, sense: lv.sense.clone(), particle });
+                    covered[i] = true;
+                    covered[j] = true;
+                    break 'lv;
+                }
+                if matches!(w, "," | "." | ";" | "that" | "and" | "but") {
+                    break;
+                }
+            }
+        }
+    }
+    for i in range.clone() {
+        if covered[i] {
+            continue;
+        }
+        // two-word nominal triggers ("phone call", "close ties")
+        if i + 1 < range.end && !covered[i + 1] {
+            let key = format!("{} {}", tokens[i].lower, tokens[i + 1].lower);
+            if let Some(senses) = lex.triggers.get(&key) {
+                out.push(Trigger { start: i, end: i + 2, verb_end: i + 2, sense: senses[0].clone(), particle: None });
+                covered[i] = true;
+                covered[i + 1] = true;
+                continue;
+            }
+        }
+        let Some(senses) = lex.triggers.get(&tokens[i].lower) else { continue };
+        let (strong, weak) = looks_nominal(tokens, range.start, i);
+        let noun = senses.iter().find(|s| s.pos == TriggerPos::Noun);
+        let verb = senses.iter().find(|s| s.pos == TriggerPos::Verb);
+        let sense = match (noun, verb) {
+            (Some(n), _) if strong || weak => n,
+            (_, Some(v)) if !strong || tokens[i].lower.ends_with("ing") => v,
+            (Some(n), None) => n,
+            _ => continue, // a verb-only lemma after a determiner: "the accused"
+        };
+        covered[i] = true;
+        out.push(Trigger { start: i, end: i + 1, verb_end: i + 1, sense: sense.clone(), particle: None });
+    }
+    out.sort_by_key(|t| t.start);
+    out
+}
+
+/// Whether the word at `i` is used as a noun: (strong) after a determiner,
+/// possessive, preposition or typical modifier; (weak) after a capitalised
+/// word such as a nationality adjective ("the Russian invasion").
+fn looks_nominal(tokens: &[crate::text::Token], start: usize, i: usize) -> (bool, bool) {
+    if i == start {
+        return (false, false);
+    }
+    let is_modifier = |w: &str| {
+        matches!(
+            w,
+            "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "'s" | "no" | "any" | "new" | "further" | "more" | "fresh"
+                | "possible" | "proposed" | "potential" | "planned" | "continued" | "ongoing" | "this" | "that" | "these" | "those"
+                | "of" | "for" | "in" | "on" | "after" | "before" | "during" | "amid" | "amidst" | "despite" | "without" | "face-to-face"
+                | "direct" | "bilateral" | "trilateral" | "peace" | "ceasefire" | "telephone" | "phone" | "high-level" | "joint"
+                | "military" | "economic" | "diplomatic" | "air" | "missile" | "drone" | "full-scale" | "first" | "second" | "latest"
+                | "recent" | "earlier" | "previous" | "two-day" | "several" | "many" | "two" | "three" | "unprovoked" | "large-scale"
+        )
+    };
+    let strong = is_modifier(tokens[i - 1].lower.as_str());
+    let w = tokens[i].lower.as_str();
+    let prev2_modifier = i >= start + 2 && is_modifier(tokens[i - 2].lower.as_str());
+    let weak = tokens[i - 1].is_capitalized() && i - 1 > start && (prev2_modifier || w.ends_with("ion") || w.ends_with("ions") || w.ends_with("ment"));
+    (strong, weak)
+}

@@ -1,0 +1,92 @@
+//! Modality: whether a relation was asserted, negated or only hypothetical.
+
+use super::words::{is, ATTEMPT, HYPOTHETICAL, IRREALIS_THAT, NEGATION, SUBORDINATORS};
+use crate::text::Token;
+use serde::{Deserialize, Serialize};
+
+/// Whether a relation is reported as fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    /// Reported as having happened.
+    Asserted,
+    /// Reported as not having happened.
+    Negated,
+    /// Planned, possible, conditional, wished for or asked about.
+    Hypothetical,
+}
+
+impl Modality {
+    /// Lower-case name used in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Negated => "negated",
+            Modality::Hypothetical => "hypothetical",
+        }
+    }
+}
+
+/// Modality of a trigger at `trigger` whose clause starts at `clause_start`
+/// (the subject, or the sentence start), in sentence `sentence`.
+pub fn of_trigger(tokens: &[Token], sentence: std::ops::Range<usize>, clause_start: usize, trigger: usize, trigger_end: usize) -> Modality {
+    let mut negated = false;
+    let mut hypothetical = false;
+    let from = clause_start.max(sentence.start).min(trigger);
+    for k in from..trigger {
+        let w = tokens[k].lower.as_str();
+        if is(NEGATION, w) {
+            // "not only", "no longer ... but" are not negations of the event.
+            let next = tokens.get(k + 1).map(|t| t.lower.as_str()).unwrap_or("");
+            if !(w == "not" && next == "only") {
+                negated = true;
+            }
+        }
+        if is(HYPOTHETICAL, w) {
+            hypothetical = true;
+        }
+        if w == "rather" && tokens.get(k + 1).is_some_and(|t| t.lower == "than") {
+            negated = true;
+        }
+    }
+    // Infinitive: "plans to meet" is hypothetical, "tried to get" is an act.
+    if trigger > sentence.start && tokens[trigger - 1].lower == "to" && trigger >= 2 {
+        let gov = tokens[trigger - 2].lower.as_str();
+        if !is(ATTEMPT, gov) {
+            hypothetical = true;
+        }
+    }
+    // A clause opened by "if"/"whether" before the subject.
+    for k in (sentence.start..from).rev().take(3) {
+        let w = tokens[k].lower.as_str();
+        if matches!(w, "if" | "whether" | "unless") {
+            hypothetical = true;
+        }
+        if w == "that" && k > sentence.start && is(IRREALIS_THAT, &tokens[k - 1].lower) {
+            hypothetical = true;
+        }
+        if is(SUBORDINATORS, w) {
+            break;
+        }
+    }
+    // "a meeting ... was canceled", "talks ... were called off".
+    for k in trigger_end..(trigger_end + 6).min(sentence.end) {
+        let w = tokens[k].lower.as_str();
+        if matches!(w, "canceled" | "cancelled" | "postponed" | "scrapped" | "aborted") {
+            negated = true;
+        }
+        if matches!(w, "." | ";" | "and" | "but") {
+            break;
+        }
+    }
+    if tokens[sentence.end - 1].lower == "?" {
+        hypothetical = true;
+    }
+    if negated {
+        Modality::Negated
+    } else if hypothetical {
+        Modality::Hypothetical
+    } else {
+        Modality::Asserted
+    }
+}

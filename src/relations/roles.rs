@@ -1,0 +1,348 @@
+//! Roles: who is the source and who the target of a trigger.
+
+use super::modality::{of_trigger, Modality};
+use super::units::Unit;
+use super::words::{is, BE, DETERMINERS, OBJECT_STOPS, PREPOSITIONS, SPEECH, SUBORDINATORS};
+use super::{Event, Trigger};
+use crate::lexicon::{Lexicon, TriggerPos};
+use crate::text::Token;
+use std::ops::Range;
+
+/// Members (unit indices) of the coordination group of unit `u`.
+pub fn members(units: &[Unit], u: usize) -> Vec<usize> {
+    units.iter().enumerate().filter(|(_, x)| x.group == units[u].group).map(|(i, _)| i).collect()
+}
+
+fn group_start(units: &[Unit], u: usize) -> usize {
+    members(units, u).iter().map(|&m| units[m].tokens.start).min().unwrap_or(units[u].tokens.start)
+}
+
+fn group_end(units: &[Unit], u: usize) -> usize {
+    members(units, u).iter().map(|&m| units[m].tokens.end).max().unwrap_or(units[u].tokens.end)
+}
+
+/// Participle forms without the regular -ed ending.
+const IRREGULAR_PARTICIPLES: &[&str] = &["met", "held", "fought", "struck", "taken", "given", "spoken", "sought", "lost", "won", "shot", "told", "begun", "withdrawn", "broken", "cut", "put", "set", "sold", "brought", "driven", "sent", "led", "done", "seen", "beaten", "caught", "hit", "shut", "overthrown", "thrown", "made", "paid", "kept", "built", "left"];
+
+fn is_participle(w: &str) -> bool {
+    w.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&w)
+}
+
+/// Whether the verb at `t` is passive: a form of "be" shortly before it.
+fn is_passive(tokens: &[Token], sent: &Range<usize>, t: usize) -> bool {
+    if !is_participle(&tokens[t].lower) {
+        return false;
+    }
+    let mut k = t;
+    let mut steps = 0;
+    while k > sent.start && steps < 4 {
+        k -= 1;
+        steps += 1;
+        let w = tokens[k].lower.as_str();
+        if is(BE, w) && w != "'s" {
+            return true;
+        }
+        if !(w.ends_with("ly") || matches!(w, "not" | "n't" | "also" | "already" | "never" | "since" | "reportedly" | "allegedly" | "then" | "later" | "just" | "recently" | "now")) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether a token is a verb the rules know (a trigger form or a speech verb).
+fn known_verb(w: &str, lex: &Lexicon) -> bool {
+    is(SPEECH, w) || lex.triggers.get(w).is_some_and(|s| s.iter().any(|s| s.pos == TriggerPos::Verb)) || lex.light_verbs.contains_key(w)
+}
+
+/// The subject unit of a predicate starting at `at`: the nearest unit to
+/// the left that is not inside a prepositional phrase or the object of
+/// another verb, without crossing a clause boundary.
+pub fn subject(tokens: &[Token], sent: &Range<usize>, units: &[Unit], at: usize, lex: &Lexicon, nominal: bool) -> Option<usize> {
+    let mut k = at;
+    let mut steps = 0;
+    while k > sent.start && steps < 40 {
+        k -= 1;
+        steps += 1;
+        if let Some(u) = units.iter().rposition(|u| u.tokens.end == k + 1) {
+            let gs = group_start(units, u);
+            let mut p = gs;
+            while p > sent.start && is(DETERMINERS, &tokens[p - 1].lower) {
+                p -= 1;
+            }
+            let before = if p > sent.start { tokens[p - 1].lower.as_str() } else { "" };
+            let in_pp = is(PREPOSITIONS, before) && before != "by" || before == "'s" && false;
+            let object_of_verb = known_verb(before, lex) && !is(SPEECH, before);
+            // "North Korea's U.N. envoy": the possessor heads the phrase.
+            if before == "'s" {
+                if let Some(v) = units.iter().rposition(|x| x.tokens.end + 1 == p && x.possessive) {
+                    return Some(v);
+                }
+            }
+            if in_pp || object_of_verb || units[u].demonym_modifier && !nominal && !is_followed_by_verbish(tokens, units[u].tokens.end) {
+                k = gs;
+                continue;
+            }
+            // A possessive pronoun before another unit is a determiner.
+            return Some(u);
+        }
+        let w = tokens[k].lower.as_str();
+        if matches!(w, ";" | ":" | "\"" | "(" | ")") || w == "that" && !nominal {
+            break;
+        }
+        if is(SUBORDINATORS, w) && !nominal && k + 1 < at {
+            break;
+        }
+    }
+    None
+}
+
+fn is_followed_by_verbish(tokens: &[Token], end: usize) -> bool {
+    tokens.get(end).is_some_and(|t| is(BE, &t.lower) || t.lower.ends_with("ed"))
+}
+
+/// Result of looking for a target to the right of a trigger.
+pub enum Object {
+    /// A unit (its group are all targets).
+    Unit(usize),
+    /// "each other", "one another".
+    Reciprocal,
+}
+
+/// The target to the right of a trigger ending at `from`.
+pub fn object(tokens: &[Token], sent: &Range<usize>, units: &[Unit], from: usize, t: &Trigger, lex: &Lexicon, nominal: bool) -> Option<Object> {
+    let mut k = from;
+    let mut prep: Option<&str> = None;
+    let limit = (from + 14).min(sent.end);
+    let demands = t.sense.relation == "demands";
+    while k < limit {
+        let w = tokens[k].lower.as_str();
+        if let Some(u) = units.iter().position(|u| u.tokens.start == k) {
+            // "his British counterparts": the pronoun is a determiner here.
+            if units[u].pronoun && units[u].possessive && units.iter().any(|x| x.tokens.start == units[u].tokens.end) {
+                k += 1;
+                continue;
+            }
+            let ok = match prep {
+                None => t.sense.direct && !nominal,
+                Some(p) => t.sense.preps.iter().any(|x| x == p),
+            };
+            if ok {
+                return Some(Object::Unit(u));
+            }
+            k = group_end(units, u);
+            prep = None;
+            continue;
+        }
+        if (w == "each" && tokens.get(k + 1).is_some_and(|t| t.lower == "other")) || (w == "one" && tokens.get(k + 1).is_some_and(|t| t.lower == "another")) {
+            return Some(Object::Reciprocal);
+        }
+        if is(PREPOSITIONS, w) {
+            // "demanded to speak with": an infinitive ends the object search.
+            if w == "to" && tokens.get(k + 1).is_some_and(|n| known_verb(&n.lower, lex)) {
+                break;
+            }
+            prep = Some(w);
+            k += 1;
+            continue;
+        }
+        if w == "that" && k == from && demands {
+            k += 1;
+            continue;
+        }
+        if is(OBJECT_STOPS, w) || w == "that" || k > from && known_verb(w, lex) && !nominal {
+            break;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The unit right before a nominal trigger that owns it: a possessor
+/// ("Witkoff's meeting", "its alliance") or a nationality adjective
+/// ("the Russian invasion").
+fn nominal_source(tokens: &[Token], sent: &Range<usize>, units: &[Unit], at: usize) -> Option<usize> {
+    let mut k = at;
+    let mut steps = 0;
+    while k > sent.start && steps < 4 {
+        k -= 1;
+        steps += 1;
+        if let Some(u) = units.iter().rposition(|u| u.tokens.end == k + 1 || u.tokens.end == k && tokens[k].lower == "'s") {
+            let x = &units[u];
+            return (x.possessive || x.demonym_modifier || x.tokens.end == at).then_some(u);
+        }
+        let w = tokens[k].lower.as_str();
+        if is(DETERMINERS, w) && !matches!(w, "its" | "his" | "her" | "their" | "our") || is(PREPOSITIONS, w) || matches!(w, "," | ";" | ":") {
+            return None;
+        }
+    }
+    None
+}
+
+/// The "by X" agent after a passive verb or a nominal trigger.
+fn by_agent(tokens: &[Token], sent: &Range<usize>, units: &[Unit], from: usize) -> Option<usize> {
+    let limit = (from + 10).min(sent.end);
+    let mut k = from;
+    while k < limit {
+        let w = tokens[k].lower.as_str();
+        if w == "by" {
+            let mut j = k + 1;
+            while j < limit && is(DETERMINERS, &tokens[j].lower) {
+                j += 1;
+            }
+            return units.iter().position(|u| u.tokens.start == j || u.tokens.start <= j && j < u.tokens.end);
+        }
+        if matches!(w, "." | ";" | ":") {
+            break;
+        }
+        k += 1;
+    }
+    None
+}
+
+fn actors_of(units: &[Unit], group_of: Option<usize>) -> Vec<usize> {
+    match group_of {
+        Some(u) => members(units, u),
+        None => Vec::new(),
+    }
+}
+
+/// Reads the events of one trigger and appends them to `out`.
+#[allow(clippy::too_many_arguments)]
+pub fn events_for(tokens: &[Token], sent: std::ops::Range<usize>, units: &[Unit], t: &Trigger, _all: &[Trigger], lex: &Lexicon, si: usize, out: &mut Vec<Event>) {
+    let info = lex.relation(&t.sense.relation);
+    let symmetric = info.is_some_and(|i| i.symmetric);
+    let nominal = t.sense.pos == TriggerPos::Noun;
+    let mut sources: Vec<usize> = Vec::new();
+    let mut targets: Vec<usize> = Vec::new();
+    let mut reciprocal = false;
+    let mut confidence: f32 = 0.9;
+    let mut clause_start = sent.start;
+    if nominal {
+        if let Some(u) = nominal_source(tokens, &sent, units, t.start) {
+            sources = vec![u];
+            clause_start = subject(tokens, &sent, units, t.start, lex, true).map(|s| units[s].tokens.start).unwrap_or(units[u].tokens.start);
+        } else if let Some(u) = by_agent(tokens, &sent, units, t.end) {
+            sources = members(units, u);
+        }
+        match object(tokens, &sent, units, t.end, t, lex, true) {
+            Some(Object::Unit(u)) => targets = members(units, u),
+            Some(Object::Reciprocal) => reciprocal = true,
+            None => {}
+        }
+        if sources.is_empty() && symmetric {
+            if let Some(s) = subject(tokens, &sent, units, t.start, lex, true) {
+                sources = members(units, s);
+                clause_start = units[s].tokens.start;
+                confidence = 0.7;
+            }
+        } else {
+            confidence = 0.8;
+        }
+    } else if is_passive(tokens, &sent, t.start) || tokens.get(t.end).is_some_and(|n| n.lower == "by") && is_participle(&tokens[t.start].lower) {
+        let Some(agent) = by_agent(tokens, &sent, units, t.end) else { return };
+        sources = members(units, agent);
+        if let Some(s) = subject(tokens, &sent, units, t.start, lex, false) {
+            targets = members(units, s);
+            clause_start = units[s].tokens.start;
+        }
+        confidence = 0.85;
+    } else {
+        if let Some(s) = subject(tokens, &sent, units, t.start, lex, false) {
+            sources = members(units, s);
+            clause_start = units[s].tokens.start;
+        }
+        if t.particle.as_deref() == Some("to") {
+            // "get Moscow to come", "asked Qatari diplomats to leave"
+            let between = t.verb_end..t.end - 1;
+            targets = actors_of(units, units.iter().position(|u| between.contains(&u.tokens.start)));
+        } else {
+            match object(tokens, &sent, units, t.end, t, lex, false) {
+                Some(Object::Unit(u)) => targets = members(units, u),
+                Some(Object::Reciprocal) => reciprocal = true,
+                None => {}
+            }
+        }
+    }
+    let modality = of_trigger(tokens, sent.clone(), clause_start, t.start, t.end);
+    let modality = if nominal { modality.max_with(nominal_modality(tokens, &sent, t.start)) } else { modality };
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    if reciprocal || (symmetric && targets.is_empty()) {
+        for &a in &sources {
+            for &b in &sources {
+                if a != b && (reciprocal || a < b) {
+                    pairs.push((a, b));
+                }
+            }
+        }
+    } else if symmetric {
+        let all: Vec<usize> = sources.iter().chain(targets.iter()).copied().collect();
+        for (i, &a) in all.iter().enumerate() {
+            for &b in &all[i + 1..] {
+                pairs.push((a, b));
+            }
+        }
+    } else {
+        for &a in &sources {
+            for &b in &targets {
+                pairs.push((a, b));
+            }
+        }
+    }
+    let cameo = t.sense.cameo.clone();
+    let goldstein = lex.goldstein(&cameo);
+    let trigger_span = crate::document::Span::new(tokens[t.start].span.start, tokens[t.end - 1].span.end);
+    for (a, b) in pairs {
+        let (ua, ub) = (&units[a], &units[b]);
+        if ua.actor == ub.actor {
+            continue;
+        }
+        let mut c = confidence;
+        if ua.pronoun || ub.pronoun {
+            c *= 0.85;
+        }
+        out.push(Event {
+            source: ua.actor,
+            target: ub.actor,
+            relation: t.sense.relation.clone(),
+            cameo: cameo.clone(),
+            goldstein,
+            symmetric,
+            modality,
+            confidence: c,
+            sentence: si,
+            trigger: trigger_span,
+            source_span: ua.span,
+            target_span: ub.span,
+        });
+    }
+}
+
+/// Modality cues inside a noun phrase: "no meeting", "a possible summit".
+fn nominal_modality(tokens: &[Token], sent: &Range<usize>, at: usize) -> Modality {
+    let mut k = at;
+    while k > sent.start && at - k < 4 {
+        k -= 1;
+        let w = tokens[k].lower.as_str();
+        if matches!(w, "no" | "without") {
+            return Modality::Negated;
+        }
+        if is(super::words::HYPOTHETICAL, w) {
+            return Modality::Hypothetical;
+        }
+        if matches!(w, "the" | "a" | "an" | "," | ";") {
+            break;
+        }
+    }
+    Modality::Asserted
+}
+
+impl Modality {
+    /// The stronger of two modalities: negated over hypothetical over asserted.
+    pub fn max_with(self, other: Modality) -> Modality {
+        match (self, other) {
+            (Modality::Negated, _) | (_, Modality::Negated) => Modality::Negated,
+            (Modality::Hypothetical, _) | (_, Modality::Hypothetical) => Modality::Hypothetical,
+            _ => Modality::Asserted,
+        }
+    }
+}

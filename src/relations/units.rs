@@ -1,0 +1,88 @@
+//! Actor units: the noun phrases of a sentence that stand for actors, and
+//! the coordinations that group them ("Egypt and Bahrain", "Russian and
+//! Ukrainian negotiators", "his British, French and Turkish counterparts").
+
+use crate::document::Span;
+use crate::lexicon::{Form, Lexicon};
+use crate::mentions::{How, Mention};
+use crate::text::Token;
+use std::ops::Range;
+
+/// One actor-denoting noun phrase.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// Tokens of the phrase (title included).
+    pub tokens: Range<usize>,
+    /// Byte span of the name itself.
+    pub span: Span,
+    /// Document actor.
+    pub actor: usize,
+    /// Followed by a possessive `'s`, or a possessive pronoun itself.
+    pub possessive: bool,
+    /// A nationality adjective in front of a noun ("Russian invasion").
+    pub demonym_modifier: bool,
+    /// The mention is a pronoun.
+    pub pronoun: bool,
+    /// Index of the coordination group.
+    pub group: usize,
+}
+
+const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their", "our", "my"];
+
+/// Builds the units of one sentence from its resolved mentions.
+pub fn build(tokens: &[Token], sentence: Range<usize>, mentions: &[Mention], lex: &Lexicon) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::new();
+    for m in mentions {
+        if m.tokens.start < sentence.start || m.tokens.end > sentence.end {
+            continue;
+        }
+        let Some(actor) = m.actor else { continue };
+        let start = m.title.as_ref().map(|t| t.start).unwrap_or(m.tokens.start);
+        let mut end = m.tokens.end;
+        let possessive_pronoun = m.how == How::Pronoun && POSSESSIVE_PRONOUNS.contains(&tokens[m.tokens.start].lower.as_str());
+        let possessive = possessive_pronoun || (end < sentence.end && tokens[end].lower == "'s");
+        let mut demonym_modifier = false;
+        if let How::Gazetteer(Form::Demonym) = m.how {
+            // "Russian troops" stands for Russia; "Russian invasion" has Russia as a modifier.
+            let next = tokens.get(end).map(|t| t.lower.as_str()).unwrap_or("");
+            if lex.state_bodies.iter().any(|b| b == next) || lex.state_agents.iter().any(|b| b == next) {
+                end += 1;
+            } else if next.chars().next().is_some_and(|c| c.is_alphabetic()) && !crate::relations::words::is(&["and", "or"], next) {
+                demonym_modifier = true;
+            }
+        }
+        units.push(Unit { tokens: start..end, span: m.span, actor, possessive, demonym_modifier, pronoun: m.how == How::Pronoun, group: 0 });
+    }
+    units.sort_by_key(|u| (u.tokens.start, u.tokens.end));
+    // Coordination: U (, U)* (,)? and|or U, with only determiners or
+    // state nouns in between.
+    let mut group = 0;
+    for i in 0..units.len() {
+        if i > 0 && coordinated(tokens, &units[i - 1], &units[i], lex) {
+            units[i].group = units[i - 1].group;
+        } else {
+            if i > 0 {
+                group += 1;
+            }
+            units[i].group = group;
+        }
+    }
+    units
+}
+
+fn coordinated(tokens: &[Token], a: &Unit, b: &Unit, lex: &Lexicon) -> bool {
+    if a.tokens.end > b.tokens.start || a.possessive || b.possessive && !a.pronoun && a.tokens.end == b.tokens.start {
+        return false;
+    }
+    let between: Vec<&str> = tokens[a.tokens.end..b.tokens.start].iter().map(|t| t.lower.as_str()).collect();
+    if between.is_empty() {
+        return false;
+    }
+    let has_conj = between.iter().any(|w| matches!(*w, "and" | "or" | "," | "&"));
+    let only_glue = between.iter().all(|w| {
+        matches!(*w, "and" | "or" | "," | "&" | "the" | "as" | "well" | "also" | "its" | "their" | "his" | "her")
+            || lex.state_bodies.iter().any(|b| b == w)
+            || lex.state_agents.iter().any(|b| b == w)
+    });
+    has_conj && only_glue && between.len() <= 4
+}

@@ -1,0 +1,356 @@
+//! Text stage: tokens and sentences with byte offsets into the original text.
+//!
+//! The tokenizer follows the conventions of news treebanks (and of the
+//! CoNLL-2003 data our tagger is trained on): punctuation is split off,
+//! the possessive `'s` and the negation `n't` are tokens of their own, and
+//! abbreviations keep their period (`U.S.`, `Mr.`, `Gen.`, `Jan.`) so that a
+//! period inside them is never taken for the end of a sentence.
+
+use crate::document::Span;
+use std::ops::Range;
+
+/// One token of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range of the token in the original text.
+    pub span: Span,
+    /// Folded form: curly quotes and apostrophes straightened, accents and
+    /// other scripts transliterated to ASCII, case kept.
+    pub norm: String,
+    /// `norm` in lower case, the key for every lexicon lookup.
+    pub lower: String,
+}
+
+impl Token {
+    /// True when the surface form starts with an upper-case letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.norm.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    /// True when the token is a word (starts with a letter or digit).
+    pub fn is_word(&self) -> bool {
+        self.norm.chars().next().is_some_and(|c| c.is_alphanumeric())
+    }
+}
+
+/// A sentence: its byte span and the range of its tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte range of the sentence in the original text.
+    pub span: Span,
+    /// Indices into [`Analysis::tokens`].
+    pub tokens: Range<usize>,
+}
+
+/// Tokens and sentences of one document.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// Every token of the document in text order.
+    pub tokens: Vec<Token>,
+    /// Every sentence of the document in text order.
+    pub sentences: Vec<Sentence>,
+}
+
+/// Abbreviations that keep their final period and never end a sentence.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "st", "lt", "col", "gov", "pres", "prof", "sgt",
+    "capt", "adm", "maj", "cmdr", "brig", "rev", "hon", "amb", "jr", "sr", "messrs", "mt", "ft",
+    "vs", "no", "nos", "inc", "corp", "ltd", "co", "dept", "univ", "approx", "est", "fig", "vol",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "etc",
+];
+
+/// Abbreviations that may also end a sentence ("... in the U.S. The talks").
+fn is_sentence_final_capable(tok: &str) -> bool {
+    tok.matches('.').count() >= 2 || tok.eq_ignore_ascii_case("etc.")
+}
+
+/// Words that often begin a sentence and so mark a boundary after an
+/// ambiguous abbreviation like "U.S.".
+const SENTENCE_STARTERS: &[&str] = &[
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "this",
+    "that", "these", "those", "his", "her", "its", "their", "there", "however", "meanwhile", "after",
+    "before", "when", "while", "as", "if", "both", "some", "many",
+];
+
+/// Folds one token to ASCII for matching: quotes straightened, accents dropped.
+pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => out.push('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => out.push('"'),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+            c if c.is_ascii() => out.push(c),
+            c => out.push_str(deunicode::deunicode_char(c).unwrap_or("")),
+        }
+    }
+    out
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '`')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Splits `text` into tokens with byte spans.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let byte_at = |i: usize| if i < n { chars[i].0 } else { text.len() };
+    let ch = |i: usize| if i < n { Some(chars[i].1) } else { None };
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            // Apostrophe-led clitics: 's as a token of its own.
+            if is_apostrophe(c)
+                && matches!(ch(i + 1), Some('s' | 'S'))
+                && !ch(i + 2).is_some_and(|c| c.is_alphanumeric())
+                && !spans.is_empty()
+                && spans.last().is_some_and(|&(_, e)| e == i)
+            {
+                spans.push((i, i + 2));
+                i += 2;
+                continue;
+            }
+            spans.push((i, i + 1));
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i + 1;
+        let mut seg_start = i; // start of the current period-separated segment
+        let mut has_inner_period = false;
+        loop {
+            let Some(c) = ch(j) else { break };
+            if c.is_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let next = ch(j + 1);
+            let next_alnum = next.is_some_and(|c| c.is_alphanumeric());
+            if is_apostrophe(c) && next_alnum {
+                // Possessive 's and n't split off; O'Brien stays whole.
+                let after = ch(j + 2);
+                if matches!(next, Some('s' | 'S')) && !after.is_some_and(|c| c.is_alphanumeric()) {
+                    break;
+                }
+                if matches!(next, Some('t' | 'T'))
+                    && j > start
+                    && matches!(ch(j - 1), Some('n' | 'N'))
+                    && !after.is_some_and(|c| c.is_alphanumeric())
+                    && j - 1 > start
+                {
+                    // "don't" -> "do" + "n't"
+                    j -= 1;
+                    break;
+                }
+                j += 1;
+                continue;
+            }
+            if is_hyphen(c) && next_alnum {
+                j += 1;
+                seg_start = j;
+                continue;
+            }
+            if (c == ',' || c == '.') && next.is_some_and(|d| d.is_ascii_digit()) && ch(j - 1).is_some_and(|d| d.is_ascii_digit()) {
+                j += 1;
+                continue;
+            }
+            if c == '.' {
+                let seg_len = j - seg_start;
+                let seg_is_alpha = (seg_start..j).all(|k| chars[k].1.is_alphabetic());
+                if seg_is_alpha && seg_len <= 2 && next.is_some_and(|c| c.is_alphabetic()) && (has_inner_period || seg_len == 1) {
+                    // U.S., U.N., p.m.: letters separated by periods.
+                    has_inner_period = true;
+                    j += 1;
+                    seg_start = j;
+                    continue;
+                }
+                let word: String = chars[start..j].iter().map(|&(_, c)| c).collect();
+                let lower = word.to_lowercase();
+                let single_initial = seg_is_alpha && seg_len == 1 && chars[seg_start].1.is_uppercase();
+                if has_inner_period || single_initial || TITLE_ABBREVIATIONS.contains(&lower.as_str()) {
+                    j += 1; // keep the period: "U.S.", "Mr.", "J."
+                }
+                break;
+            }
+            break;
+        }
+        spans.push((start, j));
+        i = j;
+    }
+    spans
+        .into_iter()
+        .map(|(s, e)| {
+            let span = Span::new(byte_at(s), byte_at(e));
+            let surface = &text[span.start..span.end];
+            let norm = fold(surface);
+            let lower = norm.to_lowercase();
+            Token { span, norm, lower }
+        })
+        .collect()
+}
+
+fn is_closing(tok: &str) -> bool {
+    matches!(tok, "\"" | "'" | ")" | "]")
+}
+
+fn is_terminal(tok: &str) -> bool {
+    matches!(tok, "." | "!" | "?" | "..." )
+}
+
+/// Splits a document into tokens and sentences.
+pub fn analyze(text: &str) -> Analysis {
+    let tokens = tokenize(text);
+    let mut sentences = Vec::new();
+    let mut begin = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let mut boundary_after: Option<usize> = None;
+        if is_terminal(&t.norm) {
+            // Run of terminal marks and closing quotes/brackets stays in the sentence.
+            let mut k = i + 1;
+            while k < tokens.len() && (is_terminal(&tokens[k].norm) || is_closing(&tokens[k].norm) && closes_quote(text, &tokens, k)) {
+                k += 1;
+            }
+            if k >= tokens.len() || starts_sentence(&tokens[k]) {
+                boundary_after = Some(k);
+            }
+        } else if t.norm.ends_with('.') && t.norm.len() > 1 && is_sentence_final_capable(&t.norm) {
+            let k = i + 1;
+            if k < tokens.len() && SENTENCE_STARTERS.contains(&tokens[k].lower.as_str()) && tokens[k].is_capitalized() {
+                boundary_after = Some(k);
+            }
+        }
+        // A blank line always ends a sentence (paragraphs, headlines).
+        if boundary_after.is_none() && i + 1 < tokens.len() {
+            let gap = &text[t.span.end..tokens[i + 1].span.start];
+            if gap.matches('\n').count() >= 2 || (gap.contains('\n') && line_break_ends_sentence(&tokens, i)) {
+                boundary_after = Some(i + 1);
+            }
+        }
+        match boundary_after {
+            Some(k) => {
+                push_sentence(&mut sentences, &tokens, begin, k);
+                begin = k;
+                i = k;
+            }
+            None => i += 1,
+        }
+    }
+    push_sentence(&mut sentences, &tokens, begin, tokens.len());
+    Analysis { tokens, sentences }
+}
+
+/// A single line break ends a sentence after a line that already looks
+/// complete: the line ends with a closing quote, or the next line starts a
+/// quotation, so hard-wrapped prose stays joined.
+fn line_break_ends_sentence(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    let next = &tokens[i + 1];
+    (is_closing(&t.norm) && i > 0 && is_terminal(&tokens[i - 1].norm)) || (next.norm == "\"" && (t.norm == "." || t.norm == "!" || t.norm == "?"))
+}
+
+/// Whether the quote-like token at `k` closes a quotation rather than opening one.
+fn closes_quote(text: &str, tokens: &[Token], k: usize) -> bool {
+    let t = &tokens[k];
+    let surface = &text[t.span.start..t.span.end];
+    match surface {
+        "\u{201C}" | "\u{2018}" | "(" | "[" => false,
+        "\u{201D}" | "\u{2019}" | ")" | "]" => true,
+        // A straight quote closes when it touches the previous token.
+        _ => k > 0 && tokens[k - 1].span.end == t.span.start,
+    }
+}
+
+fn starts_sentence(t: &Token) -> bool {
+    let c = t.norm.chars().next().unwrap_or(' ');
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '(' | '[' | '-')
+}
+
+fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], begin: usize, end: usize) {
+    if begin >= end {
+        return;
+    }
+    out.push(Sentence {
+        span: Span::new(tokens[begin].span.start, tokens[end - 1].span.end),
+        tokens: begin..end,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|t| text[t.span.start..t.span.end].to_string()).collect()
+    }
+
+    fn sents(text: &str) -> Vec<String> {
+        let a = analyze(text);
+        a.sentences.iter().map(|s| text[s.span.start..s.span.end].to_string()).collect()
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations_and_split_clitics() {
+        assert_eq!(words("The U.S. envoy met Mr. Lavrov's aide."), ["The", "U.S.", "envoy", "met", "Mr.", "Lavrov", "'s", "aide", "."]);
+        assert_eq!(words("Kyiv’s army didn't move"), ["Kyiv", "’s", "army", "did", "n't", "move"]);
+        assert_eq!(words("face-to-face talks on 1,200.5 tonnes"), ["face-to-face", "talks", "on", "1,200.5", "tonnes"]);
+        assert_eq!(words("O'Brien and J. Smith"), ["O'Brien", "and", "J.", "Smith"]);
+    }
+
+    #[test]
+    fn folding_straightens_quotes_and_drops_accents() {
+        let t = tokenize("“Erdoğan’s”");
+        let norms: Vec<&str> = t.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(norms, ["\"", "Erdogan", "'s", "\""]);
+    }
+
+    #[test]
+    fn offsets_point_into_the_original_text() {
+        let text = "Zelenskyy – “no” to São Tomé.";
+        for t in tokenize(text) {
+            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+        }
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations() {
+        assert_eq!(
+            sents("Gen. Ivan Kurov met Sen. Ada Low in St. Petersburg on Jan. 5. They talked."),
+            ["Gen. Ivan Kurov met Sen. Ada Low in St. Petersburg on Jan. 5.", "They talked."]
+        );
+    }
+
+    #[test]
+    fn sentences_end_after_closing_quotes() {
+        assert_eq!(
+            sents("“We will not yield,” the minister said. “Never!” Then he left."),
+            ["“We will not yield,” the minister said.", "“Never!”", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn abbreviation_can_end_a_sentence() {
+        assert_eq!(sents("Talks moved to the U.S. The envoy agreed."), ["Talks moved to the U.S.", "The envoy agreed."]);
+        assert_eq!(sents("The U.S. Army said so."), ["The U.S. Army said so."]);
+    }
+
+    #[test]
+    fn blank_lines_split_paragraphs() {
+        assert_eq!(sents("Headline without stop\n\nBody starts here."), ["Headline without stop", "Body starts here."]);
+    }
+}
