@@ -23,6 +23,7 @@ pub mod graph;
 pub mod input;
 pub mod lexicon;
 pub mod mentions;
+pub mod ner;
 pub mod relations;
 pub mod resolve;
 pub mod text;
