@@ -21,6 +21,7 @@ fn run() -> Result<(), String> {
     let mut dev_path = None;
     let mut out = PathBuf::from("data/ner");
     let mut opts = train::TrainOptions::default();
+    let mut show_errors = 0usize;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = || args.next().ok_or_else(|| format!("{a} needs a value"));
@@ -34,6 +35,8 @@ fn run() -> Result<(), String> {
             "--seed" => opts.seed = num(&val()?)?,
             "--pos-min-weight" => opts.pos_min_weight = num(&val()?)?,
             "--ner-min-weight" => opts.ner_min_weight = num(&val()?)?,
+            "--ner-word-dropout" => opts.ner_word_dropout = num(&val()?)?,
+            "--show-dev-errors" => show_errors = num(&val()?)?,
             "-h" | "--help" => {
                 println!(
                     "usage: train_ner --train TRAIN --dev DEV [--out DIR] [--pos-epochs N] [--ner-epochs N] [--folds N] [--seed N] [--pos-min-weight X] [--ner-min-weight X]"
@@ -74,7 +77,54 @@ fn run() -> Result<(), String> {
         100.0 * trained.ner_dev.kind(actorgraph::ner::EntityKind::Per).f1(),
         t0.elapsed().as_secs_f64()
     );
+    if show_errors > 0 {
+        print_dev_errors(&trained, &dev_s, show_errors)?;
+    }
     println!("rebuild the crate to embed the new model files");
+    Ok(())
+}
+
+/// Prints up to `limit` dev sentences whose entities differ from gold.
+fn print_dev_errors(
+    trained: &train::Trained,
+    dev: &[conll::Sentence],
+    limit: usize,
+) -> Result<(), String> {
+    use actorgraph::ner::{NerTagger, PosTagger};
+    use std::borrow::Cow;
+    let pos = PosTagger::from_bytes(Cow::Owned(trained.pos_model.clone())).map_err(|e| e.to_string())?;
+    let ner = NerTagger::from_bytes(Cow::Owned(trained.ner_model.clone())).map_err(|e| e.to_string())?;
+    let mut shown = 0;
+    for s in dev {
+        let w = s.word_refs();
+        let tags = pos.tag(&w);
+        let pred: Vec<(usize, usize, &str)> = ner
+            .entities(&w, &tags)
+            .iter()
+            .map(|e| (e.start, e.end, e.kind.as_str()))
+            .collect();
+        let gold: Vec<(usize, usize, &str)> = s
+            .entities()
+            .iter()
+            .map(|c| (c.start, c.end, c.kind.as_str()))
+            .collect();
+        if pred == gold {
+            continue;
+        }
+        let show = |v: &[(usize, usize, &str)], other: &[(usize, usize, &str)]| {
+            v.iter()
+                .filter(|x| !other.contains(x))
+                .map(|&(a, b, k)| format!("[{} {k}]", w[a..b].join(" ")))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        println!("line {}: {}", s.line, w.join(" "));
+        println!("   missed: {}   wrong: {}", show(&gold, &pred), show(&pred, &gold));
+        shown += 1;
+        if shown >= limit {
+            break;
+        }
+    }
     Ok(())
 }
 

@@ -267,23 +267,38 @@ pub(crate) fn caps_sentence(toks: &[Tok]) -> bool {
     letters > 0 && caps * 10 >= letters * 7
 }
 
-/// Token hashes of a sentence padded with two start and two end markers,
-/// so that position `i` of the sentence is `padded[i + 2]`.
+/// Token hashes of a sentence padded with three start and three end markers,
+/// so that position `i` of the sentence is `padded[i + 3]`.
 pub(crate) fn padded_toks(words: &[&str], out: &mut Vec<Tok>) {
     out.clear();
-    out.reserve(words.len() + 4);
-    out.push(Tok::start());
-    out.push(Tok::start());
+    out.reserve(words.len() + 2 * PAD);
+    out.extend([Tok::start(); PAD]);
     out.extend(words.iter().map(|w| Tok::new(w)));
-    out.push(Tok::end());
-    out.push(Tok::end());
+    out.extend([Tok::end(); PAD]);
+}
+
+/// Padding on each side of a padded sentence.
+pub(crate) const PAD: usize = 3;
+
+/// The real tokens of a padded sequence.
+#[inline]
+pub(crate) fn unpad<T>(padded: &[T]) -> &[T] {
+    &padded[PAD..padded.len() - PAD]
+}
+
+/// Pads POS ids like [`padded_toks`] pads tokens.
+pub(crate) fn padded_pos(ids: impl Iterator<Item = u8>, out: &mut Vec<u8>) {
+    out.clear();
+    out.extend([POS_PAD_START; PAD]);
+    out.extend(ids);
+    out.extend([POS_PAD_END; PAD]);
 }
 
 /// Context of one sentence as the feature templates see it.
 pub(crate) struct SentCtx<'a> {
     /// Padded token hashes (see [`padded_toks`]).
     pub toks: &'a [Tok],
-    /// Padded POS ids (two start and two end markers), NER only.
+    /// Padded POS ids (see [`padded_pos`]), NER only.
     pub pos: &'a [u8],
     /// Gazetteer bits per token (see `gazetteer`), NER only.
     pub gaz: &'a [u32],
@@ -294,7 +309,7 @@ pub(crate) struct SentCtx<'a> {
 impl SentCtx<'_> {
     /// Number of real tokens.
     pub(crate) fn len(&self) -> usize {
-        self.toks.len() - 4
+        self.toks.len() - 2 * PAD
     }
 }
 
@@ -311,7 +326,7 @@ pub(crate) const TAG_START: u8 = 255;
 /// Static (history-free) POS features of position `i`.
 pub(crate) fn pos_static(ctx: &SentCtx, i: usize, out: &mut Vec<u64>) {
     let t = &ctx.toks;
-    let p = i + 2;
+    let p = i + PAD;
     let w = &t[p];
     let caps = u64::from(ctx.caps);
     out.push(f1(1, 0));
@@ -343,7 +358,7 @@ pub(crate) fn pos_static(ctx: &SentCtx, i: usize, out: &mut Vec<u64>) {
 
 /// History POS features of position `i` given the two previous tags.
 pub(crate) fn pos_dynamic(ctx: &SentCtx, i: usize, prev: u8, prev2: u8, out: &mut [u64; 4]) {
-    let w = &ctx.toks[i + 2];
+    let w = &ctx.toks[i + PAD];
     let (a, b) = (u64::from(prev), u64::from(prev2));
     out[0] = f1(50, a);
     out[1] = f2(51, a, b);
@@ -356,7 +371,7 @@ pub(crate) fn pos_dynamic(ctx: &SentCtx, i: usize, prev: u8, prev2: u8, out: &mu
 /// Static (history-free) NER features of position `i`.
 pub(crate) fn ner_static(ctx: &SentCtx, i: usize, out: &mut Vec<u64>) {
     let t = &ctx.toks;
-    let p = i + 2;
+    let p = i + PAD;
     let w = &t[p];
     let pos = ctx.pos;
     let caps = u64::from(ctx.caps);
@@ -396,6 +411,30 @@ pub(crate) fn ner_static(ctx: &SentCtx, i: usize, out: &mut Vec<u64>) {
     out.push(f2(141, u64::from(pos[p - 1]), u64::from(pos[p])));
     out.push(f2(142, u64::from(pos[p]), u64::from(pos[p + 1])));
     out.push(f2(143, u64::from(pos[p]), w.norm));
+    let x = featx();
+    if x & 1 != 0 {
+        out.push(f2(170, t[p - 1].norm, t[p + 1].norm));
+    }
+    if x & 2 != 0 {
+        out.push(f1(171, t[p - 3].norm));
+        out.push(f1(172, t[p + 3].norm));
+    }
+    if x & 4 != 0 {
+        out.push(f2(173, u64::from(pos[p - 2]), u64::from(pos[p - 1])));
+        out.push(f2(174, u64::from(pos[p + 1]), u64::from(pos[p + 2])));
+    }
+    if x & 8 != 0 {
+        out.push(f2(175, t[p - 2].shape, caps));
+        out.push(f2(176, t[p + 2].shape, caps));
+    }
+    if x & 16 != 0 {
+        out.push(f2(177, t[p - 2].norm, t[p - 1].norm));
+        out.push(f2(178, t[p + 1].norm, t[p + 2].norm));
+    }
+    if x & 32 != 0 {
+        out.push(f2(179, w.prefix[1], w.short_shape));
+        out.push(f2(180, w.suffix[2], w.short_shape));
+    }
     let g = ctx.gaz[i];
     if g != 0 {
         out.push(f1(150, u64::from(g)));
@@ -405,12 +444,17 @@ pub(crate) fn ner_static(ctx: &SentCtx, i: usize, out: &mut Vec<u64>) {
 
 /// History NER features of position `i` given the two previous tags.
 pub(crate) fn ner_dynamic(ctx: &SentCtx, i: usize, prev: u8, prev2: u8, out: &mut [u64; 4]) {
-    let w = &ctx.toks[i + 2];
+    let w = &ctx.toks[i + PAD];
     let (a, b) = (u64::from(prev), u64::from(prev2));
     out[0] = f2(160, a, b);
     out[1] = f2(161, a, w.norm);
     out[2] = f3(162, a, w.short_shape, u64::from(ctx.caps));
-    out[3] = f2(163, a, ctx.toks[i + 3].short_shape);
+    out[3] = f2(163, a, ctx.toks[i + PAD + 1].short_shape);
+}
+
+pub(crate) fn featx() -> u32 {
+    static X: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *X.get_or_init(|| std::env::var("FEATX").ok().and_then(|v| v.parse().ok()).unwrap_or(0))
 }
 
 #[cfg(test)]

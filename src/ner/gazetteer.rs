@@ -5,7 +5,7 @@
 //! plus [`GAZ_PREFIX`] when a longer phrase starts with it, so matching
 //! stops as soon as a token sequence is no known phrase or prefix.
 
-use super::features::{Tok, f2};
+use super::features::{Tok, f2, unpad};
 use super::model::{GAZ_PREFIX, IdMap};
 
 /// Longest phrase, in tokens, that is stored or matched.
@@ -41,7 +41,7 @@ pub(crate) fn add_phrase(gaz: &mut IdMap<u8>, norms: &[u64], kind: u8) {
 /// 1 = inside, 2 = last, 3 = single-token phrase) of a matched phrase of
 /// that type. All matches are marked, overlapping ones too.
 pub(crate) fn match_bits(gaz: &IdMap<u8>, padded: &[Tok], out: &mut Vec<u32>) {
-    let toks = &padded[2..padded.len() - 2];
+    let toks = unpad(padded);
     out.clear();
     out.resize(toks.len(), 0);
     if gaz.is_empty() {

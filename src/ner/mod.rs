@@ -41,7 +41,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use features::{POS_PAD_END, POS_PAD_START, SentCtx, Tok};
+use features::{SentCtx, Tok};
 use model::{Model, Scratch, Task};
 
 static POS_MODEL: &[u8] = include_bytes!("../../data/ner/pos.bin");
@@ -282,7 +282,7 @@ impl PosTagger {
                 toks: &b.toks,
                 pos: &[],
                 gaz: &[],
-                caps: features::caps_sentence(&b.toks[2..b.toks.len() - 2]),
+                caps: features::caps_sentence(features::unpad(&b.toks)),
             };
             model::decode(
                 &self.model,
@@ -340,17 +340,16 @@ impl NerTagger {
         BUFFERS.with(|b| {
             let b = &mut *b.borrow_mut();
             features::padded_toks(words, &mut b.toks);
-            b.pos.clear();
-            b.pos.extend([POS_PAD_START, POS_PAD_START]);
-            b.pos
-                .extend((0..words.len()).map(|i| pos.get(i).map_or(POS_MISSING, |p| p.0)));
-            b.pos.extend([POS_PAD_END, POS_PAD_END]);
+            features::padded_pos(
+                (0..words.len()).map(|i| pos.get(i).map_or(POS_MISSING, |p| p.0)),
+                &mut b.pos,
+            );
             gazetteer::match_bits(&self.model.gazetteer, &b.toks, &mut b.gaz);
             let ctx = SentCtx {
                 toks: &b.toks,
                 pos: &b.pos,
                 gaz: &b.gaz,
-                caps: features::caps_sentence(&b.toks[2..b.toks.len() - 2]),
+                caps: features::caps_sentence(features::unpad(&b.toks)),
             };
             model::decode(
                 &self.model,

@@ -386,17 +386,22 @@ pub(crate) fn ner_label(prefix: u8, kind: u8) -> u8 {
 }
 
 /// Whether BILOU label `label` may follow `prev`; `last` marks the final token.
+///
+/// Inside an open chunk (after `B-X` / `I-X`) the chunk may continue with
+/// `I-X` / `L-X`, or be closed implicitly by `O`, `B-*` or `U-*`: a strict
+/// BILOU constraint would trap the greedy decoder inside a wrong chunk.
+/// `I-X` and `L-X` never start a chunk, and `B-*` / `I-*` cannot end one.
 #[inline]
 pub(crate) fn ner_allowed(prev: u8, label: u8, last: bool) -> bool {
     let open = match ner_parts(prev) {
         Some((p, t)) if p <= 1 => Some(t),
         _ => None,
     };
-    match (open, ner_parts(label)) {
-        (Some(t), Some((p, k))) => k == t && (p == 2 || (p == 1 && !last)),
-        (Some(_), None) => false,
-        (None, None) => true,
-        (None, Some((p, _))) => p == 3 || (p == 0 && !last),
+    match ner_parts(label) {
+        None => true,
+        Some((0, _)) => !last,
+        Some((3, _)) => true,
+        Some((p, k)) => open == Some(k) && (p == 2 || !last),
     }
 }
 
@@ -492,8 +497,9 @@ pub(crate) fn best_label(scores: &[f32], allowed: impl Fn(u8) -> bool) -> (u8, f
 
 /// Entity chunks `(start, end, type)` of a BILOU label sequence.
 ///
-/// The decoder only produces well-formed sequences; anything else is
-/// repaired leniently (an unclosed B/I run is closed at the next break).
+/// A `B-X` / `I-X` run that is not closed by `L-X` (the decoder allows
+/// closing implicitly, see [`ner_allowed`]) ends before the next token
+/// that does not continue it, or at the end of the sentence.
 pub(crate) fn bilou_chunks(tags: &[u8], out: &mut Vec<(usize, usize, u8)>) {
     out.clear();
     let mut open: Option<(usize, u8)> = None;
@@ -613,8 +619,11 @@ mod tests {
         assert!(ner_allowed(b_per, i_per, false));
         assert!(!ner_allowed(b_per, i_per, true));
         assert!(ner_allowed(b_per, l_per, true));
-        assert!(!ner_allowed(b_per, 0, false));
+        // an open chunk may be closed implicitly
+        assert!(ner_allowed(b_per, 0, false));
+        assert!(ner_allowed(i_per, u_loc, false));
         assert!(!ner_allowed(b_per, ner_label(2, 1), false));
+        assert!(!ner_allowed(0, l_per, false));
         assert!(ner_allowed(l_per, u_loc, false));
         assert!(ner_allowed(u_loc, 0, true));
         assert_eq!(ner_labels().len(), 17);

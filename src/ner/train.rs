@@ -17,7 +17,7 @@
 use std::borrow::Cow;
 
 use super::conll::{Chunk, Sentence};
-use super::features::{self, POS_PAD_END, POS_PAD_START, SentCtx, TAG_START, Tok};
+use super::features::{self, SentCtx, TAG_START, Tok};
 use super::gazetteer;
 use super::model::{self, IdMap, Model, ModelParts, Scorer, Scratch, Task};
 use super::{EntityKind, NerCounts, NerError, PosTag};
@@ -38,6 +38,10 @@ pub struct TrainOptions {
     pub pos_min_weight: f32,
     /// Same for the NER model.
     pub ner_min_weight: f32,
+    /// Share of training tokens whose word-identity features are hidden
+    /// (per token and epoch) while training NER, so that the tagger also
+    /// learns to recognise names from shape and context.
+    pub ner_word_dropout: f32,
 }
 
 impl Default for TrainOptions {
@@ -49,6 +53,7 @@ impl Default for TrainOptions {
             seed: 0x5eed_2003,
             pos_min_weight: 0.5,
             ner_min_weight: 0.5,
+            ner_word_dropout: 0.0,
         }
     }
 }
@@ -178,7 +183,7 @@ impl Sample {
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         let mut toks = Vec::new();
         features::padded_toks(&refs, &mut toks);
-        let caps = features::caps_sentence(&toks[2..toks.len() - 2]);
+        let caps = features::caps_sentence(features::unpad(&toks));
         Sample {
             toks,
             pos: Vec::new(),
@@ -199,10 +204,7 @@ impl Sample {
     }
 
     fn set_pos(&mut self, tags: &[PosTag]) {
-        self.pos.clear();
-        self.pos.extend([POS_PAD_START, POS_PAD_START]);
-        self.pos.extend(tags.iter().map(|t| t.0));
-        self.pos.extend([POS_PAD_END, POS_PAD_END]);
+        features::padded_pos(tags.iter().map(|t| t.0), &mut self.pos);
     }
 }
 
@@ -252,6 +254,9 @@ fn train_sentence(
     errors
 }
 
+/// Hash standing in for a hidden word (see `TrainOptions::ner_word_dropout`).
+const UNKNOWN_WORD: u64 = 0x554e_4b4e_4f57_4e21;
+
 /// Trains one tagger for `epochs` passes; after each pass the averaged,
 /// quantised model is scored with `dev` (higher is better) and the best
 /// model file is returned with its score. Without `dev`, the last pass wins.
@@ -263,6 +268,7 @@ fn train_tagger(
     epochs: usize,
     seed: u64,
     min_weight: f32,
+    dropout: f32,
     gaz: &[(u64, u8)],
     mut dev: Option<&mut dyn FnMut(&Model, usize) -> f64>,
 ) -> (Vec<u8>, f64) {
@@ -273,9 +279,24 @@ fn train_tagger(
     let mut best: (Vec<u8>, f64) = (Vec::new(), f64::NEG_INFINITY);
     for epoch in 1..=epochs {
         rng.shuffle(&mut order);
+        let threshold = (f64::from(dropout) * u64::MAX as f64) as u64;
+        let mut toks = Vec::new();
         for &i in &order {
             let s = &data[i];
-            train_sentence(&mut p, task, &s.ctx(), &s.gold, &mut feats, &mut scores);
+            let mut ctx = s.ctx();
+            if dropout > 0.0 {
+                toks.clear();
+                toks.extend_from_slice(&s.toks);
+                let n = toks.len();
+                for t in &mut toks[features::PAD..n - features::PAD] {
+                    if rng.next() < threshold {
+                        t.word = UNKNOWN_WORD;
+                        t.norm = UNKNOWN_WORD;
+                    }
+                }
+                ctx.toks = &toks;
+            }
+            train_sentence(&mut p, task, &ctx, &s.gold, &mut feats, &mut scores);
         }
         if dev.is_none() && epoch < epochs {
             continue;
@@ -354,7 +375,7 @@ fn gazetteer_of<'a>(
         if !keep(i) {
             continue;
         }
-        let toks = &samples[i].toks[2..samples[i].toks.len() - 2];
+        let toks = features::unpad(&samples[i].toks);
         for c in chunks {
             let norms: Vec<u64> = toks[c.start..c.end].iter().map(|t| t.norm).collect();
             gazetteer::add_phrase(&mut gaz, &norms, c.kind as u8);
@@ -421,6 +442,7 @@ pub fn train(
         opts.pos_epochs,
         opts.seed,
         opts.pos_min_weight,
+        0.0,
         &[],
         Some(&mut pos_eval),
     );
@@ -445,6 +467,7 @@ pub fn train(
             opts.pos_epochs,
             opts.seed ^ (k as u64 + 1),
             opts.pos_min_weight,
+            0.0,
             &[],
             None,
         );
@@ -546,6 +569,7 @@ pub fn train(
         opts.ner_epochs,
         opts.seed,
         opts.ner_min_weight,
+        opts.ner_word_dropout,
         &gaz_rows,
         Some(&mut ner_eval),
     );
