@@ -8,7 +8,8 @@
 //! ```
 //!
 //! Options: `--pos-epochs N`, `--ner-epochs N`, `--folds N`, `--seed N`,
-//! `--pos-min-weight X`, `--ner-min-weight X` (see `ner::train::TrainOptions`).
+//! `--pos-min-weight X`, `--ner-min-weight X`, `--ner-runs N`,
+//! `--show-dev-errors N` (list dev sentences the kept models get wrong) (see `ner::train::TrainOptions`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,11 +36,11 @@ fn run() -> Result<(), String> {
             "--seed" => opts.seed = num(&val()?)?,
             "--pos-min-weight" => opts.pos_min_weight = num(&val()?)?,
             "--ner-min-weight" => opts.ner_min_weight = num(&val()?)?,
-            "--ner-word-dropout" => opts.ner_word_dropout = num(&val()?)?,
+            "--ner-runs" => opts.ner_runs = num(&val()?)?,
             "--show-dev-errors" => show_errors = num(&val()?)?,
             "-h" | "--help" => {
                 println!(
-                    "usage: train_ner --train TRAIN --dev DEV [--out DIR] [--pos-epochs N] [--ner-epochs N] [--folds N] [--seed N] [--pos-min-weight X] [--ner-min-weight X]"
+                    "usage: train_ner --train TRAIN --dev DEV [--out DIR] [--pos-epochs N] [--ner-epochs N] [--folds N] [--seed N] [--pos-min-weight X] [--ner-min-weight X] [--ner-runs N] [--show-dev-errors N]"
                 );
                 return Ok(());
             }

@@ -71,16 +71,6 @@ impl StrHash {
     }
 }
 
-/// Hash of the normalised (lower-cased, digits as `0`) form of a word.
-/// Used for the gazetteer and anywhere a word must be looked up by value.
-pub(crate) fn norm_hash(word: &str) -> u64 {
-    let mut h = StrHash::new();
-    for c in word.chars() {
-        h.char(norm_char(c));
-    }
-    h.finish()
-}
-
 #[inline]
 fn norm_char(c: char) -> char {
     if c.is_ascii() {
@@ -411,30 +401,6 @@ pub(crate) fn ner_static(ctx: &SentCtx, i: usize, out: &mut Vec<u64>) {
     out.push(f2(141, u64::from(pos[p - 1]), u64::from(pos[p])));
     out.push(f2(142, u64::from(pos[p]), u64::from(pos[p + 1])));
     out.push(f2(143, u64::from(pos[p]), w.norm));
-    let x = featx();
-    if x & 1 != 0 {
-        out.push(f2(170, t[p - 1].norm, t[p + 1].norm));
-    }
-    if x & 2 != 0 {
-        out.push(f1(171, t[p - 3].norm));
-        out.push(f1(172, t[p + 3].norm));
-    }
-    if x & 4 != 0 {
-        out.push(f2(173, u64::from(pos[p - 2]), u64::from(pos[p - 1])));
-        out.push(f2(174, u64::from(pos[p + 1]), u64::from(pos[p + 2])));
-    }
-    if x & 8 != 0 {
-        out.push(f2(175, t[p - 2].shape, caps));
-        out.push(f2(176, t[p + 2].shape, caps));
-    }
-    if x & 16 != 0 {
-        out.push(f2(177, t[p - 2].norm, t[p - 1].norm));
-        out.push(f2(178, t[p + 1].norm, t[p + 2].norm));
-    }
-    if x & 32 != 0 {
-        out.push(f2(179, w.prefix[1], w.short_shape));
-        out.push(f2(180, w.suffix[2], w.short_shape));
-    }
     let g = ctx.gaz[i];
     if g != 0 {
         out.push(f1(150, u64::from(g)));
@@ -450,11 +416,6 @@ pub(crate) fn ner_dynamic(ctx: &SentCtx, i: usize, prev: u8, prev2: u8, out: &mu
     out[1] = f2(161, a, w.norm);
     out[2] = f3(162, a, w.short_shape, u64::from(ctx.caps));
     out[3] = f2(163, a, ctx.toks[i + PAD + 1].short_shape);
-}
-
-pub(crate) fn featx() -> u32 {
-    static X: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
-    *X.get_or_init(|| std::env::var("FEATX").ok().and_then(|v| v.parse().ok()).unwrap_or(0))
 }
 
 #[cfg(test)]
@@ -482,7 +443,7 @@ mod tests {
         assert_eq!(a.norm, b.norm);
         assert_ne!(a.word, b.word);
         assert_eq!(Tok::new("1996").norm, Tok::new("2024").norm);
-        assert_eq!(a.norm, norm_hash("china"));
+        assert_eq!(a.norm, Tok::new("china").norm);
     }
 
     #[test]

@@ -38,10 +38,9 @@ pub struct TrainOptions {
     pub pos_min_weight: f32,
     /// Same for the NER model.
     pub ner_min_weight: f32,
-    /// Share of training tokens whose word-identity features are hidden
-    /// (per token and epoch) while training NER, so that the tagger also
-    /// learns to recognise names from shape and context.
-    pub ner_word_dropout: f32,
+    /// NER perceptrons trained with different shuffling whose weights are
+    /// averaged into the model (1 = a single perceptron).
+    pub ner_runs: usize,
 }
 
 impl Default for TrainOptions {
@@ -51,9 +50,9 @@ impl Default for TrainOptions {
             ner_epochs: 12,
             folds: 5,
             seed: 0x5eed_2003,
-            pos_min_weight: 0.5,
+            pos_min_weight: 1.0,
             ner_min_weight: 0.5,
-            ner_word_dropout: 0.0,
+            ner_runs: 5,
         }
     }
 }
@@ -254,59 +253,80 @@ fn train_sentence(
     errors
 }
 
-/// Hash standing in for a hidden word (see `TrainOptions::ner_word_dropout`).
-const UNKNOWN_WORD: u64 = 0x554e_4b4e_4f57_4e21;
-
-/// Trains one tagger for `epochs` passes; after each pass the averaged,
-/// quantised model is scored with `dev` (higher is better) and the best
-/// model file is returned with its score. Without `dev`, the last pass wins.
-#[allow(clippy::too_many_arguments)]
-fn train_tagger(
+/// What [`train_tagger`] trains.
+struct Spec<'a> {
     task: Task,
-    labels: &[String],
-    data: &[Sample],
+    labels: &'a [String],
     epochs: usize,
+    /// Independent perceptrons (different shuffling) whose averaged
+    /// weights are averaged again into the model.
+    runs: usize,
     seed: u64,
     min_weight: f32,
-    dropout: f32,
-    gaz: &[(u64, u8)],
+    gaz: &'a [(u64, u8)],
+}
+
+/// Mean of the averaged weights of several perceptrons, pruned and sorted.
+fn merge_runs<'a>(
+    runs: impl ExactSizeIterator<Item = &'a Perceptron>,
+    min_weight: f32,
+) -> Vec<(u64, Vec<f32>)> {
+    let k = runs.len() as f32;
+    let mut index: IdMap<usize> = IdMap::default();
+    let mut rows: Vec<(u64, Vec<f32>)> = Vec::new();
+    for p in runs {
+        for (key, w) in p.averaged(0.0) {
+            let next = rows.len();
+            let r = *index.entry(key).or_insert(next);
+            if r == next {
+                rows.push((key, vec![0.0; w.len()]));
+            }
+            for (a, b) in rows[r].1.iter_mut().zip(&w) {
+                *a += b / k;
+            }
+        }
+    }
+    rows.retain(|(_, w)| w.iter().any(|x| x.abs() >= min_weight));
+    rows.sort_unstable_by_key(|r| r.0);
+    rows
+}
+
+/// Trains one tagger for `spec.epochs` passes; after each pass the averaged,
+/// quantised model is scored with `dev` (higher is better) and the best
+/// model file is returned with its score. Without `dev`, the last pass wins.
+fn train_tagger(
+    spec: &Spec,
+    data: &[Sample],
     mut dev: Option<&mut dyn FnMut(&Model, usize) -> f64>,
 ) -> (Vec<u8>, f64) {
-    let mut p = Perceptron::new(labels.len());
-    let mut rng = Rng(seed);
-    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut runs: Vec<(Perceptron, Rng, Vec<usize>)> = (0..spec.runs.max(1))
+        .map(|r| {
+            (
+                Perceptron::new(spec.labels.len()),
+                Rng(spec.seed ^ features::mix(r as u64)),
+                (0..data.len()).collect(),
+            )
+        })
+        .collect();
     let (mut feats, mut scores) = (Vec::new(), Vec::new());
     let mut best: (Vec<u8>, f64) = (Vec::new(), f64::NEG_INFINITY);
-    for epoch in 1..=epochs {
-        rng.shuffle(&mut order);
-        let threshold = (f64::from(dropout) * u64::MAX as f64) as u64;
-        let mut toks = Vec::new();
-        for &i in &order {
-            let s = &data[i];
-            let mut ctx = s.ctx();
-            if dropout > 0.0 {
-                toks.clear();
-                toks.extend_from_slice(&s.toks);
-                let n = toks.len();
-                for t in &mut toks[features::PAD..n - features::PAD] {
-                    if rng.next() < threshold {
-                        t.word = UNKNOWN_WORD;
-                        t.norm = UNKNOWN_WORD;
-                    }
-                }
-                ctx.toks = &toks;
+    for epoch in 1..=spec.epochs {
+        for (p, rng, order) in &mut runs {
+            rng.shuffle(order);
+            for &i in order.iter() {
+                let s = &data[i];
+                train_sentence(p, spec.task, &s.ctx(), &s.gold, &mut feats, &mut scores);
             }
-            train_sentence(&mut p, task, &ctx, &s.gold, &mut feats, &mut scores);
         }
-        if dev.is_none() && epoch < epochs {
+        if dev.is_none() && epoch < spec.epochs {
             continue;
         }
-        let rows = p.averaged(min_weight);
+        let rows = merge_runs(runs.iter().map(|r| &r.0), spec.min_weight);
         let bytes = Model::to_bytes(&ModelParts {
-            task,
-            labels,
+            task: spec.task,
+            labels: spec.labels,
             rows: &rows,
-            gazetteer: gaz,
+            gazetteer: spec.gaz,
         });
         let score = match dev.as_deref_mut() {
             Some(f) => {
@@ -435,17 +455,16 @@ pub fn train(
         ));
         acc
     };
-    let (pos_model, pos_dev_accuracy) = train_tagger(
-        Task::Pos,
-        &labels,
-        &train_pos,
-        opts.pos_epochs,
-        opts.seed,
-        opts.pos_min_weight,
-        0.0,
-        &[],
-        Some(&mut pos_eval),
-    );
+    let pos_spec = Spec {
+        task: Task::Pos,
+        labels: &labels,
+        epochs: opts.pos_epochs,
+        runs: 1,
+        seed: opts.seed,
+        min_weight: opts.pos_min_weight,
+        gaz: &[],
+    };
+    let (pos_model, pos_dev_accuracy) = train_tagger(&pos_spec, &train_pos, Some(&mut pos_eval));
     let pos_final =
         Model::from_bytes(Cow::Owned(pos_model.clone())).map_err(|e| NerError::Model(e.0))?;
 
@@ -460,17 +479,11 @@ pub fn train(
                 .collect::<Vec<_>>(),
             &tags,
         );
-        let (bytes, _) = train_tagger(
-            Task::Pos,
-            &labels,
-            &part,
-            opts.pos_epochs,
-            opts.seed ^ (k as u64 + 1),
-            opts.pos_min_weight,
-            0.0,
-            &[],
-            None,
-        );
+        let spec = Spec {
+            seed: opts.seed ^ (k as u64 + 1),
+            ..pos_spec
+        };
+        let (bytes, _) = train_tagger(&spec, &part, None);
         let m = Model::from_bytes(Cow::Owned(bytes)).map_err(|e| NerError::Model(e.0))?;
         let (mut ok, mut all) = (0usize, 0usize);
         for (i, s) in train_pos.iter().enumerate() {
@@ -562,17 +575,16 @@ pub fn train(
         }
         f
     };
-    let (ner_model, _) = train_tagger(
-        Task::Ner,
-        &ner_labels,
-        &train_ner,
-        opts.ner_epochs,
-        opts.seed,
-        opts.ner_min_weight,
-        opts.ner_word_dropout,
-        &gaz_rows,
-        Some(&mut ner_eval),
-    );
+    let spec = Spec {
+        task: Task::Ner,
+        labels: &ner_labels,
+        epochs: opts.ner_epochs,
+        runs: opts.ner_runs,
+        seed: opts.seed,
+        min_weight: opts.ner_min_weight,
+        gaz: &gaz_rows,
+    };
+    let (ner_model, _) = train_tagger(&spec, &train_ner, Some(&mut ner_eval));
     Ok(Trained {
         pos_model,
         ner_model,
