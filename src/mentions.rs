@@ -27,6 +27,9 @@ pub enum How {
     Pronoun,
     /// A definite description ("the envoy", "the two leaders").
     Description,
+    /// A body of a state named with its country ("the Russian Foreign
+    /// Ministry", "Ukrainian forces", "the Kiev government").
+    StateBody,
 }
 
 /// One place where the text refers to an actor.
@@ -124,6 +127,7 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
     let tokens = &analysis.tokens;
     let mut mentions = gazetteer_mentions(tokens, analysis, lex, gaz);
     extend_first_names(tokens, analysis, &mut mentions, lex);
+    extend_state_bodies(tokens, &mut mentions, lex);
     pro_groups(text, tokens, analysis, &mut mentions, lex);
     let mut taken = vec![false; tokens.len()];
     for m in &mentions {
@@ -184,6 +188,7 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
             }
         }
     }
+    descriptions(tokens, analysis, &mut mentions, lex);
     mentions.sort_by_key(|m| (m.tokens.start, m.tokens.end));
     absorb_titles(tokens, &analysis.sentences, &mut mentions, lex);
     mentions
@@ -354,12 +359,13 @@ pub fn absorb_titles(tokens: &[Token], sentences: &[crate::text::Sentence], ment
                 saw_title = true;
                 k -= 1;
                 start = k;
-            } else if TITLE_FILLERS.contains(&l) || (t.is_capitalized() && t.is_word() && k - 1 > s0 && !SPEECH_VERBS.contains(&l)) {
+            } else if TITLE_FILLERS.contains(&l) || l.starts_with("then-") || l.starts_with("ex-") || (t.is_capitalized() && t.is_word() && k - 1 > s0 && !SPEECH_VERBS.contains(&l)) {
                 // capitalised words inside a title: "National Security Agency contractor"
                 if matches!(l, "of" | "for" | "and" | "the" | "'s") && !(k >= 2 && tokens[k - 2].is_capitalized()) {
                     break;
                 }
                 k -= 1;
+                start = k;
             } else {
                 break;
             }
@@ -368,7 +374,7 @@ pub fn absorb_titles(tokens: &[Token], sentences: &[crate::text::Sentence], ment
             continue;
         }
         // Trim leading fillers ("the", "of") from the title.
-        while start < mentions[p].tokens.start && matches!(tokens[start].lower.as_str(), "the" | "of" | "for" | "and" | "'s") {
+        while start < mentions[p].tokens.start && matches!(tokens[start].lower.as_str(), "the" | "of" | "for" | "and" | "'s" | "a" | "an") {
             start += 1;
         }
         let title_start = absorbed.iter().map(|&q| mentions[q].tokens.start).min().unwrap_or(start).min(start);
@@ -434,6 +440,106 @@ fn pro_groups(text: &str, tokens: &[Token], analysis: &Analysis, mentions: &mut 
                 name: crate::text::fold(&text[span.start..span.end]),
                 actor: None,
             });
+        }
+    }
+}
+
+/// Length of a state-body phrase ("foreign ministry", "armed forces",
+/// "government officials") starting at token `i`, if any.
+pub fn state_body_at(tokens: &[Token], i: usize, lex: &Lexicon) -> Option<usize> {
+    let mut best = None;
+    for len in 1..=3 {
+        if i + len > tokens.len() {
+            break;
+        }
+        let key = tokens[i..i + len].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+        if lex.state_bodies.binary_search(&key).is_ok() || lex.state_agents.binary_search(&key).is_ok() {
+            best = Some(len);
+        }
+    }
+    best
+}
+
+/// A country name, capital or nationality followed by a body of the state
+/// ("Russian Foreign Ministry", "Kiev government", "US negotiators") is a
+/// mention of that state spanning the whole phrase. Adjectives may stand in
+/// between ("Armenian armed forces", "Afghan government officials").
+fn extend_state_bodies(tokens: &[Token], mentions: &mut [Mention], lex: &Lexicon) {
+    let starts: std::collections::HashSet<usize> = mentions.iter().map(|m| m.tokens.start).collect();
+    for m in mentions.iter_mut() {
+        if m.kind != ActorKind::Country {
+            continue;
+        }
+        let mut j = m.tokens.end;
+        // "the Russian state media", "Ukrainian military": allow one or two modifiers
+        for skip in 0..=2 {
+            if j + skip >= tokens.len() || (skip > 0 && (starts.contains(&(j + skip - 1)) || !tokens[j + skip - 1].is_word())) {
+                break;
+            }
+            if let Some(len) = state_body_at(tokens, j + skip, lex) {
+                j = j + skip + len;
+                // "government officials": take a second body word too
+                if let Some(l2) = state_body_at(tokens, j, lex) {
+                    j += l2;
+                }
+                m.tokens = m.tokens.start..j;
+                m.span = Span::new(m.span.start, tokens[j - 1].span.end);
+                m.how = How::StateBody;
+                break;
+            }
+        }
+    }
+}
+
+/// Head nouns of descriptions that refer back to an organisation or group.
+const DESCRIPTION_HEADS: &[&str] = &[
+    "assembly", "council", "commission", "committee", "court", "party", "movement", "group", "alliance", "organization",
+    "organisation", "agency", "union", "bloc", "coalition", "country", "nation", "kingdom", "republic", "militants",
+    "militia", "rebels", "tribunal", "body", "opposition",
+];
+
+/// "the envoy", "the assembly", "the two leaders", "both sides": a
+/// description that the resolve stage links to an earlier actor. Plural
+/// descriptions ("the two leaders") give two mentions over the same tokens.
+fn descriptions(tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mention>, lex: &Lexicon) {
+    let taken: std::collections::HashSet<usize> = mentions.iter().flat_map(|m| m.tokens.clone()).collect();
+    for s in &analysis.sentences {
+        let mut i = s.tokens.start;
+        while i < s.tokens.end {
+            let l = tokens[i].lower.as_str();
+            if !matches!(l, "the" | "both") || taken.contains(&i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            let mut plural = l == "both";
+            if j < s.tokens.end && matches!(tokens[j].lower.as_str(), "two" | "three") {
+                plural = true;
+                j += 1;
+            }
+            let head = tokens.get(j).filter(|_| j < s.tokens.end).map(|t| t.lower.as_str()).unwrap_or("");
+            let head_sing = head.strip_suffix('s').unwrap_or(head);
+            let is_title = lex.person_titles.binary_search(&head.to_string()).is_ok() || lex.person_titles.binary_search(&head_sing.to_string()).is_ok();
+            let is_org = DESCRIPTION_HEADS.contains(&head) || DESCRIPTION_HEADS.contains(&head_sing);
+            let is_sides = matches!(head, "sides" | "parties" | "countries" | "nations" | "leaders" | "men" | "governments");
+            // "the envoy said" but not "the envoy Steve Witkoff" (a title).
+            let followed_by_name = tokens.get(j + 1).is_some_and(|t| t.is_capitalized() && j + 1 < s.tokens.end);
+            let (end, name) = if plural && (is_sides || is_title || is_org) {
+                (j + 1, format!("plural:{head}"))
+            } else if plural && l == "the" && head != "" && !tokens[j].is_word() || plural && l == "the" && matches!(head, "met" | "held" | "have" | "had" | "agreed" | "discussed" | "spoke" | "talked" | "signed" | "are" | "were" | "will" | "would") {
+                (j, "plural:".to_string())
+            } else if !plural && (is_title || is_org) && !followed_by_name && tokens[j].is_word() {
+                (j + 1, head.to_string())
+            } else {
+                i += 1;
+                continue;
+            };
+            let span = Span::new(tokens[i].span.start, tokens[end - 1].span.end);
+            let copies = if name.starts_with("plural:") { 2 } else { 1 };
+            for _ in 0..copies {
+                mentions.push(Mention { tokens: i..end, span, title: None, kind: ActorKind::Person, how: How::Description, lexicon: None, name: name.clone(), actor: None });
+            }
+            i = end;
         }
     }
 }

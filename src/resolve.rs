@@ -170,23 +170,76 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
             actors[i].aliases.insert(surface);
         }
     }
-    // Pass 3: pronouns and descriptions, in text order.
-    let order: Vec<usize> = (0..mentions.len()).collect();
-    for &k in &order {
-        if mentions[k].actor.is_some() {
-            continue;
+    // Pass 3: pronouns and descriptions, in text order; pronouns inside
+    // quotations last, once the speakers are known.
+    let quotes = crate::text::quotes_in(analysis);
+    let speakers: Vec<Option<usize>> = quotes.iter().map(|q| speaker_of(tokens, q, mentions)).collect();
+    for inside_pass in [false, true] {
+        for k in 0..mentions.len() {
+            if mentions[k].actor.is_some() || !matches!(mentions[k].how, How::Pronoun | How::Description) {
+                continue;
+            }
+            let pos = mentions[k].tokens.start;
+            let quote = quotes.iter().position(|q| q.contains(&pos));
+            if quote.is_some() != inside_pass {
+                continue;
+            }
+            let speaker = quote.and_then(|q| speakers[q]).and_then(|m| mentions[m].actor);
+            let m = mentions[k].clone();
+            let target = match m.how {
+                How::Pronoun => antecedent(analysis, &m, k, mentions, &actors, speaker, lex),
+                How::Description => description_antecedent(analysis, &m, k, mentions, &actors, lex),
+                _ => None,
+            };
+            mentions[k].actor = target;
         }
-        let m = mentions[k].clone();
-        let target = match m.how {
-            How::Pronoun => antecedent(&m, &mentions[..k], &actors),
-            How::Description => mentions[..k].iter().rev().filter_map(|p| p.actor).find(|&a| description_fits(&m.name, &actors[a], lex)),
-            _ => None,
-        };
-        mentions[k].actor = target;
     }
     actors
 }
 
+/// The mention that speaks a quotation: "..., X said", "..., said X",
+/// "X said: ...".
+pub fn speaker_of(tokens: &[Token], quote: &std::ops::Range<usize>, mentions: &[Mention]) -> Option<usize> {
+    let speech = |i: usize| tokens.get(i).is_some_and(|t| crate::mentions::SPEECH_VERBS.contains(&t.lower.as_str()));
+    let named = |m: &Mention| m.actor.is_some() || m.how == How::Pronoun;
+    // after the closing quote
+    let mut j = quote.end + 1;
+    while tokens.get(j).is_some_and(|t| t.lower == ",") {
+        j += 1;
+    }
+    if let Some(mi) = mentions.iter().position(|m| named(m) && m.tokens.start <= j + 1 && m.tokens.start >= j && m.title.as_ref().map_or(true, |t| t.start >= j)) {
+        let end = mentions[mi].tokens.end;
+        if speech(end) || speech(end + 1) {
+            return Some(mi);
+        }
+    }
+    if speech(j) {
+        if let Some(mi) = mentions.iter().position(|m| named(m) && (m.tokens.start == j + 1 || m.title.as_ref().is_some_and(|t| t.start == j + 1))) {
+            return Some(mi);
+        }
+    }
+    // before the opening quote: "X said: “...”"
+    let open = quote.start.checked_sub(1)?;
+    let mut v = open;
+    while v > 0 && matches!(tokens[v - 1].lower.as_str(), ":" | ",") {
+        v -= 1;
+    }
+    if v > 0 && speech(v - 1) {
+        return mentions.iter().rposition(|m| named(m) && m.tokens.end + 2 >= v && m.tokens.end < v);
+    }
+    None
+}
+
+/// Whether the mention at index `k` stands in subject-like position: not
+/// right after a preposition.
+fn subject_like(tokens: &[Token], m: &Mention) -> bool {
+    let start = m.title.as_ref().map(|t| t.start).unwrap_or(m.tokens.start);
+    let mut p = start;
+    while p > 0 && matches!(tokens[p - 1].lower.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her") {
+        p -= 1;
+    }
+    p == 0 || !crate::relations::words::is(crate::relations::words::PREPOSITIONS, &tokens[p - 1].lower)
+}
 fn surface_of(tokens: &[Token], r: std::ops::Range<usize>) -> String {
     let mut s = String::new();
     for (k, t) in tokens[r].iter().enumerate() {
@@ -198,28 +251,99 @@ fn surface_of(tokens: &[Token], r: std::ops::Range<usize>) -> String {
     s
 }
 
-/// The most recent actor a pronoun can refer to.
-fn antecedent(p: &Mention, before: &[Mention], actors: &[DocActor]) -> Option<usize> {
-    let person = matches!(p.name.as_str(), "he" | "him" | "his" | "she" | "her");
-    let plural = matches!(p.name.as_str(), "they" | "them" | "their");
-    let neuter = matches!(p.name.as_str(), "it" | "its");
-    if !(person || plural || neuter) {
-        return None;
+/// The actor a pronoun refers to: in the same sentence the closest
+/// subject-like fitting mention before it, else the same in the previous
+/// two sentences. Inside a quotation, "we"/"I" are the speaker (or the
+/// speaker's country) and "they"/"it" never are.
+fn antecedent(analysis: &Analysis, p: &Mention, k: usize, mentions: &[Mention], actors: &[DocActor], speaker: Option<usize>, lex: &Lexicon) -> Option<usize> {
+    let tokens = &analysis.tokens;
+    let w = p.name.as_str();
+    let person = matches!(w, "he" | "him" | "his" | "she" | "her");
+    let plural = matches!(w, "they" | "them" | "their");
+    let neuter = matches!(w, "it" | "its");
+    let first = matches!(w, "we" | "our" | "us" | "i" | "my");
+    let speaker_country = speaker.and_then(|s| actors[s].affiliation.as_deref()).and_then(|a| {
+        let id = slug(a);
+        actors.iter().position(|x| x.id == id)
+    });
+    if first {
+        return if matches!(w, "i" | "my") { speaker } else { speaker_country.or(speaker) };
     }
-    before
-        .iter()
-        .rev()
-        .filter(|m| m.how != How::Pronoun || m.actor.is_some())
-        .filter_map(|m| m.actor.map(|a| (m, a)))
-        .find(|(m, a)| {
-            let kind = actors[*a].kind;
-            if person {
-                kind == ActorKind::Person
-            } else if neuter {
-                kind != ActorKind::Person && !matches!(m.how, How::Gazetteer(Form::Demonym))
+    let fits = |m: &Mention, a: usize| {
+        let kind = actors[a].kind;
+        if Some(a) == speaker || (!person && Some(a) == speaker_country) {
+            return false;
+        }
+        if person {
+            kind == ActorKind::Person
+        } else if neuter {
+            kind != ActorKind::Person
+        } else {
+            kind != ActorKind::Person || plural && m.how == How::Description
+        }
+    };
+    let _ = lex;
+    let sent_of = |i: usize| analysis.sentences.iter().position(|s| s.tokens.contains(&i)).unwrap_or(0);
+    let here = sent_of(p.tokens.start);
+    for back in 0..=2usize {
+        let Some(si) = here.checked_sub(back) else { break };
+        let range = &analysis.sentences[si].tokens;
+        let cands: Vec<(&Mention, usize)> = mentions[..k]
+            .iter()
+            .chain(if back > 0 { mentions[k..].iter() } else { mentions[..0].iter() })
+            .filter(|m| range.contains(&m.tokens.start) && m.tokens.start < p.tokens.start)
+            .filter_map(|m| m.actor.map(|a| (m, a)))
+            .filter(|(m, a)| fits(m, *a))
+            .collect();
+        if let Some((_, a)) = cands.iter().rev().find(|(m, _)| subject_like(tokens, m)) {
+            return Some(*a);
+        }
+        if let Some((_, a)) = cands.last() {
+            return Some(*a);
+        }
+    }
+    None
+}
+
+/// The actor a description refers to: the most recent fitting actor that is
+/// not in the description's own close context ("Russia's invasion of the
+/// country" is not Russia). Plural descriptions take the two most recent
+/// distinct fitting actors, one per copy of the mention.
+fn description_antecedent(analysis: &Analysis, d: &Mention, k: usize, mentions: &[Mention], actors: &[DocActor], lex: &Lexicon) -> Option<usize> {
+    let plural = d.name.starts_with("plural:");
+    let head = d.name.trim_start_matches("plural:");
+    let sentence = analysis.sentences.iter().find(|s| s.tokens.contains(&d.tokens.start)).map(|s| s.tokens.clone()).unwrap_or(0..0);
+    // the copies of a plural description already resolved
+    let taken: Vec<usize> = mentions.iter().filter(|m| m.tokens == d.tokens && m.actor.is_some()).filter_map(|m| m.actor).collect();
+    let mut seen = Vec::new();
+    for m in mentions[..k].iter().rev() {
+        if m.tokens.start >= d.tokens.start {
+            continue;
+        }
+        let Some(a) = m.actor else { continue };
+        if sentence.contains(&m.tokens.start) && d.tokens.start - m.tokens.end < 6 {
+            continue;
+        }
+        if seen.contains(&a) {
+            continue;
+        }
+        seen.push(a);
+        let fits = if plural {
+            if head.is_empty() || matches!(head, "sides" | "parties" | "men") {
+                actors[a].kind != ActorKind::Organization || true
+            } else if matches!(head, "countries" | "nations" | "governments") {
+                actors[a].kind == ActorKind::Country
+            } else if head == "leaders" {
+                actors[a].kind == ActorKind::Person
             } else {
-                kind != ActorKind::Person
+                description_fits(head, &actors[a], lex)
             }
-        })
-        .map(|(_, a)| a)
+        } else {
+            description_fits(head, &actors[a], lex)
+        };
+        if fits && !taken.contains(&a) {
+            return Some(a);
+        }
+    }
+    None
 }

@@ -19,6 +19,9 @@ pub struct Token {
     pub norm: String,
     /// `norm` in lower case, the key for every lexicon lookup.
     pub lower: String,
+    /// For a curly double quote: `Some(true)` when opening, `Some(false)`
+    /// when closing; `None` for every other token.
+    pub curly: Option<bool>,
 }
 
 impl Token {
@@ -198,7 +201,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let surface = &text[span.start..span.end];
             let norm = fold(surface);
             let lower = norm.to_lowercase();
-            Token { span, norm, lower }
+            let curly = match surface {
+                "\u{201C}" => Some(true),
+                "\u{201D}" => Some(false),
+                _ => None,
+            };
+            Token { span, norm, lower, curly }
         })
         .collect()
 }
@@ -353,4 +361,30 @@ mod tests {
     fn blank_lines_split_paragraphs() {
         assert_eq!(sents("Headline without stop\n\nBody starts here."), ["Headline without stop", "Body starts here."]);
     }
+}
+
+/// Quotations of an analysed document: token ranges of their content (the
+/// quote marks excluded), in text order. Curly quotes tell opening from
+/// closing; straight double quotes alternate.
+pub fn quotes_in(analysis: &Analysis) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, t) in analysis.tokens.iter().enumerate() {
+        if t.norm != "\"" {
+            continue;
+        }
+        let closes = match t.curly {
+            Some(true) => false,
+            Some(false) => true,
+            None => open.is_some(),
+        };
+        if closes {
+            if let Some(o) = open.take() {
+                out.push(o + 1..i);
+            }
+        } else {
+            open = Some(i);
+        }
+    }
+    out
 }

@@ -1,11 +1,11 @@
 //! Weight tables, the model file format and the greedy decoder.
 //!
-//! # File format (version 1, all integers little-endian)
+//! # File format (version 2, all integers little-endian)
 //!
 //! ```text
 //! offset size  field
 //! 0      8     magic "AGTAGGER"
-//! 8      4     format version (u32, = 1)
+//! 8      4     format version (u32, = 2)
 //! 12     4     feature version (u32, must equal features::FEATURE_VERSION)
 //! 16     4     task (u32): 0 = POS tagger, 1 = NER tagger
 //! 20     4     L = number of labels (u32, 1..=255)
@@ -13,18 +13,25 @@
 //! 28     4     G = number of gazetteer entries (u32, 0 for POS)
 //! 32     ...   L labels, each: u8 byte length, then UTF-8 bytes
 //!        8*R   feature key of each row (u64 hash, distinct)
-//!        4*R   scale of each row (f32); weight = scale * q
-//!        L*R   quantised weights q (i8), row after row
+//!        4     B = byte length of the row blob (u32)
+//!        B     R sparse rows, in key order, each:
+//!                f32 scale; u8 count C;
+//!                C = 0: dense, L weights q (i8), weight of label l = scale * q[l]
+//!                C > 0: C pairs (u8 label < L, i8 q != 0); weight = scale * q
 //!        8*G   gazetteer keys (u64 phrase hashes, distinct)
 //!        G     gazetteer values (u8; bits 0..3 = seen as PER/ORG/LOC/MISC,
 //!              bit 7 = the key is a proper prefix of a longer phrase)
 //!        8     checksum: FNV-1a 64 of every byte before it
 //! ```
 //!
-//! A feature's score for label `l` is `scale[r] * q[r * L + l]` where `r`
-//! is the row whose key equals the feature hash; features with no row
-//! score zero. Loading builds an open-addressing index over the keys and
-//! borrows the weight bytes, so it costs one pass over the keys.
+//! A feature's score for label `l` is `scale * q` of the pair with label
+//! `l` in the row whose key equals the feature hash; labels without a pair
+//! and features without a row score zero. Most rows are sparse because most
+//! features only separate a few labels (about 4 of the 45 POS tags), which
+//! keeps the files small and scoring to a few scalar additions; rows with
+//! at least half of the labels set are stored dense (vectorised adds).
+//! Loading walks the rows once to index their offsets by key and borrows
+//! the blob.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -33,7 +40,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use super::features::{self, SentCtx, TAG_START};
 
 const MAGIC: &[u8; 8] = b"AGTAGGER";
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 
 /// Which tagger a model file holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,12 +128,16 @@ impl KeyTable {
     }
 }
 
+/// Label scores of one token; indexed by a `u8` label, so never out of
+/// bounds (models have at most 255 labels).
+pub(crate) type Scores = [f32; 256];
+
 /// Something that adds the weights of a feature to a score vector.
 pub(crate) trait Scorer {
     /// Number of labels.
     fn n_labels(&self) -> usize;
-    /// Adds the weights of feature `h` to `scores`.
-    fn add(&self, h: u64, scores: &mut [f32]);
+    /// Adds the weights of feature `h` to `scores` (label-indexed).
+    fn add(&self, h: u64, scores: &mut Scores);
 }
 
 /// Gazetteer bit: some phrase starting with this key is longer.
@@ -138,9 +149,10 @@ pub(crate) struct Model {
     pub task: Task,
     pub labels: Vec<String>,
     n_labels: usize,
+    /// Feature key -> byte offset of its row in `rows`.
     table: KeyTable,
-    scales: Vec<f32>,
-    weights: Cow<'static, [u8]>,
+    n_rows: usize,
+    rows: Cow<'static, [u8]>,
     pub gazetteer: IdMap<u8>,
 }
 
@@ -200,9 +212,25 @@ pub(crate) struct ModelParts<'a> {
 }
 
 impl Model {
-    /// Serialises a model, quantising each row to `i8` with its own scale.
+    /// Serialises a model, quantising each row to `i8` with its own scale;
+    /// rows that quantise to all zeros are left out.
     pub(crate) fn to_bytes(parts: &ModelParts) -> Vec<u8> {
         let n = parts.labels.len();
+        let mut rows: Vec<(u64, f32, Vec<(u8, i8)>)> = Vec::with_capacity(parts.rows.len());
+        for (key, w) in parts.rows {
+            assert_eq!(w.len(), n, "row width must equal the label count");
+            let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
+            let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+            let pairs: Vec<(u8, i8)> = w
+                .iter()
+                .enumerate()
+                .map(|(l, x)| (l as u8, (x / scale).round().clamp(-127.0, 127.0) as i8))
+                .filter(|&(_, q)| q != 0)
+                .collect();
+            if !pairs.is_empty() {
+                rows.push((*key, scale, pairs));
+            }
+        }
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -213,27 +241,35 @@ impl Model {
         };
         out.extend_from_slice(&task.to_le_bytes());
         out.extend_from_slice(&(n as u32).to_le_bytes());
-        out.extend_from_slice(&(parts.rows.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
         out.extend_from_slice(&(parts.gazetteer.len() as u32).to_le_bytes());
         for l in parts.labels {
             out.push(l.len() as u8);
             out.extend_from_slice(l.as_bytes());
         }
-        for (k, _) in parts.rows {
+        for (k, _, _) in &rows {
             out.extend_from_slice(&k.to_le_bytes());
         }
-        let mut q = Vec::with_capacity(parts.rows.len() * n);
-        for (_, w) in parts.rows {
-            assert_eq!(w.len(), n, "row width must equal the label count");
-            let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
-            let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
-            out.extend_from_slice(&scale.to_le_bytes());
-            q.extend(
-                w.iter()
-                    .map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8 as u8),
-            );
+        let mut blob = Vec::new();
+        for (_, scale, pairs) in &rows {
+            blob.extend_from_slice(&scale.to_le_bytes());
+            if 2 * pairs.len() >= n {
+                blob.push(0);
+                let start = blob.len();
+                blob.resize(start + n, 0);
+                for &(l, q) in pairs {
+                    blob[start + l as usize] = q as u8;
+                }
+            } else {
+                blob.push(pairs.len() as u8);
+                for &(l, q) in pairs {
+                    blob.push(l);
+                    blob.push(q as u8);
+                }
+            }
         }
-        out.extend_from_slice(&q);
+        out.extend_from_slice(&(blob.len() as u32).to_le_bytes());
+        out.extend_from_slice(&blob);
         for (k, _) in parts.gazetteer {
             out.extend_from_slice(&k.to_le_bytes());
         }
@@ -288,48 +324,56 @@ impl Model {
             labels.push(s.to_string());
         }
         let keys = r.take(rows.saturating_mul(8), "keys")?;
-        let scale_bytes = r.take(rows.saturating_mul(4), "scales")?;
-        let w_start = r.pos;
-        r.take(rows.saturating_mul(n), "weights")?;
-        let w_end = r.pos;
+        let blob_len = r.u32("row blob length")? as usize;
+        let blob_start = r.pos;
+        let blob = r.take(blob_len, "rows")?;
         let gkeys = r.take(n_gaz.saturating_mul(8), "gazetteer keys")?;
         let gvals = r.take(n_gaz, "gazetteer values")?;
         if r.pos != body.len() {
             return Err(FormatError("trailing bytes in model file".into()));
         }
         let mut table = KeyTable::with_capacity(rows);
+        let mut off = 0usize;
         for (i, k) in keys.chunks_exact(8).enumerate() {
-            if !table.insert(le_u64(k), i as u32) {
+            let bad = || FormatError(format!("malformed weight row {i}"));
+            let count = *blob.get(off + 4).ok_or_else(bad)? as usize;
+            let len = if count == 0 { n } else { 2 * count };
+            let body = blob.get(off + 5..off + 5 + len).ok_or_else(bad)?;
+            if count > 0 && body.chunks_exact(2).any(|p| p[0] as usize >= n) {
+                return Err(bad());
+            }
+            if !table.insert(le_u64(k), off as u32) {
                 return Err(FormatError(format!("duplicate feature key in row {i}")));
             }
+            off += 5 + len;
         }
-        let scales = scale_bytes
-            .chunks_exact(4)
-            .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-            .collect();
+        if off != blob.len() {
+            return Err(FormatError("row blob length mismatch".into()));
+        }
         let mut gazetteer = IdMap::default();
         gazetteer.reserve(n_gaz);
         for (k, &v) in gkeys.chunks_exact(8).zip(gvals) {
             gazetteer.insert(le_u64(k), v);
         }
-        let weights = match bytes {
-            Cow::Borrowed(b) => Cow::Borrowed(&b[w_start..w_end]),
-            Cow::Owned(v) => Cow::Owned(v[w_start..w_end].to_vec()),
+        let range = blob_start..blob_start + blob_len;
+        let rows_blob = match bytes {
+            Cow::Borrowed(b) => Cow::Borrowed(&b[range]),
+            Cow::Owned(v) => Cow::Owned(v[range].to_vec()),
         };
         Ok(Model {
             task,
             labels,
             n_labels: n,
             table,
-            scales,
-            weights,
+            n_rows: rows,
+            rows: rows_blob,
             gazetteer,
         })
     }
 
     /// Number of weight rows.
     pub(crate) fn n_rows(&self) -> usize {
-        self.scales.len()
+        self.n_rows
     }
 }
 
@@ -340,14 +384,20 @@ impl Scorer for Model {
     }
 
     #[inline]
-    fn add(&self, h: u64, scores: &mut [f32]) {
-        if let Some(r) = self.table.get(h) {
-            let r = r as usize;
-            let n = self.n_labels;
-            let s = self.scales[r];
-            let row = &self.weights[r * n..r * n + n];
-            for (x, &q) in scores.iter_mut().zip(row) {
-                *x += s * f32::from(q as i8);
+    fn add(&self, h: u64, scores: &mut Scores) {
+        if let Some(off) = self.table.get(h) {
+            let row = &self.rows[off as usize..];
+            let scale = f32::from_le_bytes([row[0], row[1], row[2], row[3]]);
+            let count = row[4] as usize;
+            if count == 0 {
+                let n = self.n_labels;
+                for (x, &q) in scores[..n].iter_mut().zip(&row[5..5 + n]) {
+                    *x += scale * f32::from(q as i8);
+                }
+            } else {
+                for pair in row[5..5 + 2 * count].chunks_exact(2) {
+                    scores[pair[0] as usize] += scale * f32::from(pair[1] as i8);
+                }
             }
         }
     }
@@ -411,7 +461,6 @@ pub(crate) fn ner_allowed(prev: u8, label: u8, last: bool) -> bool {
 #[derive(Default)]
 pub(crate) struct Scratch {
     feats: Vec<u64>,
-    scores: Vec<f32>,
 }
 
 /// Greedy left-to-right decoding of one sentence.
@@ -433,33 +482,29 @@ pub(crate) fn decode<S: Scorer>(
     if let Some(m) = margins.as_deref_mut() {
         m.clear();
     }
-    scratch.scores.clear();
-    scratch.scores.resize(n * nl, 0.0);
-    // History-free features first: independent lookups pipeline well.
+    let (mut prev, mut prev2) = (TAG_START, TAG_START);
+    let mut scores: Scores = [0.0; 256];
     for i in 0..n {
         scratch.feats.clear();
+        let mut dynf = [0u64; 4];
         match task {
-            Task::Pos => features::pos_static(ctx, i, &mut scratch.feats),
-            Task::Ner => features::ner_static(ctx, i, &mut scratch.feats),
+            Task::Pos => {
+                features::pos_static(ctx, i, &mut scratch.feats);
+                features::pos_dynamic(ctx, i, prev, prev2, &mut dynf);
+            }
+            Task::Ner => {
+                features::ner_static(ctx, i, &mut scratch.feats);
+                features::ner_dynamic(ctx, i, prev, prev2, &mut dynf);
+            }
         }
-        let sc = &mut scratch.scores[i * nl..(i + 1) * nl];
-        for &h in &scratch.feats {
-            model.add(h, sc);
-        }
-    }
-    let (mut prev, mut prev2) = (TAG_START, TAG_START);
-    let mut dynf = [0u64; 4];
-    for i in 0..n {
-        let sc = &mut scratch.scores[i * nl..(i + 1) * nl];
-        match task {
-            Task::Pos => features::pos_dynamic(ctx, i, prev, prev2, &mut dynf),
-            Task::Ner => features::ner_dynamic(ctx, i, prev, prev2, &mut dynf),
-        }
-        for &h in &dynf {
-            model.add(h, sc);
+        scores[..nl].fill(0.0);
+        for &h in scratch.feats.iter().chain(&dynf) {
+            model.add(h, &mut scores);
         }
         let last = i + 1 == n;
-        let (best, margin) = best_label(sc, |l| task == Task::Pos || ner_allowed(prev, l, last));
+        let (best, margin) = best_label(&scores[..nl], |l| {
+            task == Task::Pos || ner_allowed(prev, l, last)
+        });
         tags.push(best);
         if let Some(m) = margins.as_deref_mut() {
             m.push(margin);
@@ -582,18 +627,19 @@ mod tests {
         let m = Model::from_bytes(Cow::Owned(bytes.clone())).unwrap();
         assert_eq!(m.task, Task::Ner);
         assert_eq!(m.labels, labels);
-        assert_eq!(m.n_rows(), 3);
+        assert_eq!(m.n_rows(), 2, "the all-zero row is left out");
         assert_eq!(m.gazetteer.get(&98), Some(&(GAZ_PREFIX | 4)));
         for (k, w) in &rows {
-            let mut s = vec![0f32; 3];
+            let mut s = [0f32; 256];
             m.add(*k, &mut s);
             for (a, b) in s.iter().zip(w) {
                 assert!((a - b).abs() <= 3.0 / 127.0, "{a} vs {b}");
             }
         }
-        let mut s = vec![0f32; 3];
+        let mut s = [0f32; 256];
         m.add(44, &mut s);
-        assert_eq!(s, vec![0.0; 3]);
+        m.add(22, &mut s);
+        assert!(s.iter().all(|&x| x == 0.0));
 
         // corruption and truncation are errors, never panics
         let mut bad = bytes.clone();

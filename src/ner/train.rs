@@ -19,7 +19,7 @@ use std::borrow::Cow;
 use super::conll::{Chunk, Sentence};
 use super::features::{self, SentCtx, TAG_START, Tok};
 use super::gazetteer;
-use super::model::{self, IdMap, Model, ModelParts, Scorer, Scratch, Task};
+use super::model::{self, IdMap, Model, ModelParts, Scorer, Scores, Scratch, Task};
 use super::{EntityKind, NerCounts, NerError, PosTag};
 
 /// Settings of [`train`].
@@ -155,10 +155,10 @@ impl Scorer for Perceptron {
     fn n_labels(&self) -> usize {
         self.n
     }
-    fn add(&self, h: u64, scores: &mut [f32]) {
+    fn add(&self, h: u64, scores: &mut Scores) {
         if let Some(&r) = self.index.get(&h) {
             let r = r as usize * self.n;
-            for (x, w) in scores.iter_mut().zip(&self.w[r..r + self.n]) {
+            for (x, w) in scores[..self.n].iter_mut().zip(&self.w[r..r + self.n]) {
                 *x += w;
             }
         }
@@ -214,8 +214,8 @@ fn train_sentence(
     ctx: &SentCtx,
     gold: &[u8],
     feats: &mut Vec<u64>,
-    scores: &mut Vec<f32>,
 ) -> usize {
+    let mut scores: Scores = [0.0; 256];
     let n = ctx.len();
     let (mut prev, mut prev2) = (TAG_START, TAG_START);
     let mut errors = 0;
@@ -308,14 +308,14 @@ fn train_tagger(
             )
         })
         .collect();
-    let (mut feats, mut scores) = (Vec::new(), Vec::new());
+    let mut feats = Vec::new();
     let mut best: (Vec<u8>, f64) = (Vec::new(), f64::NEG_INFINITY);
     for epoch in 1..=spec.epochs {
         for (p, rng, order) in &mut runs {
             rng.shuffle(order);
             for &i in order.iter() {
                 let s = &data[i];
-                train_sentence(p, spec.task, &s.ctx(), &s.gold, &mut feats, &mut scores);
+                train_sentence(p, spec.task, &s.ctx(), &s.gold, &mut feats);
             }
         }
         if dev.is_none() && epoch < spec.epochs {

@@ -128,23 +128,33 @@ fn find_triggers(analysis: &Analysis, range: std::ops::Range<usize>, lex: &Lexic
     let mut covered = vec![false; tokens.len()];
     for i in range.clone() {
         let Some(lvs) = lex.light_verbs.get(&tokens[i].lower) else { continue };
-        'lv: for lv in lvs {
-            for j in i + 1..(i + 5).min(range.end) {
+        // The construction whose object lies furthest wins: "asked X to
+        // leave" is an expulsion, not only a request.
+        let mut best: Option<(usize, &crate::lexicon::LightVerb)> = None;
+        for lv in lvs {
+            for j in i + 1..(i + 7).min(range.end) {
                 let w = tokens[j].lower.as_str();
                 if lv.objects.iter().any(|o| o == w) {
-                    let particle = matches!(w, "to" | "on" | "upon" | "into" | "down" | "off").then(|| w.to_string());
-                    if particle.as_deref() == Some("to") && j == i + 1 {
+                    if matches!(w, "to") && j == i + 1 {
                         continue; // "get to", "ask to" need an actor in between
                     }
-                    out.push(Trigger { start: i, end: j + 1, verb_end: i + 1, sense: lv.sense.clone(), particle });
-                    covered[i] = true;
-                    covered[j] = true;
-                    break 'lv;
+                    if best.is_none_or(|(bj, _)| j > bj) {
+                        best = Some((j, lv));
+                    }
+                    break;
                 }
-                if matches!(w, "," | "." | ";" | "that" | "and" | "but") {
+                // "have not held meetings": another verb ends the construction
+                if matches!(w, "," | "." | ";" | "that" | "and" | "but" | "\"" | "not" | "n't") || lex.light_verbs.contains_key(w) {
                     break;
                 }
             }
+        }
+        if let Some((j, lv)) = best {
+            let w = tokens[j].lower.as_str();
+            let particle = matches!(w, "to" | "on" | "upon" | "into" | "down" | "off").then(|| w.to_string());
+            out.push(Trigger { start: i, end: j + 1, verb_end: i + 1, sense: lv.sense.clone(), particle });
+            covered[i] = true;
+            covered[j] = true;
         }
     }
     for i in range.clone() {

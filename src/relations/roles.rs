@@ -2,7 +2,7 @@
 
 use super::modality::{of_trigger, Modality};
 use super::units::Unit;
-use super::words::{is, BE, DETERMINERS, OBJECT_STOPS, PREPOSITIONS, SPEECH, SUBORDINATORS};
+use super::words::{is, BE, DETERMINERS, OBJECT_STOPS, PREPOSITIONS, PROPOSAL_NOUNS, SPEECH, SUBORDINATORS};
 use super::{Event, Trigger};
 use crate::lexicon::{Lexicon, TriggerPos};
 use crate::text::Token;
@@ -58,6 +58,17 @@ fn known_verb(w: &str, lex: &Lexicon) -> bool {
 /// the left that is not inside a prepositional phrase or the object of
 /// another verb, without crossing a clause boundary.
 pub fn subject(tokens: &[Token], sent: &Range<usize>, units: &[Unit], at: usize, lex: &Lexicon, nominal: bool) -> Option<usize> {
+    // "X accused Y of fraud and demanded ...": a verb coordinated with an
+    // earlier one shares its subject, the first subject-like unit.
+    if !nominal && coordinated_verb(tokens, sent, at) {
+        let first = units.iter().position(|u| u.tokens.start < at && {
+            let b = u.tokens.start;
+            b == sent.start || !(is(PREPOSITIONS, &tokens[b - 1].lower) || is(DETERMINERS, &tokens[b - 1].lower) && b - 1 > sent.start && is(PREPOSITIONS, &tokens[b - 2].lower))
+        });
+        if first.is_some() {
+            return first;
+        }
+    }
     let mut k = at;
     let mut steps = 0;
     while k > sent.start && steps < 40 {
@@ -70,7 +81,7 @@ pub fn subject(tokens: &[Token], sent: &Range<usize>, units: &[Unit], at: usize,
                 p -= 1;
             }
             let before = if p > sent.start { tokens[p - 1].lower.as_str() } else { "" };
-            let in_pp = is(PREPOSITIONS, before) && before != "by" || before == "'s" && false;
+            let in_pp = is(PREPOSITIONS, before) && before != "including";
             let object_of_verb = known_verb(before, lex) && !is(SPEECH, before);
             // "North Korea's U.N. envoy": the possessor heads the phrase.
             if before == "'s" {
@@ -96,6 +107,23 @@ pub fn subject(tokens: &[Token], sent: &Range<usize>, units: &[Unit], at: usize,
     None
 }
 
+/// Whether the verb at `at` follows "and"/"but" directly (adverbs aside),
+/// i.e. is the second verb of a coordination without a subject of its own.
+fn coordinated_verb(tokens: &[Token], sent: &Range<usize>, at: usize) -> bool {
+    let mut k = at;
+    while k > sent.start {
+        k -= 1;
+        let w = tokens[k].lower.as_str();
+        if matches!(w, "and" | "but") {
+            return true;
+        }
+        if !(w.ends_with("ly") || matches!(w, "also" | "then" | "later" | "has" | "have" | "had" | "was" | "were" | "is" | "are" | "," | "not" | "n't" | "never" | "again")) {
+            return false;
+        }
+    }
+    false
+}
+
 fn is_followed_by_verbish(tokens: &[Token], end: usize) -> bool {
     tokens.get(end).is_some_and(|t| is(BE, &t.lower) || t.lower.ends_with("ed"))
 }
@@ -113,12 +141,13 @@ pub fn object(tokens: &[Token], sent: &Range<usize>, units: &[Unit], from: usize
     let mut k = from;
     let mut prep: Option<&str> = None;
     let limit = (from + 14).min(sent.end);
-    let demands = t.sense.relation == "demands";
+    let that_clause = matches!(t.sense.relation.as_str(), "demands" | "threatens");
     while k < limit {
         let w = tokens[k].lower.as_str();
         if let Some(u) = units.iter().position(|u| u.tokens.start == k) {
             // "his British counterparts": the pronoun is a determiner here.
-            if units[u].pronoun && units[u].possessive && units.iter().any(|x| x.tokens.start == units[u].tokens.end) {
+            let pe = units[u].tokens.end;
+            if units[u].pronoun && units[u].possessive && units.iter().any(|x| x.tokens.start >= pe && x.tokens.start <= pe + 3 && !tokens[pe..x.tokens.start].iter().any(|t| is(PREPOSITIONS, &t.lower) || !t.is_word())) {
                 k += 1;
                 continue;
             }
@@ -145,11 +174,39 @@ pub fn object(tokens: &[Token], sent: &Range<usize>, units: &[Unit], from: usize
             k += 1;
             continue;
         }
-        if w == "that" && k == from && demands {
+        if w == "that" && k == from && that_clause {
             k += 1;
             continue;
         }
+        if is(PROPOSAL_NOUNS, w) && matches!(t.sense.relation.as_str(), "cooperates" | "rejects" | "accuses" | "demands") {
+            // "agreed to the proposal, which was put forward by Egypt"
+            if let Some(u) = proposal_author(tokens, sent, units, k + 1) {
+                return Some(Object::Unit(u));
+            }
+        }
         if is(OBJECT_STOPS, w) || w == "that" || k > from && known_verb(w, lex) && !nominal {
+            break;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The author of a proposal mentioned at `from`: "the proposal of X",
+/// "the plan by X", "the proposal, which was put forward by X".
+fn proposal_author(tokens: &[Token], sent: &Range<usize>, units: &[Unit], from: usize) -> Option<usize> {
+    let limit = (from + 10).min(sent.end);
+    let mut k = from;
+    while k < limit {
+        let w = tokens[k].lower.as_str();
+        if matches!(w, "by" | "of" | "from") {
+            let mut j = k + 1;
+            while j < limit && (is(DETERMINERS, &tokens[j].lower) || tokens[j].is_word() && !tokens[j].is_capitalized() && !units.iter().any(|u| u.tokens.start == j)) {
+                j += 1;
+            }
+            return units.iter().position(|u| u.tokens.start == j);
+        }
+        if matches!(w, "." | ";" | ":" | "and" | "but") {
             break;
         }
         k += 1;
@@ -251,7 +308,11 @@ pub fn events_for(tokens: &[Token], sent: std::ops::Range<usize>, units: &[Unit]
             sources = members(units, s);
             clause_start = units[s].tokens.start;
         }
-        if t.particle.as_deref() == Some("to") {
+        let inside = (t.verb_end < t.end - 1).then(|| units.iter().position(|u| u.tokens.start >= t.verb_end && u.tokens.end < t.end)).flatten();
+        if let (Some(u), None) = (inside, t.particle.as_deref()) {
+            // "asked Qatari diplomats to leave": the actor inside the construction
+            targets = members(units, u);
+        } else if t.particle.as_deref() == Some("to") {
             // "get Moscow to come", "asked Qatari diplomats to leave"
             let between = t.verb_end..t.end - 1;
             targets = actors_of(units, units.iter().position(|u| between.contains(&u.tokens.start)));
@@ -266,15 +327,20 @@ pub fn events_for(tokens: &[Token], sent: std::ops::Range<usize>, units: &[Unit]
     let modality = of_trigger(tokens, sent.clone(), clause_start, t.start, t.end);
     let modality = if nominal { modality.max_with(nominal_modality(tokens, &sent, t.start)) } else { modality };
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    if reciprocal || (symmetric && targets.is_empty()) {
+    // "A and B agreed": a joint act, read in both directions.
+    let joint = targets.is_empty() && sources.len() >= 2 && t.sense.relation == "cooperates" && !nominal;
+    // "a meeting with Kerry and Ashton": one meeting of all; "conversations
+    // with his British and French counterparts": one per counterpart.
+    let one_event = nominal && !tokens[t.end - 1].lower.ends_with('s');
+    if reciprocal || joint || (symmetric && targets.is_empty()) {
         for &a in &sources {
             for &b in &sources {
-                if a != b && (reciprocal || a < b) {
+                if a != b && (reciprocal || joint || a < b) {
                     pairs.push((a, b));
                 }
             }
         }
-    } else if symmetric {
+    } else if symmetric && one_event {
         let all: Vec<usize> = sources.iter().chain(targets.iter()).copied().collect();
         for (i, &a) in all.iter().enumerate() {
             for &b in &all[i + 1..] {

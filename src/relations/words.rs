@@ -61,6 +61,10 @@ pub const IRREALIS_THAT: &[&str] = &[
 /// Words that end a noun phrase search to the right of a trigger.
 pub const OBJECT_STOPS: &[&str] = &[",", ";", ":", ".", "!", "?", "\"", "(", ")", "which", "who", "whom", "whose", "but", "because", "while", "although", "when", "where", "if", "as", "after", "before", "since", "and", "or"];
 
+/// Nouns for proposals whose author is the target of agreeing to,
+/// rejecting or criticising them.
+pub const PROPOSAL_NOUNS: &[&str] = &["proposal", "proposals", "plan", "plans", "offer", "initiative", "terms", "conditions", "ruling", "resolution", "draft", "framework", "blueprint"];
+
 /// True when the word is in the list.
 pub fn is(list: &[&str], w: &str) -> bool {
     list.contains(&w)
