@@ -512,7 +512,7 @@ fn descriptions(tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mentio
                 continue;
             }
             let mut j = i + 1;
-            let mut plural = l == "both";
+            let mut plural = l == "both" || tokens.get(i + 1).is_some_and(|t| matches!(t.lower.as_str(), "sides" | "parties"));
             if j < s.tokens.end && matches!(tokens[j].lower.as_str(), "two" | "three") {
                 plural = true;
                 j += 1;

@@ -266,6 +266,11 @@ fn actors_of(units: &[Unit], group_of: Option<usize>) -> Vec<usize> {
 /// Reads the events of one trigger and appends them to `out`.
 #[allow(clippy::too_many_arguments)]
 pub fn events_for(tokens: &[Token], sent: std::ops::Range<usize>, units: &[Unit], t: &Trigger, _all: &[Trigger], lex: &Lexicon, si: usize, out: &mut Vec<Event>) {
+    // "accused X of shelling Y", "condemned X for invading Y": what someone
+    // is accused of is not itself asserted.
+    if t.start > sent.start && matches!(tokens[t.start - 1].lower.as_str(), "of" | "for") && tokens[t.start].lower.ends_with("ing") {
+        return;
+    }
     let info = lex.relation(&t.sense.relation);
     let symmetric = info.is_some_and(|i| i.symmetric);
     let nominal = t.sense.pos == TriggerPos::Noun;

@@ -78,6 +78,10 @@ fn coordinated(tokens: &[Token], a: &Unit, b: &Unit, lex: &Lexicon) -> bool {
     if between.is_empty() {
         return false;
     }
+    // "officials and prominent politicians, including X": X belongs to the set.
+    if between.len() <= 7 && between.last() == Some(&"including") && between.iter().all(|w| !matches!(*w, "." | ";" | ":" | "that" | "which" | "who")) {
+        return true;
+    }
     let has_conj = between.iter().any(|w| matches!(*w, "and" | "or" | "," | "&"));
     let only_glue = between.iter().all(|w| {
         matches!(*w, "and" | "or" | "," | "&" | "the" | "as" | "well" | "also" | "its" | "their" | "his" | "her")

@@ -36,7 +36,7 @@ pub const ATTEMPT: &[&str] = &[
     "try", "tries", "tried", "trying", "attempt", "attempts", "attempted", "attempting", "voted", "votes", "vote",
     "moved", "began", "begin", "begins", "started", "starts", "continued", "continues", "continue", "managed",
     "decided", "went", "proceeded", "sought", "seeks", "seeking", "used", "rushed", "stepped", "agreed", "opted",
-    "chose", "dared", "refused", "declined", "failed", "threatened",
+    "chose", "dared", "refused", "declined", "failed", "threatened", "announced", "announces", "vowed", "pledged",
 ];
 
 /// Cues that make a relation negated when they precede its trigger.
