@@ -93,8 +93,10 @@ fn print_dev_errors(
 ) -> Result<(), String> {
     use actorgraph::ner::{NerTagger, PosTagger};
     use std::borrow::Cow;
-    let pos = PosTagger::from_bytes(Cow::Owned(trained.pos_model.clone())).map_err(|e| e.to_string())?;
-    let ner = NerTagger::from_bytes(Cow::Owned(trained.ner_model.clone())).map_err(|e| e.to_string())?;
+    let pos =
+        PosTagger::from_bytes(Cow::Owned(trained.pos_model.clone())).map_err(|e| e.to_string())?;
+    let ner =
+        NerTagger::from_bytes(Cow::Owned(trained.ner_model.clone())).map_err(|e| e.to_string())?;
     let mut shown = 0;
     for s in dev {
         let w = s.word_refs();
@@ -120,7 +122,11 @@ fn print_dev_errors(
                 .join(" ")
         };
         println!("line {}: {}", s.line, w.join(" "));
-        println!("   missed: {}   wrong: {}", show(&gold, &pred), show(&pred, &gold));
+        println!(
+            "   missed: {}   wrong: {}",
+            show(&gold, &pred),
+            show(&pred, &gold)
+        );
         shown += 1;
         if shown >= limit {
             break;

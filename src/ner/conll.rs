@@ -80,14 +80,14 @@ pub fn chunks(tags: impl IntoIterator<Item = Option<(bool, EntityKind)>>) -> Vec
             (Some((b, k)), Some((_, ok))) => b || k != ok,
             (Some(_), None) => true,
         };
-        if tag.is_none() || starts_new {
-            if let Some((s, k)) = open.take() {
-                out.push(Chunk {
-                    start: s,
-                    end: i,
-                    kind: k,
-                });
-            }
+        if (tag.is_none() || starts_new)
+            && let Some((s, k)) = open.take()
+        {
+            out.push(Chunk {
+                start: s,
+                end: i,
+                kind: k,
+            });
         }
         if starts_new {
             open = tag.map(|(_, k)| (i, k));

@@ -216,7 +216,9 @@ impl Model {
     /// rows that quantise to all zeros are left out.
     pub(crate) fn to_bytes(parts: &ModelParts) -> Vec<u8> {
         let n = parts.labels.len();
-        let mut rows: Vec<(u64, f32, Vec<(u8, i8)>)> = Vec::with_capacity(parts.rows.len());
+        // (key, scale, non-zero (label, q) pairs)
+        type Quantised = (u64, f32, Vec<(u8, i8)>);
+        let mut rows: Vec<Quantised> = Vec::with_capacity(parts.rows.len());
         for (key, w) in parts.rows {
             assert_eq!(w.len(), n, "row width must equal the label count");
             let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));

@@ -219,7 +219,7 @@ fn train_sentence(
     let n = ctx.len();
     let (mut prev, mut prev2) = (TAG_START, TAG_START);
     let mut errors = 0;
-    for i in 0..n {
+    for (i, &want) in gold.iter().enumerate().take(n) {
         feats.clear();
         let mut d = [0u64; 4];
         match task {
@@ -233,18 +233,17 @@ fn train_sentence(
             }
         }
         feats.extend_from_slice(&d);
-        scores.clear();
-        scores.resize(p.n, 0.0);
+        scores[..p.n].fill(0.0);
         for &h in feats.iter() {
-            p.add(h, scores);
+            p.add(h, &mut scores);
         }
         let last = i + 1 == n;
-        let (guess, _) = model::best_label(scores, |l| {
+        let (guess, _) = model::best_label(&scores[..p.n], |l| {
             task == Task::Pos || model::ner_allowed(prev, l, last)
         });
         p.step += 1.0;
-        if guess != gold[i] {
-            p.update(feats, gold[i], guess);
+        if guess != want {
+            p.update(feats, want, guess);
             errors += 1;
         }
         prev2 = prev;
@@ -252,6 +251,9 @@ fn train_sentence(
     }
     errors
 }
+
+/// Scores a model on dev after an epoch (higher is better).
+type DevScore<'a> = dyn FnMut(&Model, usize) -> f64 + 'a;
 
 /// What [`train_tagger`] trains.
 struct Spec<'a> {
@@ -294,11 +296,7 @@ fn merge_runs<'a>(
 /// Trains one tagger for `spec.epochs` passes; after each pass the averaged,
 /// quantised model is scored with `dev` (higher is better) and the best
 /// model file is returned with its score. Without `dev`, the last pass wins.
-fn train_tagger(
-    spec: &Spec,
-    data: &[Sample],
-    mut dev: Option<&mut dyn FnMut(&Model, usize) -> f64>,
-) -> (Vec<u8>, f64) {
+fn train_tagger(spec: &Spec, data: &[Sample], mut dev: Option<&mut DevScore>) -> (Vec<u8>, f64) {
     let mut runs: Vec<(Perceptron, Rng, Vec<usize>)> = (0..spec.runs.max(1))
         .map(|r| {
             (
