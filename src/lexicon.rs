@@ -170,6 +170,18 @@ pub struct RolesRecord {
     pub state_agents: Vec<String>,
 }
 
+/// Words that carry a relation inside reported speech.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpeechRecord {
+    /// Blame predicates: "X said Y violated the truce" is an accusation of Y.
+    #[serde(default)]
+    pub blame: Vec<String>,
+    /// Obligation modals: "X said Y should withdraw" is a demand on Y.
+    #[serde(default)]
+    pub obligation: Vec<String>,
+}
+
 /// The schema shared by built-in data files and user lexicons.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -192,6 +204,9 @@ pub struct LexiconFile {
     /// Role and title words.
     #[serde(default)]
     pub roles: Option<RolesRecord>,
+    /// Reported-speech words.
+    #[serde(default)]
+    pub speech: Option<SpeechRecord>,
 }
 
 impl LexiconFile {
@@ -311,6 +326,10 @@ pub struct Lexicon {
     pub state_bodies: Vec<String>,
     /// Lower-case nouns for state agents.
     pub state_agents: Vec<String>,
+    /// Blame predicates as lower-case token sequences.
+    pub blame: Vec<Vec<String>>,
+    /// Obligation modals as lower-case token sequences.
+    pub obligation: Vec<Vec<String>>,
     by_name: HashMap<String, usize>,
 }
 
@@ -447,7 +466,12 @@ impl Lexicon {
         let mut trigger_records = Vec::new();
         let mut cameo = BTreeMap::new();
         let mut roles = RolesRecord::default();
+        let mut speech = SpeechRecord::default();
         for f in files {
+            if let Some(sp) = f.speech {
+                speech.blame.extend(sp.blame);
+                speech.obligation.extend(sp.obligation);
+            }
             for c in f.country {
                 if !countries.contains_key(&c.name) {
                     country_order.push(c.name.clone());
@@ -491,6 +515,8 @@ impl Lexicon {
             person_titles: lower_all(roles.person_titles),
             state_bodies: lower_all(roles.state_bodies),
             state_agents: lower_all(roles.state_agents),
+            blame: token_sequences(speech.blame),
+            obligation: token_sequences(speech.obligation),
             by_name: HashMap::new(),
         };
         for name in country_order {
@@ -610,6 +636,16 @@ impl Lexicon {
     pub fn relation(&self, label: &str) -> Option<&RelationInfo> {
         self.relations.get(label)
     }
+}
+
+fn token_sequences(v: Vec<String>) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = lower_all(v)
+        .into_iter()
+        .map(|p| tokenize(&p).into_iter().map(|t| t.lower).collect())
+        .collect();
+    // longest first, so that "drag out" wins over "drag"
+    out.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    out
 }
 
 fn lower_all(v: Vec<String>) -> Vec<String> {

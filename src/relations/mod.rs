@@ -81,11 +81,23 @@ pub struct Trigger {
 }
 
 /// Extracts events and co-mentions from one analysed document.
-pub fn extract(analysis: &Analysis, mentions: &[Mention], actors: &[DocActor], lex: &Lexicon) -> (Vec<Event>, Vec<CoMention>) {
-    let _ = actors;
+pub fn extract(
+    analysis: &Analysis,
+    mentions: &[Mention],
+    actors: &[DocActor],
+    lex: &Lexicon,
+) -> (Vec<Event>, Vec<CoMention>) {
     let tokens = &analysis.tokens;
     let mut events = Vec::new();
     let mut co = Vec::new();
+    let quotes = crate::text::quotes_in(analysis);
+    let quoted: Vec<speech::Reported> = quotes
+        .iter()
+        .filter_map(|q| {
+            let m = &mentions[crate::resolve::speaker_of(tokens, q, mentions)?];
+            Some(speech::Reported { range: q.clone(), speaker: m.actor?, span: m.span })
+        })
+        .collect();
     for (si, s) in analysis.sentences.iter().enumerate() {
         let units = units::build(tokens, s.tokens.clone(), mentions, lex);
         // co-mentions between named actors
@@ -105,7 +117,9 @@ pub fn extract(analysis: &Analysis, mentions: &[Mention], actors: &[DocActor], l
         for t in &triggers {
             roles::events_for(tokens, s.tokens.clone(), &units, t, &triggers, lex, si, &mut sentence_events);
         }
-        speech::events(tokens, s.tokens.clone(), &units, &triggers, lex, si, &mut sentence_events);
+        let mut regions = speech::said_clauses(tokens, &s.tokens, &units, &quotes, lex);
+        regions.extend(quoted.iter().filter(|r| r.range.start < s.tokens.end && r.range.end > s.tokens.start).cloned());
+        speech::events(tokens, s.tokens.clone(), &units, &regions, actors, lex, si, &mut sentence_events);
         events.extend(sentence_events);
     }
     dedup(&mut events);

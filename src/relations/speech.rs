@@ -1,12 +1,158 @@
 //! Reported speech: the speaker of a quote or of "said that ..." is the
 //! source of the accusation or demand it carries.
+//!
+//! Two kinds of reported content are read: blame ("the ministry said
+//! Ukrainian forces have violated the truce": an accusation of the subject
+//! of the blame predicate, or of its "by" agent) and obligation ("Colmenares
+//! said China should acknowledge the ruling": a demand on the subject of
+//! the modal). The speaker's own side is never the target.
 
+use super::modality::{of_trigger, Modality};
+use super::roles::{members, subject};
 use super::units::Unit;
+use super::words::{is, PREPOSITIONS, SPEECH};
 use super::Event;
-use super::Trigger;
+use crate::document::Span;
 use crate::lexicon::Lexicon;
+use crate::resolve::DocActor;
 use crate::text::Token;
 use std::ops::Range;
 
-/// Reads accusations and demands carried by reported speech.
-pub fn events(_tokens: &[Token], _sent: Range<usize>, _units: &[Unit], _triggers: &[Trigger], _lex: &Lexicon, _si: usize, _out: &mut Vec<Event>) {}
+/// A stretch of reported content and who reports it.
+#[derive(Debug, Clone)]
+pub struct Reported {
+    /// Tokens of the content.
+    pub range: Range<usize>,
+    /// Speaking actor.
+    pub speaker: usize,
+    /// Byte span of the speaker's mention.
+    pub span: Span,
+}
+
+/// Reported content introduced by a speech verb inside one sentence:
+/// "S said (that) CONTENT" and "CONTENT, S said".
+pub fn said_clauses(tokens: &[Token], sent: &Range<usize>, units: &[Unit], quotes: &[Range<usize>], lex: &Lexicon) -> Vec<Reported> {
+    let mut out = Vec::new();
+    let in_quote = |i: usize| quotes.iter().any(|q| q.contains(&i));
+    for v in sent.clone() {
+        let w = tokens[v].lower.as_str();
+        if !is(SPEECH, w) || in_quote(v) {
+            continue;
+        }
+        let Some(s) = subject(tokens, sent, units, v, lex, false).or_else(|| units.iter().position(|u| u.tokens.start == v + 1 || u.tokens.start == v + 2 && tokens[v + 1].lower == "the")) else {
+            continue;
+        };
+        let speaker = &units[s];
+        let mut start = v + 1;
+        // "told VOA (that) ...": skip the addressee
+        if matches!(w, "told" | "tells" | "tell") {
+            if let Some(a) = units.iter().find(|u| u.tokens.start == start || u.tokens.start == start + 1 && is(&["the"], &tokens[start].lower)) {
+                start = a.tokens.end;
+            }
+        }
+        if tokens.get(start).is_some_and(|t| t.lower == "that") {
+            start += 1;
+        }
+        let after_is_content = start < sent.end && tokens[start].is_word() && !is(PREPOSITIONS, &tokens[start].lower) && !matches!(tokens[start].lower.as_str(), "last" | "earlier" | "later" | "today" | "yesterday" | "on");
+        if after_is_content && speaker.tokens.end <= v {
+            out.push(Reported { range: start..sent.end, speaker: speaker.actor, span: speaker.span });
+        } else if speaker.tokens.start > sent.start {
+            // "CONTENT, the spokesperson of Qatar said."
+            let first = units.iter().filter(|u| u.group == speaker.group).map(|u| u.tokens.start).min().unwrap_or(speaker.tokens.start);
+            let mut end = first;
+            while end > sent.start && !matches!(tokens[end - 1].lower.as_str(), ",") {
+                end -= 1;
+            }
+            if end > sent.start + 2 {
+                out.push(Reported { range: sent.start..end - 1, speaker: speaker.actor, span: speaker.span });
+            }
+        }
+    }
+    out
+}
+
+fn phrase_at(tokens: &[Token], i: usize, end: usize, phrases: &[Vec<String>]) -> Option<usize> {
+    phrases.iter().find(|p| i + p.len() <= end && p.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.lower)).map(|p| p.len())
+}
+
+fn same_side(a: usize, b: usize, actors: &[DocActor]) -> bool {
+    if a == b {
+        return true;
+    }
+    let aff = |x: usize| actors[x].affiliation.as_deref().map(crate::lexicon::slug);
+    aff(a).as_deref() == Some(actors[b].id.as_str()) || aff(b).as_deref() == Some(actors[a].id.as_str())
+}
+
+/// Reads accusations and demands carried by reported speech in one sentence.
+#[allow(clippy::too_many_arguments)]
+pub fn events(tokens: &[Token], sent: Range<usize>, units: &[Unit], regions: &[Reported], actors: &[DocActor], lex: &Lexicon, si: usize, out: &mut Vec<Event>) {
+    for r in regions {
+        let range = r.range.start.max(sent.start)..r.range.end.min(sent.end);
+        if range.is_empty() {
+            continue;
+        }
+        let mut i = range.start;
+        while i < range.end {
+            let (kind, len) = if let Some(len) = phrase_at(tokens, i, range.end, &lex.obligation) {
+                ("demands", len)
+            } else if let Some(len) = phrase_at(tokens, i, range.end, &lex.blame) {
+                ("accuses", len)
+            } else {
+                i += 1;
+                continue;
+            };
+            // "must be responsible for ...": the blame word decides.
+            let next = tokens.get(i + len).map(|t| t.lower.as_str()).unwrap_or("");
+            if kind == "demands" && next == "be" && phrase_at(tokens, i + len + 1, range.end, &lex.blame).is_some() {
+                i += len;
+                continue;
+            }
+            let target = by_agent(tokens, &range, units, i + len).or_else(|| subject(tokens, &range, units, i, lex, false));
+            if let Some(t) = target {
+                let modality = if kind == "demands" {
+                    Modality::Asserted
+                } else {
+                    of_trigger(tokens, range.clone(), units[t].tokens.start.min(i), i, i + len)
+                };
+                for m in members(units, t) {
+                    let u = &units[m];
+                    if same_side(r.speaker, u.actor, actors) {
+                        continue;
+                    }
+                    let cameo = if kind == "demands" { "100" } else { "112" };
+                    out.push(Event {
+                        source: r.speaker,
+                        target: u.actor,
+                        relation: kind.to_string(),
+                        cameo: cameo.to_string(),
+                        goldstein: lex.goldstein(cameo),
+                        symmetric: false,
+                        modality,
+                        confidence: if u.pronoun { 0.5 } else { 0.6 },
+                        sentence: si,
+                        trigger: Span::new(tokens[i].span.start, tokens[i + len - 1].span.end),
+                        source_span: r.span,
+                        target_span: u.span,
+                    });
+                }
+            }
+            i += len;
+        }
+    }
+}
+
+/// "rigged by the ruling party": the agent right after a blame word.
+fn by_agent(tokens: &[Token], range: &Range<usize>, units: &[Unit], from: usize) -> Option<usize> {
+    let mut k = from;
+    while k < range.end && k < from + 3 {
+        if tokens[k].lower == "by" {
+            let mut j = k + 1;
+            while j < range.end && matches!(tokens[j].lower.as_str(), "the" | "a" | "an" | "ruling") {
+                j += 1;
+            }
+            return units.iter().position(|u| u.tokens.start <= j && j < u.tokens.end);
+        }
+        k += 1;
+    }
+    None
+}

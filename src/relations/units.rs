@@ -56,31 +56,60 @@ pub fn build(tokens: &[Token], sentence: Range<usize>, mentions: &[Mention], lex
     units.sort_by_key(|u| (u.tokens.start, u.tokens.end));
     // Coordination: U (, U)* (,)? and|or U, with only determiners or
     // state nouns in between.
+    // A list joined by commas only counts when "and"/"or" closes it
+    // ("Russia, China and the US"); "..., we should" is no coordination.
+    let links: Vec<Option<Join>> = (1..units.len()).map(|i| coordinated(tokens, &units[i - 1], &units[i], lex)).collect();
     let mut group = 0;
-    for i in 0..units.len() {
-        if i > 0 && coordinated(tokens, &units[i - 1], &units[i], lex) {
-            units[i].group = units[i - 1].group;
-        } else {
-            if i > 0 {
-                group += 1;
-            }
-            units[i].group = group;
+    let mut i = 0;
+    while i < units.len() {
+        units[i].group = group;
+        let mut j = i;
+        while j < links.len() && links[j].is_some() {
+            j += 1;
         }
+        // links[i..j] chain units i..=j; trim trailing comma-only links
+        let mut end = j;
+        while end > i && links[end - 1] == Some(Join::Comma) {
+            end -= 1;
+        }
+        for k in i + 1..=end {
+            units[k].group = group;
+        }
+        group += 1;
+        i = end + 1;
     }
     units
 }
 
-fn coordinated(tokens: &[Token], a: &Unit, b: &Unit, lex: &Lexicon) -> bool {
-    if a.tokens.end > b.tokens.start || a.possessive || b.possessive && !a.pronoun && a.tokens.end == b.tokens.start {
-        return false;
+/// How two neighbouring units are joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Join {
+    /// By a comma only.
+    Comma,
+    /// By "and", "or", "&" or "including".
+    Conjunction,
+}
+
+fn coordinated(tokens: &[Token], a: &Unit, b: &Unit, lex: &Lexicon) -> Option<Join> {
+    if a.tokens.end > b.tokens.start
+        || a.possessive
+        || b.possessive && !a.pronoun && a.tokens.end == b.tokens.start
+        || b.pronoun
+    {
+        return None;
     }
     let between: Vec<&str> = tokens[a.tokens.end..b.tokens.start].iter().map(|t| t.lower.as_str()).collect();
     if between.is_empty() {
-        return false;
+        return None;
     }
     // "officials and prominent politicians, including X": X belongs to the set.
-    if between.len() <= 7 && between.last() == Some(&"including") && between.iter().all(|w| !matches!(*w, "." | ";" | ":" | "that" | "which" | "who")) {
-        return true;
+    if between.len() <= 7
+        && between.last() == Some(&"including")
+        && between
+            .iter()
+            .all(|w| !matches!(*w, "." | ";" | ":" | "that" | "which" | "who"))
+    {
+        return Some(Join::Conjunction);
     }
     let has_conj = between.iter().any(|w| matches!(*w, "and" | "or" | "," | "&"));
     let only_glue = between.iter().all(|w| {
@@ -88,5 +117,12 @@ fn coordinated(tokens: &[Token], a: &Unit, b: &Unit, lex: &Lexicon) -> bool {
             || lex.state_bodies.iter().any(|b| b == w)
             || lex.state_agents.iter().any(|b| b == w)
     });
-    has_conj && only_glue && between.len() <= 4
+    if !(has_conj && only_glue && between.len() <= 4) {
+        return None;
+    }
+    if between.iter().any(|w| matches!(*w, "and" | "or" | "&")) {
+        Some(Join::Conjunction)
+    } else {
+        Some(Join::Comma)
+    }
 }
