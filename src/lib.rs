@@ -88,7 +88,8 @@ impl Pipeline {
 
     /// Runs every stage up to relations on one document.
     pub fn extract(&self, doc: &Document) -> Extraction {
-        let analysis = text::analyze(&doc.text);
+        let mut analysis = text::analyze(&doc.text);
+        text::tag(&mut analysis);
         let mut mentions = mentions::find(&doc.text, &analysis, &self.lexicon, &self.gazetteer);
         let actors = resolve::resolve(&analysis, &mut mentions, &self.lexicon);
         let (events, co_mentions) = relations::extract(&analysis, &mentions, &actors, &self.lexicon);

@@ -22,12 +22,24 @@ pub struct Token {
     /// For a curly double quote: `Some(true)` when opening, `Some(false)`
     /// when closing; `None` for every other token.
     pub curly: Option<bool>,
+    /// Part-of-speech tag, once [`tag`] has run.
+    pub pos: Option<crate::ner::PosTag>,
 }
 
 impl Token {
     /// True when the surface form starts with an upper-case letter.
     pub fn is_capitalized(&self) -> bool {
         self.norm.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    /// True when the token is tagged as a verb (any VB* tag).
+    pub fn is_verb(&self) -> bool {
+        self.pos.is_some_and(|p| p.is_verb())
+    }
+
+    /// The Penn Treebank tag, or "" when untagged.
+    pub fn tag(&self) -> &'static str {
+        self.pos.map(|p| p.as_str()).unwrap_or("")
     }
 
     /// True when the token is a word (starts with a letter or digit).
@@ -52,6 +64,18 @@ pub struct Analysis {
     pub tokens: Vec<Token>,
     /// Every sentence of the document in text order.
     pub sentences: Vec<Sentence>,
+}
+
+/// Tags every sentence of an analysis with the built-in POS tagger.
+pub fn tag(analysis: &mut Analysis) {
+    let tagger = crate::ner::PosTagger::builtin();
+    for s in &analysis.sentences {
+        let words: Vec<&str> = analysis.tokens[s.tokens.clone()].iter().map(|t| t.norm.as_str()).collect();
+        let tags = tagger.tag(&words);
+        for (t, p) in analysis.tokens[s.tokens.clone()].iter_mut().zip(tags) {
+            t.pos = Some(p);
+        }
+    }
 }
 
 /// Abbreviations that keep their final period and never end a sentence.
@@ -206,7 +230,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 "\u{201D}" => Some(false),
                 _ => None,
             };
-            Token { span, norm, lower, curly }
+            Token { span, norm, lower, curly, pos: None }
         })
         .collect()
 }

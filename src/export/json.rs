@@ -1,7 +1,13 @@
 //! Node-link JSON, the form read by networkx `node_link_graph` and by D3
 //! force layouts: `{"directed", "multigraph", "graph", "nodes", "links"}`.
+//!
+//! This is the project's stable contract: nodes carry `id`, `label`, `kind`,
+//! `aliases`, `mentions`, `documents` and, when known, `affiliation` and
+//! `role`; links carry `source`, `target`, `key` (`relation:modality`),
+//! `relation`, `cameo`, `goldstein`, `modality`, `count`, `confidence`,
+//! `evidence` and `evidence_truncated`.
 
-use crate::graph::{ActorGraph, Evidence};
+use crate::graph::{ActorGraph, ActorNode, Evidence, RelationEdge};
 use crate::relations::Modality;
 use serde::Serialize;
 
@@ -12,8 +18,9 @@ struct GraphMeta<'a> {
     documents: usize,
 }
 
+/// A node as serialised in the node-link JSON.
 #[derive(Serialize)]
-struct NodeOut<'a> {
+pub(crate) struct NodeOut<'a> {
     id: &'a str,
     label: &'a str,
     kind: &'a str,
@@ -24,6 +31,21 @@ struct NodeOut<'a> {
     affiliation: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     role: Option<&'a str>,
+}
+
+impl<'a> From<&'a ActorNode> for NodeOut<'a> {
+    fn from(n: &'a ActorNode) -> Self {
+        NodeOut {
+            id: &n.id,
+            label: &n.label,
+            kind: n.kind.as_str(),
+            aliases: n.aliases.iter().map(String::as_str).collect(),
+            mentions: n.mentions,
+            documents: n.documents,
+            affiliation: n.affiliation.as_deref(),
+            role: n.role.as_deref(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -56,8 +78,9 @@ impl<'a> From<&'a Evidence> for EvidenceOut<'a> {
     }
 }
 
+/// A link as serialised in the node-link JSON.
 #[derive(Serialize)]
-struct LinkOut<'a> {
+pub(crate) struct LinkOut<'a> {
     source: &'a str,
     target: &'a str,
     key: String,
@@ -71,6 +94,29 @@ struct LinkOut<'a> {
     evidence_truncated: bool,
 }
 
+/// The multigraph key of a link: `relation:modality`, unique per node pair.
+pub fn link_key(e: &RelationEdge) -> String {
+    format!("{}:{}", e.relation, e.modality.as_str())
+}
+
+impl<'a> LinkOut<'a> {
+    pub(crate) fn new(a: &'a ActorNode, b: &'a ActorNode, e: &'a RelationEdge) -> Self {
+        LinkOut {
+            source: &a.id,
+            target: &b.id,
+            key: link_key(e),
+            relation: &e.relation,
+            cameo: e.cameo.as_deref(),
+            goldstein: e.goldstein,
+            modality: e.modality,
+            count: e.count,
+            confidence: e.confidence,
+            evidence: e.evidence.iter().map(EvidenceOut::from).collect(),
+            evidence_truncated: e.evidence_truncated,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct Doc<'a> {
     directed: bool,
@@ -80,47 +126,38 @@ struct Doc<'a> {
     links: Vec<LinkOut<'a>>,
 }
 
-/// Serialises the graph as pretty-printed node-link JSON (with a final newline).
-pub fn to_string(g: &ActorGraph) -> String {
-    let nodes = g
-        .nodes_sorted()
-        .into_iter()
-        .map(|n| NodeOut {
-            id: &n.id,
-            label: &n.label,
-            kind: n.kind.as_str(),
-            aliases: n.aliases.iter().map(String::as_str).collect(),
-            mentions: n.mentions,
-            documents: n.documents,
-            affiliation: n.affiliation.as_deref(),
-            role: n.role.as_deref(),
-        })
-        .collect();
-    let links = g
-        .edges_sorted()
-        .into_iter()
-        .map(|(a, b, e)| LinkOut {
-            source: &a.id,
-            target: &b.id,
-            key: format!("{}:{}", e.relation, e.modality.as_str()),
-            relation: &e.relation,
-            cameo: e.cameo.as_deref(),
-            goldstein: e.goldstein,
-            modality: e.modality,
-            count: e.count,
-            confidence: e.confidence,
-            evidence: e.evidence.iter().map(EvidenceOut::from).collect(),
-            evidence_truncated: e.evidence_truncated,
-        })
-        .collect();
-    let doc = Doc {
+fn doc(g: &ActorGraph) -> Doc<'_> {
+    Doc {
         directed: true,
         multigraph: true,
-        graph: GraphMeta { name: "actorgraph", generator: format!("actorgraph {}", env!("CARGO_PKG_VERSION")), documents: g.documents() },
-        nodes,
-        links,
-    };
-    let mut s = serde_json::to_string_pretty(&doc).expect("graph serialises");
+        graph: GraphMeta {
+            name: "actorgraph",
+            generator: generator(),
+            documents: g.documents(),
+        },
+        nodes: g.nodes_sorted().into_iter().map(NodeOut::from).collect(),
+        links: g
+            .edges_sorted()
+            .into_iter()
+            .map(|(a, b, e)| LinkOut::new(a, b, e))
+            .collect(),
+    }
+}
+
+/// The `generator` string written into every export: `actorgraph VERSION`.
+pub fn generator() -> String {
+    format!("actorgraph {}", env!("CARGO_PKG_VERSION"))
+}
+
+/// Serialises the graph as pretty-printed node-link JSON (with a final newline).
+pub fn to_string(g: &ActorGraph) -> String {
+    let mut s = serde_json::to_string_pretty(&doc(g)).expect("graph serialises");
     s.push('\n');
     s
+}
+
+/// The same document as [`to_string`] on one line, without the final
+/// newline (embedded in the HTML page).
+pub fn to_string_compact(g: &ActorGraph) -> String {
+    serde_json::to_string(&doc(g)).expect("graph serialises")
 }

@@ -14,7 +14,7 @@
 //! 32     ...   L labels, each: u8 byte length, then UTF-8 bytes
 //!        8*R   feature key of each row (u64 hash, distinct)
 //!        4     B = byte length of the row blob (u32)
-//!        B     R sparse rows, in key order, each:
+//!        B     R rows, in the order of the keys, each:
 //!                f32 scale; u8 count C;
 //!                C = 0: dense, L weights q (i8), weight of label l = scale * q[l]
 //!                C > 0: C pairs (u8 label < L, i8 q != 0); weight = scale * q
@@ -83,9 +83,9 @@ pub(crate) struct KeyTable {
 }
 
 impl KeyTable {
-    /// Table sized for `n` keys (load factor at most 1/2).
+    /// Table sized for `n` keys (load factor at most 3/4).
     pub(crate) fn with_capacity(n: usize) -> KeyTable {
-        let cap = (n * 2).next_power_of_two().max(16);
+        let cap = (n + n / 3 + 1).next_power_of_two().max(16);
         KeyTable {
             slots: vec![0; cap],
             mask: cap - 1,

@@ -131,7 +131,7 @@ impl Perceptron {
         }
     }
 
-    /// Averaged rows, sorted by key, without rows below `min_weight`.
+    /// Averaged rows, in no particular order, without rows below `min_weight`.
     fn averaged(&self, min_weight: f32) -> Vec<(u64, Vec<f32>)> {
         let mut rows: Vec<(u64, Vec<f32>)> = self
             .keys
@@ -146,7 +146,6 @@ impl Perceptron {
                 (max >= min_weight).then_some((k, avg))
             })
             .collect();
-        rows.sort_unstable_by_key(|r| r.0);
         rows
     }
 }
@@ -268,10 +267,43 @@ struct Spec<'a> {
     gaz: &'a [(u64, u8)],
 }
 
-/// Mean of the averaged weights of several perceptrons, pruned and sorted.
+/// How often each feature occurs in `data` (history features with the gold
+/// labels as history).
+fn feature_counts(task: Task, data: &[Sample]) -> IdMap<u32> {
+    let mut counts: IdMap<u32> = IdMap::default();
+    let mut feats = Vec::new();
+    for s in data {
+        let ctx = s.ctx();
+        let (mut prev, mut prev2) = (TAG_START, TAG_START);
+        for (i, &gold) in s.gold.iter().enumerate() {
+            feats.clear();
+            let mut d = [0u64; 4];
+            match task {
+                Task::Pos => {
+                    features::pos_static(&ctx, i, &mut feats);
+                    features::pos_dynamic(&ctx, i, prev, prev2, &mut d);
+                }
+                Task::Ner => {
+                    features::ner_static(&ctx, i, &mut feats);
+                    features::ner_dynamic(&ctx, i, prev, prev2, &mut d);
+                }
+            }
+            for &h in feats.iter().chain(&d) {
+                *counts.entry(h).or_insert(0) += 1;
+            }
+            prev2 = prev;
+            prev = gold;
+        }
+    }
+    counts
+}
+
+/// Mean of the averaged weights of several perceptrons, pruned, most
+/// frequent features first (so the rows used most share cache lines).
 fn merge_runs<'a>(
     runs: impl ExactSizeIterator<Item = &'a Perceptron>,
     min_weight: f32,
+    counts: &IdMap<u32>,
 ) -> Vec<(u64, Vec<f32>)> {
     let k = runs.len() as f32;
     let mut index: IdMap<usize> = IdMap::default();
@@ -289,7 +321,7 @@ fn merge_runs<'a>(
         }
     }
     rows.retain(|(_, w)| w.iter().any(|x| x.abs() >= min_weight));
-    rows.sort_unstable_by_key(|r| r.0);
+    rows.sort_unstable_by_key(|r| (std::cmp::Reverse(counts.get(&r.0).copied().unwrap_or(0)), r.0));
     rows
 }
 
@@ -307,6 +339,7 @@ fn train_tagger(spec: &Spec, data: &[Sample], mut dev: Option<&mut DevScore>) ->
         })
         .collect();
     let mut feats = Vec::new();
+    let counts = feature_counts(spec.task, data);
     let mut best: (Vec<u8>, f64) = (Vec::new(), f64::NEG_INFINITY);
     for epoch in 1..=spec.epochs {
         for (p, rng, order) in &mut runs {
@@ -319,7 +352,7 @@ fn train_tagger(spec: &Spec, data: &[Sample], mut dev: Option<&mut DevScore>) ->
         if dev.is_none() && epoch < spec.epochs {
             continue;
         }
-        let rows = merge_runs(runs.iter().map(|r| &r.0), spec.min_weight);
+        let rows = merge_runs(runs.iter().map(|r| &r.0), spec.min_weight, &counts);
         let bytes = Model::to_bytes(&ModelParts {
             task: spec.task,
             labels: spec.labels,

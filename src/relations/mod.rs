@@ -189,6 +189,16 @@ fn find_triggers(analysis: &Analysis, range: std::ops::Range<usize>, lex: &Lexic
         let (strong, weak) = looks_nominal(tokens, range.start, i);
         let noun = senses.iter().find(|s| s.pos == TriggerPos::Noun);
         let verb = senses.iter().find(|s| s.pos == TriggerPos::Verb);
+        // The tagger decides between a noun and a verb reading when both exist.
+        let tag = tokens[i].tag();
+        if let (Some(n), Some(v)) = (noun, verb) {
+            if tag.starts_with("NN") || tag.starts_with("VB") {
+                let sense = if tag.starts_with("NN") { n } else { v };
+                covered[i] = true;
+                out.push(Trigger { start: i, end: i + 1, verb_end: i + 1, sense: sense.clone(), particle: None });
+                continue;
+            }
+        }
         let sense = match (noun, verb) {
             (Some(n), _) if strong || weak => n,
             (_, Some(v)) if !strong || tokens[i].lower.ends_with("ing") => v,

@@ -28,9 +28,13 @@ fn is_participle(w: &str) -> bool {
     w.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&w)
 }
 
+fn participle(t: &Token) -> bool {
+    t.tag() == "VBN" || t.pos.is_none() && is_participle(&t.lower) || t.tag() == "VBD" && is_participle(&t.lower)
+}
+
 /// Whether the verb at `t` is passive: a form of "be" shortly before it.
 fn is_passive(tokens: &[Token], sent: &Range<usize>, t: usize) -> bool {
-    if !is_participle(&tokens[t].lower) {
+    if !participle(&tokens[t]) {
         return false;
     }
     let mut k = t;
@@ -52,6 +56,23 @@ fn is_passive(tokens: &[Token], sent: &Range<usize>, t: usize) -> bool {
 /// Whether a token is a verb the rules know (a trigger form or a speech verb).
 fn known_verb(w: &str, lex: &Lexicon) -> bool {
     is(SPEECH, w) || lex.triggers.get(w).is_some_and(|s| s.iter().any(|s| s.pos == TriggerPos::Verb)) || lex.light_verbs.contains_key(w)
+}
+
+/// Whether the token is a verb that takes the unit after it as its object:
+/// tagged VB* by the tagger (or a known trigger verb), not a form of "be"
+/// or an auxiliary, not a verb of saying ("said Putin met ...").
+fn transitive_verb_at(t: &Token, lex: &Lexicon) -> bool {
+    let w = t.lower.as_str();
+    if is(SPEECH, w) || is(BE, w) || matches!(w, "has" | "have" | "had" | "do" | "does" | "did" | "including") {
+        return false;
+    }
+    let tagged = t.pos.is_some_and(|p| p.is_verb()) && !t.tag().eq("VBG") || matches!(t.tag(), "VBG") && !w.ends_with("ing");
+    tagged || known_verb(w, lex)
+}
+
+/// A finite verb (VBD, VBZ, VBP) ends an object search.
+fn finite_verb(t: &Token) -> bool {
+    matches!(t.tag(), "VBD" | "VBZ" | "VBP" | "MD")
 }
 
 /// The subject unit of a predicate starting at `at`: the nearest unit to
@@ -82,7 +103,7 @@ pub fn subject(tokens: &[Token], sent: &Range<usize>, units: &[Unit], at: usize,
             }
             let before = if p > sent.start { tokens[p - 1].lower.as_str() } else { "" };
             let in_pp = is(PREPOSITIONS, before) && before != "including";
-            let object_of_verb = known_verb(before, lex) && !is(SPEECH, before);
+            let object_of_verb = p > sent.start && transitive_verb_at(&tokens[p - 1], lex);
             // "North Korea's U.N. envoy": the possessor heads the phrase.
             if before == "'s" {
                 if let Some(v) = units.iter().rposition(|x| x.tokens.end + 1 == p && x.possessive) {
@@ -184,7 +205,7 @@ pub fn object(tokens: &[Token], sent: &Range<usize>, units: &[Unit], from: usize
                 return Some(Object::Unit(u));
             }
         }
-        if is(OBJECT_STOPS, w) || w == "that" || k > from && known_verb(w, lex) && !nominal {
+        if is(OBJECT_STOPS, w) || w == "that" || k > from && (known_verb(w, lex) || finite_verb(&tokens[k])) && !nominal {
             break;
         }
         k += 1;

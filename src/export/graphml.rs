@@ -1,0 +1,206 @@
+//! GraphML, written with quick-xml: opened by Gephi, yEd, Cytoscape desktop
+//! and networkx `read_graphml`.
+//!
+//! Every attribute is declared by a `<key>` with its type (`int`, `double`,
+//! `string`, `boolean`); key ids are prefixed by their domain (`g_`, `n_`,
+//! `e_`) so node and edge attributes of the same name never collide. Edges
+//! have unique ids `e0`, `e1`, … in export order; parallel edges between
+//! two actors (different relations or modalities) are kept. Text goes
+//! through [`super::xml_clean`], which drops characters XML 1.0 forbids.
+
+use super::xml_clean;
+use crate::export::json::{generator, link_key};
+use crate::graph::{ActorGraph, RelationEdge};
+use crate::relations::Modality;
+use crate::stats::{Tone, is_symmetric};
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use std::io;
+
+/// GraphML attribute types used here.
+#[derive(Clone, Copy)]
+enum Ty {
+    Int,
+    Double,
+    String,
+    Boolean,
+}
+
+impl Ty {
+    fn as_str(self) -> &'static str {
+        match self {
+            Ty::Int => "int",
+            Ty::Double => "double",
+            Ty::String => "string",
+            Ty::Boolean => "boolean",
+        }
+    }
+}
+
+/// (domain, attribute name, type) of every key, in declaration order.
+const KEYS: &[(&str, &str, Ty)] = &[
+    ("graph", "name", Ty::String),
+    ("graph", "generator", Ty::String),
+    ("graph", "documents", Ty::Int),
+    ("node", "label", Ty::String),
+    ("node", "kind", Ty::String),
+    ("node", "aliases", Ty::String),
+    ("node", "mentions", Ty::Int),
+    ("node", "documents", Ty::Int),
+    ("node", "affiliation", Ty::String),
+    ("node", "role", Ty::String),
+    ("edge", "key", Ty::String),
+    ("edge", "relation", Ty::String),
+    ("edge", "label", Ty::String),
+    ("edge", "cameo", Ty::String),
+    ("edge", "goldstein", Ty::Double),
+    ("edge", "tone", Ty::String),
+    ("edge", "modality", Ty::String),
+    ("edge", "asserted", Ty::Boolean),
+    ("edge", "symmetric", Ty::Boolean),
+    ("edge", "count", Ty::Int),
+    ("edge", "weight", Ty::Double),
+    ("edge", "confidence", Ty::Double),
+    ("edge", "evidence", Ty::String),
+    ("edge", "evidence_docs", Ty::String),
+    ("edge", "evidence_count", Ty::Int),
+    ("edge", "evidence_truncated", Ty::Boolean),
+];
+
+fn key_id(domain: &str, name: &str) -> String {
+    format!("{}_{name}", &domain[..1])
+}
+
+/// The text of a value: what GraphML readers parse back into the type.
+pub(crate) fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Shortest decimal form of an `f32` confidence (0.9, not 0.8999999761).
+pub(crate) fn f32_text(v: f32) -> String {
+    v.to_string()
+}
+
+/// An `f64` as text that every reader parses back to the same value.
+pub(crate) fn f64_text(v: f64) -> String {
+    if v.is_finite() { format!("{v:?}") } else { "0.0".to_string() }
+}
+
+fn data(w: &mut Writer<Vec<u8>>, domain: &str, name: &str, value: &str) -> io::Result<()> {
+    w.create_element("data")
+        .with_attribute(("key", key_id(domain, name).as_str()))
+        .write_text_content(BytesText::new(&xml_clean(value)))?;
+    Ok(())
+}
+
+fn edge_values(e: &RelationEdge) -> Vec<(&'static str, String)> {
+    let mut v = vec![
+        ("key", link_key(e)),
+        ("relation", e.relation.clone()),
+        ("label", e.relation.clone()),
+    ];
+    if let Some(c) = &e.cameo {
+        v.push(("cameo", c.clone()));
+    }
+    if let Some(g) = e.goldstein {
+        v.push(("goldstein", f64_text(g)));
+    }
+    let mut docs: Vec<&str> = e.evidence.iter().map(|x| x.doc.as_str()).collect();
+    docs.dedup();
+    v.extend([
+        ("tone", Tone::of(e).as_str().to_string()),
+        ("modality", e.modality.as_str().to_string()),
+        ("asserted", (e.modality == Modality::Asserted).to_string()),
+        ("symmetric", is_symmetric(&e.relation).to_string()),
+        ("count", e.count.to_string()),
+        ("weight", f64_text(e.count as f64)),
+        ("confidence", f32_text(e.confidence)),
+        (
+            "evidence",
+            e.evidence
+                .iter()
+                .map(|x| one_line(&x.text))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+        ("evidence_docs", docs.join("\n")),
+        ("evidence_count", e.evidence.len().to_string()),
+        ("evidence_truncated", e.evidence_truncated.to_string()),
+    ]);
+    v
+}
+
+/// Serialises the graph as GraphML (UTF-8, indented, with a final newline).
+pub fn to_string(g: &ActorGraph) -> String {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    let ok = "writing to memory";
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+        .expect(ok);
+    w.create_element("graphml")
+        .with_attributes([
+            ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
+            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            (
+                "xsi:schemaLocation",
+                "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
+            ),
+        ])
+        .write_inner_content(|w| {
+            for &(domain, name, ty) in KEYS {
+                w.create_element("key")
+                    .with_attributes([
+                        ("id", key_id(domain, name).as_str()),
+                        ("for", domain),
+                        ("attr.name", name),
+                        ("attr.type", ty.as_str()),
+                    ])
+                    .write_empty()?;
+            }
+            w.create_element("graph")
+                .with_attributes([("id", "actorgraph"), ("edgedefault", "directed")])
+                .write_inner_content(|w| {
+                    data(w, "graph", "name", "actorgraph")?;
+                    data(w, "graph", "generator", &generator())?;
+                    data(w, "graph", "documents", &g.documents().to_string())?;
+                    for n in g.nodes_sorted() {
+                        w.create_element("node")
+                            .with_attribute(("id", xml_clean(&n.id).as_ref()))
+                            .write_inner_content(|w| {
+                                data(w, "node", "label", &n.label)?;
+                                data(w, "node", "kind", n.kind.as_str())?;
+                                let aliases: Vec<&str> = n.aliases.iter().map(String::as_str).collect();
+                                data(w, "node", "aliases", &aliases.join("; "))?;
+                                data(w, "node", "mentions", &n.mentions.to_string())?;
+                                data(w, "node", "documents", &n.documents.to_string())?;
+                                if let Some(a) = &n.affiliation {
+                                    data(w, "node", "affiliation", a)?;
+                                }
+                                if let Some(r) = &n.role {
+                                    data(w, "node", "role", r)?;
+                                }
+                                Ok(())
+                            })?;
+                    }
+                    for (i, (a, b, e)) in g.edges_sorted().into_iter().enumerate() {
+                        w.create_element("edge")
+                            .with_attributes([
+                                ("id", format!("e{i}").as_str()),
+                                ("source", xml_clean(&a.id).as_ref()),
+                                ("target", xml_clean(&b.id).as_ref()),
+                            ])
+                            .write_inner_content(|w| {
+                                for (name, value) in edge_values(e) {
+                                    data(w, "edge", name, &value)?;
+                                }
+                                Ok(())
+                            })?;
+                    }
+                    Ok(())
+                })?;
+            Ok(())
+        })
+        .expect(ok);
+    let mut s = String::from_utf8(w.into_inner()).expect("quick-xml writes UTF-8");
+    s.push('\n');
+    s
+}
