@@ -30,6 +30,12 @@ pub enum How {
     /// A body of a state named with its country ("the Russian Foreign
     /// Ministry", "Ukrainian forces", "the Kiev government").
     StateBody,
+    /// A name found by the learned tagger.
+    Model,
+    /// A country or organisation inside a person's title ("Kremlin
+    /// spokesman", "Russian President"): not an actor of its own, but a
+    /// possible antecedent of a later pronoun.
+    InTitle,
 }
 
 /// One place where the text refers to an actor.
@@ -164,9 +170,12 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
             while start > s.tokens.start && !taken[start - 1] && name_token(&tokens[start - 1]) && !NON_NAMES.contains(&tokens[start - 1].lower.as_str()) {
                 start -= 1;
             }
-            if start < v && v - start <= 4 {
+            if start < v && v - start <= 4 && tokens[start..v].iter().all(|t| t.pos.is_none() || t.tag().starts_with("NNP")) {
                 push_new(&mut mentions, &mut taken, text, tokens, start..start, start..v, How::Context);
             }
+        }
+        if !all_caps {
+            model_mentions(text, tokens, s.tokens.clone(), &mut mentions, &mut taken, lex);
         }
         for i in s.tokens.clone() {
             if taken[i] {
@@ -334,7 +343,7 @@ pub fn absorb_titles(tokens: &[Token], sentences: &[crate::text::Sentence], ment
     let sentence_start = |i: usize| sentences.iter().find(|s| s.tokens.contains(&i)).map(|s| s.tokens.start).unwrap_or(0);
     let title_words: std::collections::HashSet<&str> = lex.person_titles.iter().flat_map(|t| t.split(' ')).collect();
     for p in 0..mentions.len() {
-        if mentions[p].kind != ActorKind::Person || !matches!(mentions[p].how, How::Gazetteer(_) | How::Title | How::Context) {
+        if mentions[p].kind != ActorKind::Person || !matches!(mentions[p].how, How::Gazetteer(_) | How::Title | How::Context | How::Model) {
             continue;
         }
         let s0 = sentence_start(mentions[p].tokens.start);
@@ -385,11 +394,13 @@ pub fn absorb_titles(tokens: &[Token], sentences: &[crate::text::Sentence], ment
             drop[q] = true;
         }
     }
-    let mut i = 0;
-    mentions.retain(|_| {
-        i += 1;
-        !drop[i - 1]
-    });
+    // Absorbed mentions stay, marked, so that a later "its" can refer to
+    // the organisation in "Taliban spokesperson Zabihullah Mujahid".
+    for (m, d) in mentions.iter_mut().zip(drop) {
+        if d {
+            m.how = How::InTitle;
+        }
+    }
 }
 
 /// A known surname right after an unknown capitalised word takes that word
@@ -541,5 +552,86 @@ fn descriptions(tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mentio
             }
             i = end;
         }
+    }
+}
+
+/// Head words of organisation names.
+const ORG_HEADS: &[&str] = &[
+    "commission", "council", "board", "committee", "court", "tribunal", "ministry", "department", "agency", "office",
+    "authority", "bank", "fund", "party", "front", "movement", "union", "league", "alliance", "coalition", "association",
+    "federation", "organization", "organisation", "institute", "service", "army", "police", "assembly", "parliament",
+    "congress", "senate", "guard", "forces", "group", "company", "corporation",
+];
+
+/// Names the learned tagger finds that no rule found: people and
+/// organisations unknown to the gazetteer ("Merera Gudina", "Electoral
+/// Commission of Zambia"). A tagged organisation that contains a country
+/// name and more words replaces the country mention ("Electoral Commission
+/// of Zambia" is an organisation, not Zambia). Places are venues, not actors.
+fn model_mentions(text: &str, tokens: &[Token], sent: Range<usize>, mentions: &mut Vec<Mention>, taken: &mut [bool], lex: &Lexicon) {
+    use crate::ner::{EntityKind, NerTagger};
+    let words: Vec<&str> = tokens[sent.clone()].iter().map(|t| t.norm.as_str()).collect();
+    let pos: Vec<crate::ner::PosTag> = tokens[sent.clone()].iter().filter_map(|t| t.pos).collect();
+    if pos.len() != words.len() {
+        return;
+    }
+    for e in NerTagger::builtin().entities(&words, &pos) {
+        let range = sent.start + e.start..sent.start + e.end;
+        let kind = match e.kind {
+            EntityKind::Per => ActorKind::Person,
+            EntityKind::Org => ActorKind::Organization,
+            _ => continue,
+        };
+        // trim determiners and possessives at the edges
+        let mut r = range.clone();
+        while r.start < r.end && matches!(tokens[r.start].lower.as_str(), "the" | "a" | "an") {
+            r.start += 1;
+        }
+        while r.end > r.start && matches!(tokens[r.end - 1].lower.as_str(), "'s" | "'" | "," | ".") {
+            r.end -= 1;
+        }
+        if r.is_empty() || !tokens[r.start].is_capitalized() {
+            continue;
+        }
+        let overlapping: Vec<usize> = mentions.iter().enumerate().filter(|(_, m)| m.tokens.start < r.end && r.start < m.tokens.end).map(|(i, _)| i).collect();
+        if kind == ActorKind::Person {
+            // a name is a run of name tokens: "Merera Gudina of the Medrek" is "Merera Gudina"
+            let mut end = r.start + 1;
+            while end < r.end && (name_token(&tokens[end]) || NAME_PARTICLES.contains(&tokens[end].lower.as_str()) && end + 1 < r.end && name_token(&tokens[end + 1])) {
+                end += 1;
+            }
+            r.end = end;
+            if overlapping.is_empty() && !r.clone().any(|k| taken[k]) && r.clone().all(|k| !NON_NAMES.contains(&tokens[k].lower.as_str())) && lex.person_titles.binary_search(&tokens[r.start].lower).is_err() {
+                push_new(mentions, taken, text, tokens, r.start..r.start, r.clone(), How::Model);
+            }
+            continue;
+        }
+        // "Electoral Commission of Zambia": an organisation ends with "of" + a name
+        if r.end + 1 < sent.end && tokens[r.end].lower == "of" && tokens[r.end + 1].is_capitalized() && ORG_HEADS.contains(&tokens[r.end - 1].lower.as_str()) {
+            let mut end = r.end + 1;
+            while end < sent.end && tokens[end].is_capitalized() && tokens[end].is_word() {
+                end += 1;
+            }
+            r.end = end;
+        }
+        let overlapping: Vec<usize> = mentions.iter().enumerate().filter(|(_, m)| m.tokens.start < r.end && r.start < m.tokens.end).map(|(i, _)| i).collect();
+        // organisations: may swallow country mentions strictly inside them
+        let swallow = overlapping.iter().all(|&i| {
+            let m = &mentions[i];
+            m.kind == ActorKind::Country && m.how != How::StateBody && m.tokens.start >= r.start && m.tokens.end <= r.end && m.tokens.len() + 1 < r.len()
+        });
+        if !swallow || r.clone().any(|k| taken[k] && !overlapping.iter().any(|&i| mentions[i].tokens.contains(&k))) {
+            continue;
+        }
+        let mut drop: Vec<usize> = overlapping;
+        drop.sort_unstable_by(|a, b| b.cmp(a));
+        for i in drop {
+            mentions.remove(i);
+        }
+        let span = Span::new(tokens[r.start].span.start, tokens[r.end - 1].span.end);
+        for k in r.clone() {
+            taken[k] = true;
+        }
+        mentions.push(Mention { tokens: r.clone(), span, title: None, kind, how: How::Model, lexicon: None, name: crate::text::fold(&text[span.start..span.end]), actor: None });
     }
 }

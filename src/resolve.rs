@@ -123,10 +123,10 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
             if a.kind == ActorKind::Person && a.name.contains(' ') {
                 full_names.push((crate::text::fold(last_word(&a.name)).to_lowercase(), i));
             }
-        } else if m.kind != ActorKind::Person && m.how == How::Context {
+        } else if m.kind != ActorKind::Person && matches!(m.how, How::Context | How::Model) {
             let i = add(&mut actors, slug(&m.name), m.name.clone(), m.kind, None, None);
             m.actor = Some(i);
-        } else if matches!(m.how, How::Title | How::Context) && m.name.contains(' ') {
+        } else if matches!(m.how, How::Title | How::Context | How::Model) && m.name.contains(' ') {
             let i = match fuzzy_person(&m.name, lex) {
                 Some(li) => {
                     let a = &lex.actors[li];
@@ -141,7 +141,7 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
     // Pass 2: single-word new names: a surname of a full name in the
     // document, a variant of a known person, or a new person.
     for m in mentions.iter_mut() {
-        if m.actor.is_some() || !matches!(m.how, How::Title | How::Context) {
+        if m.actor.is_some() || !matches!(m.how, How::Title | How::Context | How::Model) {
             continue;
         }
         let l = m.name.to_lowercase();
@@ -160,6 +160,9 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
     // Aliases: every surface form, with its title.
     for m in mentions.iter() {
         let Some(i) = m.actor else { continue };
+        if m.how == How::InTitle {
+            continue;
+        }
         actors[i].mentions += 1;
         let surface = surface_of(tokens, m.tokens.clone());
         actors[i].aliases.insert(surface.clone());
@@ -233,13 +236,30 @@ pub fn speaker_of(tokens: &[Token], quote: &std::ops::Range<usize>, mentions: &[
 /// Whether the mention at index `k` stands in subject-like position: not
 /// right after a preposition.
 fn subject_like(tokens: &[Token], m: &Mention) -> bool {
+    salience(tokens, m) == 0
+}
+
+/// Grammatical salience of a mention, 0 best: 0 subject, 1 object of a
+/// verb, 2 inside a prepositional phrase or parenthesis.
+fn salience(tokens: &[Token], m: &Mention) -> u8 {
     let start = m.title.as_ref().map(|t| t.start).unwrap_or(m.tokens.start);
     let mut p = start;
     while p > 0 && matches!(tokens[p - 1].lower.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her") {
         p -= 1;
     }
-    p == 0 || !crate::relations::words::is(crate::relations::words::PREPOSITIONS, &tokens[p - 1].lower)
+    if p == 0 {
+        return 0;
+    }
+    let before = &tokens[p - 1];
+    if crate::relations::words::is(crate::relations::words::PREPOSITIONS, &before.lower) || matches!(before.lower.as_str(), ")" | "(") {
+        2
+    } else if before.is_verb() && !crate::relations::words::is(crate::relations::words::SPEECH, &before.lower) && !crate::relations::words::is(crate::relations::words::BE, &before.lower) {
+        1
+    } else {
+        0
+    }
 }
+
 fn surface_of(tokens: &[Token], r: std::ops::Range<usize>) -> String {
     let mut s = String::new();
     for (k, t) in tokens[r].iter().enumerate() {
@@ -295,11 +315,11 @@ fn antecedent(analysis: &Analysis, p: &Mention, k: usize, mentions: &[Mention], 
             .filter_map(|m| m.actor.map(|a| (m, a)))
             .filter(|(m, a)| fits(m, *a))
             .collect();
-        if let Some((_, a)) = cands.iter().rev().find(|(m, _)| subject_like(tokens, m)) {
-            return Some(*a);
-        }
-        if let Some((_, a)) = cands.last() {
-            return Some(*a);
+        // the most salient fitting mention, the closest among equals
+        if let Some(best) = cands.iter().map(|(m, _)| salience(tokens, m)).min() {
+            if let Some((_, a)) = cands.iter().rev().find(|(m, _)| salience(tokens, m) == best) {
+                return Some(*a);
+            }
         }
     }
     None

@@ -210,8 +210,19 @@ impl ActorGraph {
     /// Folds one document's extraction into the graph.
     pub fn add(&mut self, ex: &Extraction) {
         self.documents += 1;
+        // Actors named only inside a title ("Kremlin spokesman") and never
+        // linked by a relation are not nodes.
+        let mut used = vec![false; ex.actors.len()];
+        for e in &ex.events {
+            used[e.source] = true;
+            used[e.target] = true;
+        }
         let mut ix = Vec::with_capacity(ex.actors.len());
-        for a in &ex.actors {
+        for (k, a) in ex.actors.iter().enumerate() {
+            if a.mentions == 0 && !used[k] {
+                ix.push(NodeIndex::end());
+                continue;
+            }
             ix.push(self.upsert_node(ActorNode {
                 id: a.id.clone(),
                 label: a.label.clone(),

@@ -37,6 +37,9 @@ pub fn build(tokens: &[Token], sentence: Range<usize>, mentions: &[Mention], lex
             continue;
         }
         let Some(actor) = m.actor else { continue };
+        if m.how == How::InTitle {
+            continue;
+        }
         let start = m.title.as_ref().map(|t| t.start).unwrap_or(m.tokens.start);
         let mut end = m.tokens.end;
         let possessive_pronoun = m.how == How::Pronoun && POSSESSIVE_PRONOUNS.contains(&tokens[m.tokens.start].lower.as_str());
