@@ -315,9 +315,12 @@ fn antecedent(analysis: &Analysis, p: &Mention, k: usize, mentions: &[Mention], 
             .filter_map(|m| m.actor.map(|a| (m, a)))
             .filter(|(m, a)| fits(m, *a))
             .collect();
-        // the most salient fitting mention, the closest among equals
+        // the most salient fitting mention: the closest among equals in the
+        // same sentence, the first (the main subject) in an earlier one
         if let Some(best) = cands.iter().map(|(m, _)| salience(tokens, m)).min() {
-            if let Some((_, a)) = cands.iter().rev().find(|(m, _)| salience(tokens, m) == best) {
+            let mut best_cands = cands.iter().filter(|(m, _)| salience(tokens, m) == best);
+            let pick = if back == 0 { best_cands.next_back() } else { best_cands.next() };
+            if let Some((_, a)) = pick {
                 return Some(*a);
             }
         }

@@ -118,7 +118,7 @@ pub fn subject(tokens: &[Token], sent: &Range<usize>, units: &[Unit], at: usize,
             return Some(u);
         }
         let w = tokens[k].lower.as_str();
-        if matches!(w, ";" | ":" | "\"" | "(" | ")") || w == "that" && !nominal {
+        if matches!(w, ";" | ":" | "(" | ")") || w == "that" && !nominal {
             break;
         }
         if is(SUBORDINATORS, w) && !nominal && k + 1 < at {

@@ -50,10 +50,13 @@ pub fn said_clauses(tokens: &[Token], sent: &Range<usize>, units: &[Unit], quote
                 start = a.tokens.end;
             }
         }
+        let mut complementizer = false;
         if tokens.get(start).is_some_and(|t| t.lower == "that") {
             start += 1;
+            complementizer = true;
         }
-        let after_is_content = start < sent.end && tokens[start].is_word() && !is(PREPOSITIONS, &tokens[start].lower) && !matches!(tokens[start].lower.as_str(), "last" | "earlier" | "later" | "today" | "yesterday" | "on");
+        let after_is_content = complementizer && start < sent.end
+            || start < sent.end && tokens[start].is_word() && !is(PREPOSITIONS, &tokens[start].lower) && !matches!(tokens[start].lower.as_str(), "last" | "earlier" | "later" | "today" | "yesterday" | "on");
         if after_is_content && speaker.tokens.end <= v {
             out.push(Reported { range: start..sent.end, speaker: speaker.actor, span: speaker.span });
         } else if speaker.tokens.start > sent.start {
@@ -104,6 +107,11 @@ pub fn events(tokens: &[Token], sent: Range<usize>, units: &[Unit], regions: &[R
             // "must be responsible for ...": the blame word decides.
             let next = tokens.get(i + len).map(|t| t.lower.as_str()).unwrap_or("");
             if kind == "demands" && next == "be" && phrase_at(tokens, i + len + 1, range.end, &lex.blame).is_some() {
+                i += len;
+                continue;
+            }
+            // "accused him of destabilizing": the accusation's content, read by the trigger
+            if kind == "accuses" && i > range.start && matches!(tokens[i - 1].lower.as_str(), "of" | "for") {
                 i += len;
                 continue;
             }

@@ -61,7 +61,10 @@ pub fn build(tokens: &[Token], sentence: Range<usize>, mentions: &[Mention], lex
     // state nouns in between.
     // A list joined by commas only counts when "and"/"or" closes it
     // ("Russia, China and the US"); "..., we should" is no coordination.
-    let links: Vec<Option<Join>> = (1..units.len()).map(|i| coordinated(tokens, &units[i - 1], &units[i], lex)).collect();
+    // Copies of a plural description ("the two leaders") are one set.
+    let links: Vec<Option<Join>> = (1..units.len())
+        .map(|i| if units[i - 1].tokens == units[i].tokens { Some(Join::Conjunction) } else { coordinated(tokens, &units[i - 1], &units[i], lex) })
+        .collect();
     let mut group = 0;
     let mut i = 0;
     while i < units.len() {

@@ -26,7 +26,7 @@ pub const SPEECH: &[&str] = &[
     "said", "says", "say", "saying", "told", "tells", "tell", "added", "wrote", "writes", "stated", "states", "declared",
     "announced", "claimed", "claims", "insisted", "argued", "noted", "asserted", "explained", "tweeted", "posted",
     "remarked", "replied", "responded", "stressed", "emphasized", "emphasised", "reported", "reports", "believes",
-    "believed", "thinks", "considers", "described", "describes", "alleged", "alleges", "charged", "contended",
+    "believed", "thinks", "considers", "alleged", "alleges", "charged", "contended",
     "maintained", "suggested", "indicated", "confirmed", "acknowledged", "admitted", "concluded", "complained",
 ];
 
