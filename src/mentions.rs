@@ -606,6 +606,17 @@ fn model_mentions(text: &str, tokens: &[Token], sent: Range<usize>, mentions: &m
             }
             continue;
         }
+        // "Merera Gudina of the Medrek": a name, then "of the" + an
+        // organisation, is a person of that organisation
+        if let Some(of) = (r.start + 2..r.end.saturating_sub(1)).find(|&k| tokens[k].lower == "of") {
+            let before_of = r.start..of;
+            if before_of.len() >= 2 && before_of.clone().all(|k| name_token(&tokens[k])) && !before_of.clone().any(|k| ORG_HEADS.contains(&tokens[k].lower.as_str())) {
+                if !before_of.clone().any(|k| taken[k]) {
+                    push_new(mentions, taken, text, tokens, before_of.start..before_of.start, before_of.clone(), How::Model);
+                }
+                continue;
+            }
+        }
         // "Electoral Commission of Zambia": an organisation ends with "of" + a name
         if r.end + 1 < sent.end && tokens[r.end].lower == "of" && tokens[r.end + 1].is_capitalized() && ORG_HEADS.contains(&tokens[r.end - 1].lower.as_str()) {
             let mut end = r.end + 1;

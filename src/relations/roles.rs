@@ -188,7 +188,23 @@ pub fn object(tokens: &[Token], sent: &Range<usize>, units: &[Unit], from: usize
         }
         if is(PREPOSITIONS, w) {
             // "demanded to speak with": an infinitive ends the object search.
-            if w == "to" && tokens.get(k + 1).is_some_and(|n| known_verb(&n.lower, lex)) {
+            if w == "to" && tokens.get(k + 1).is_some_and(|n| known_verb(&n.lower, lex) || n.tag() == "VB") {
+                // ... except for a demand: "demanded to speak with the commission's chairman"
+                if t.sense.relation == "demands" && !nominal {
+                    let mut j = k + 2;
+                    while j < limit && !matches!(tokens[j].lower.as_str(), "with" | "to") && !is(OBJECT_STOPS, &tokens[j].lower) {
+                        j += 1;
+                    }
+                    if j + 1 < limit && matches!(tokens[j].lower.as_str(), "with" | "to") {
+                        let mut q = j + 1;
+                        while q < limit && is(DETERMINERS, &tokens[q].lower) {
+                            q += 1;
+                        }
+                        if let Some(u) = units.iter().position(|u| u.tokens.start == j + 1 || u.tokens.start == q) {
+                            return Some(Object::Unit(u));
+                        }
+                    }
+                }
                 break;
             }
             prep = Some(w);
@@ -199,9 +215,14 @@ pub fn object(tokens: &[Token], sent: &Range<usize>, units: &[Unit], from: usize
             k += 1;
             continue;
         }
-        if is(PROPOSAL_NOUNS, w) && matches!(t.sense.relation.as_str(), "cooperates" | "rejects" | "accuses" | "demands") {
+        if is(PROPOSAL_NOUNS, w) && matches!(t.sense.relation.as_str(), "cooperates" | "rejects" | "accuses" | "demands" | "protests") {
             // "agreed to the proposal, which was put forward by Egypt"
             if let Some(u) = proposal_author(tokens, sent, units, k + 1) {
+                return Some(Object::Unit(u));
+            }
+            // "A ruling by the court ... but China rejects that ruling"
+            let earlier = (sent.start..k).rev().find(|&q| tokens[q].lower == w && q + 1 < k);
+            if let Some(u) = earlier.and_then(|q| proposal_author(tokens, sent, units, q + 1)) {
                 return Some(Object::Unit(u));
             }
         }
@@ -352,6 +373,41 @@ pub fn events_for(tokens: &[Token], sent: std::ops::Range<usize>, units: &[Unit]
     }
     let modality = of_trigger(tokens, sent.clone(), clause_start, t.start, t.end);
     let modality = if nominal { modality.max_with(nominal_modality(tokens, &sent, t.start)) } else { modality };
+    // "warned of retaliation": a threat with no object is aimed at the one
+    // other side named in the sentence, if there is exactly one.
+    if targets.is_empty() && !reciprocal && t.sense.relation == "threatens" && !sources.is_empty() {
+        let src_actors: Vec<usize> = sources.iter().map(|&u| units[u].actor).collect();
+        let mut others: Vec<usize> = units.iter().enumerate().filter(|(_, u)| !src_actors.contains(&u.actor)).map(|(i, _)| i).collect();
+        others.dedup_by_key(|&mut i| units[i].actor);
+        let distinct: std::collections::BTreeSet<usize> = others.iter().map(|&i| units[i].actor).collect();
+        if distinct.len() == 1 {
+            targets = vec![others[0]];
+            confidence = 0.6;
+        }
+    }
+    // "will not engage with the U.S.", "refused to meet": a refusal is a rejection.
+    if modality == Modality::Negated && matches!(t.sense.relation.as_str(), "meets" | "cooperates") && !sources.is_empty() && !targets.is_empty() && volitional_refusal(tokens, &sent, clause_start, t.start) {
+        for &a in &sources {
+            for &b in &targets {
+                if units[a].actor != units[b].actor {
+                    out.push(Event {
+                        source: units[a].actor,
+                        target: units[b].actor,
+                        relation: "rejects".to_string(),
+                        cameo: "120".to_string(),
+                        goldstein: lex.goldstein("120"),
+                        symmetric: false,
+                        modality: Modality::Asserted,
+                        confidence: 0.6,
+                        sentence: si,
+                        trigger: crate::document::Span::new(tokens[t.start].span.start, tokens[t.end - 1].span.end),
+                        source_span: units[a].span,
+                        target_span: units[b].span,
+                    });
+                }
+            }
+        }
+    }
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     // "A and B agreed": a joint act, read in both directions.
     let joint = targets.is_empty() && sources.len() >= 2 && t.sense.relation == "cooperates" && !nominal;
@@ -407,6 +463,17 @@ pub fn events_for(tokens: &[Token], sent: std::ops::Range<usize>, units: &[Unit]
             target_span: ub.span,
         });
     }
+}
+
+/// "will not", "won't", "refused to", "declined to" before the trigger: the
+/// negation is the subject's own choice.
+fn volitional_refusal(tokens: &[Token], sent: &Range<usize>, from: usize, at: usize) -> bool {
+    let from = from.max(sent.start);
+    (from..at).any(|k| {
+        let w = tokens[k].lower.as_str();
+        let next = tokens.get(k + 1).map(|t| t.lower.as_str()).unwrap_or("");
+        matches!(w, "refused" | "refuses" | "refuse" | "declined" | "declines") || matches!(w, "will" | "wo" | "would") && matches!(next, "not" | "n't")
+    })
 }
 
 /// Modality cues inside a noun phrase: "no meeting", "a possible summit".

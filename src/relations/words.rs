@@ -63,7 +63,10 @@ pub const OBJECT_STOPS: &[&str] = &[",", ";", ":", ".", "!", "?", "\"", "(", ")"
 
 /// Nouns for proposals whose author is the target of agreeing to,
 /// rejecting or criticising them.
-pub const PROPOSAL_NOUNS: &[&str] = &["proposal", "proposals", "plan", "plans", "offer", "initiative", "terms", "conditions", "ruling", "resolution", "draft", "framework", "blueprint"];
+pub const PROPOSAL_NOUNS: &[&str] = &[
+    "proposal", "proposals", "plan", "plans", "offer", "initiative", "terms", "conditions", "ruling", "resolution", "draft",
+    "framework", "blueprint", "visit", "decision", "policy", "policies", "actions", "presence", "move", "demands",
+];
 
 /// True when the word is in the list.
 pub fn is(list: &[&str], w: &str) -> bool {
