@@ -140,7 +140,7 @@ pub fn explain<'g>(g: &'g ActorGraph, a: &str, b: &str) -> Result<Explanation<'g
 }
 
 /// A piece of an evidence sentence and how to show it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Part {
     /// Ordinary text.
     Text,

@@ -18,6 +18,7 @@
 
 pub mod document;
 pub mod error;
+pub mod explain;
 pub mod export;
 pub mod graph;
 pub mod input;
@@ -26,6 +27,7 @@ pub mod mentions;
 pub mod ner;
 pub mod relations;
 pub mod resolve;
+pub mod stats;
 pub mod text;
 
 pub use document::{Document, Span};

@@ -1,49 +1,40 @@
 //! The `actorgraph` command line: argument parsing only; the work is done
-//! by the library.
+//! by the library (`export`, `stats`, `explain`, `ner`).
 
-use actorgraph::export::{write_atomic, Format};
-use actorgraph::{Filter, Pipeline};
-use anyhow::{bail, Context, Result};
+use actorgraph::export::{self, Destination, Format, Options};
+use actorgraph::{ActorGraph, Filter, Pipeline};
+use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::Write;
-use std::path::PathBuf;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 #[derive(Parser)]
-#[command(name = "actorgraph", version, about = "News text in, an evidence-backed graph of who does what to whom out")]
+#[command(
+    name = "actorgraph",
+    version,
+    about = "News text in, an evidence-backed graph of who does what to whom out"
+)]
 struct Cli {
+    /// Print no progress bar and no summary on standard error.
+    #[arg(short, long, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
 
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq, PartialOrd, Ord)]
-enum FormatArg {
-    Json,
-    Dot,
-}
-
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Self {
-        match f {
-            FormatArg::Json => Format::Json,
-            FormatArg::Dot => Format::Dot,
-        }
-    }
-}
-
 #[derive(clap::Args)]
-struct BuildArgs {
+struct Inputs {
     /// Input files, directories (.txt, .md, .jsonl, recursively) or `-` for
     /// standard input; none reads standard input.
     inputs: Vec<PathBuf>,
-    /// Output format(s); repeat or separate with commas. Default: json.
-    #[arg(short, long, value_delimiter = ',')]
-    format: Vec<FormatArg>,
-    /// Output file (one format) or directory (several formats); default stdout.
-    #[arg(short, long)]
-    output: Option<PathBuf>,
     /// Extra lexicon file(s) (TOML) with actors, countries and triggers.
     #[arg(long)]
     lexicon: Vec<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct FilterArgs {
     /// Drop links seen fewer than N times.
     #[arg(long, default_value_t = 1)]
     min_count: usize,
@@ -64,66 +55,212 @@ struct BuildArgs {
     top: Option<usize>,
 }
 
+#[derive(clap::Args)]
+struct BuildArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    #[command(flatten)]
+    filter: FilterArgs,
+    /// Output format(s); repeat or separate with commas. Default: json.
+    #[arg(short, long, value_delimiter = ',')]
+    format: Vec<Format>,
+    /// Output file (one format) or directory (several formats, csv, or a
+    /// path ending in `/`); default standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Title of the HTML page.
+    #[arg(long)]
+    title: Option<String>,
+    /// Seed of the HTML page's layout.
+    #[arg(long, default_value_t = export::layout::DEFAULT_SEED)]
+    seed: u64,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    /// Colours when standard output is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+#[derive(clap::Args)]
+struct ExplainArgs {
+    /// First actor: id, name or alias (any case).
+    a: String,
+    /// Second actor: id, name or alias (any case).
+    b: String,
+    #[command(flatten)]
+    inputs: Inputs,
+    /// Leave out co-mention links.
+    #[arg(long)]
+    no_co_mentions: bool,
+    /// Print JSON (node-link links) instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Highlight the trigger and the mentions with ANSI colours.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+#[derive(clap::Args)]
+struct StatsArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    #[command(flatten)]
+    filter: FilterArgs,
+    /// Print JSON instead of tables.
+    #[arg(long)]
+    json: bool,
+    /// Actors listed in the table (0: all).
+    #[arg(long, default_value_t = 25)]
+    limit: usize,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build the actor graph of the inputs and export it.
     Build(BuildArgs),
+    /// Show every link between two actors with its evidence sentences.
+    Explain(ExplainArgs),
+    /// Rank actors (mentions, degree, PageRank) and count relations.
+    Stats(StatsArgs),
+    /// Score the built-in NER tagger on a CoNLL-2003 file.
+    EvalNer {
+        /// CoNLL-2003 file (word POS chunk NER per line).
+        file: PathBuf,
+    },
 }
 
-fn build(args: BuildArgs) -> Result<()> {
-    let lexicons: Vec<&std::path::Path> = args.lexicon.iter().map(PathBuf::as_path).collect();
-    let pipeline = Pipeline::with_lexicons(&lexicons)?;
-    let docs = actorgraph::input::read_inputs(&args.inputs)?;
-    let graph = pipeline.build_graph(&docs);
-    let filter = Filter {
-        min_count: args.min_count,
-        relations: args.relations.clone(),
-        co_mentions: !args.no_co_mentions,
-        not_asserted: !args.asserted_only,
-        min_confidence: args.min_confidence,
-        top: args.top,
-        keep_isolated: true,
-    };
-    for r in &args.relations {
-        if pipeline.lexicon().relation(r).is_none() {
-            bail!("unknown relation {r:?} in --relations (known: {})", pipeline.lexicon().relations.keys().cloned().collect::<Vec<_>>().join(", "));
+impl FilterArgs {
+    fn filter(&self, pipeline: &Pipeline) -> Result<Filter> {
+        for r in &self.relations {
+            if pipeline.lexicon().relation(r).is_none() {
+                let known: Vec<&str> = pipeline.lexicon().relations.keys().map(String::as_str).collect();
+                bail!("unknown relation {r:?} in --relations (known: {})", known.join(", "));
+            }
         }
+        Ok(Filter {
+            min_count: self.min_count,
+            relations: self.relations.clone(),
+            co_mentions: !self.no_co_mentions,
+            not_asserted: !self.asserted_only,
+            min_confidence: self.min_confidence,
+            top: self.top,
+            keep_isolated: true,
+        })
     }
-    let graph = graph.filtered(&filter);
-    let mut formats: Vec<Format> = args.format.iter().map(|&f| f.into()).collect();
+}
+
+/// Reads the inputs and builds their graph, with a progress bar on a
+/// terminal's standard error.
+fn load(inputs: &Inputs, quiet: bool) -> Result<(Pipeline, ActorGraph)> {
+    let lexicons: Vec<&Path> = inputs.lexicon.iter().map(PathBuf::as_path).collect();
+    let pipeline = Pipeline::with_lexicons(&lexicons)?;
+    let docs = actorgraph::input::read_inputs(&inputs.inputs)?;
+    let bar = if quiet || docs.len() < 2 || !std::io::stderr().is_terminal() {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new(docs.len() as u64).with_style(
+            ProgressStyle::with_template("{spinner} {pos}/{len} documents [{bar:30}] {per_sec} eta {eta}")
+                .context("progress bar template")?
+                .progress_chars("=> "),
+        )
+    };
+    let graph = pipeline.build_graph_with(&docs, |n| bar.inc(n as u64));
+    bar.finish_and_clear();
+    Ok((pipeline, graph))
+}
+
+fn build(args: BuildArgs, quiet: bool) -> Result<()> {
+    let mut formats = args.format.clone();
     formats.sort();
     formats.dedup();
     if formats.is_empty() {
         formats.push(Format::Json);
     }
-    match &args.output {
-        None => {
-            if formats.len() > 1 {
-                bail!("several formats need an output directory: add -o DIR");
-            }
-            let bytes = formats[0].render(&graph)?;
+    let dest = Destination::choose(&formats, args.output.as_deref())?;
+    if dest == Destination::Stdout && formats[0].is_binary() && std::io::stdout().is_terminal() {
+        bail!("{} is binary: write it to a file with -o graph.{}", formats[0], formats[0]);
+    }
+    let (pipeline, graph) = load(&args.inputs, quiet)?;
+    let graph = graph.filtered(&args.filter.filter(&pipeline)?);
+    let opts = Options { title: args.title.clone(), seed: args.seed };
+    // Render everything first, so that a failure writes nothing.
+    let files = export::render_all(&graph, &formats, &opts)?;
+    match dest {
+        Destination::Stdout => {
             let mut out = std::io::stdout().lock();
-            out.write_all(&bytes).context("writing to standard output")?;
+            out.write_all(&files[0].bytes).context("writing to standard output")?;
+            out.flush().context("writing to standard output")?;
         }
-        Some(path) if path.is_dir() || formats.len() > 1 => {
-            std::fs::create_dir_all(path).with_context(|| format!("creating {}", path.display()))?;
-            // Render everything first, so that a failure writes nothing.
-            let rendered: Vec<(Format, Vec<u8>)> = formats.iter().map(|&f| f.render(&graph).map(|b| (f, b))).collect::<actorgraph::Result<_>>()?;
-            for (f, bytes) in rendered {
-                write_atomic(&path.join(f.file_name()), &bytes)?;
+        Destination::File(path) => export::write_atomic(&path, &files[0].bytes)?,
+        Destination::Dir(dir) => {
+            let written = export::write_dir(&dir, &files)?;
+            if !quiet {
+                let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+                eprintln!(
+                    "actorgraph: {} actors, {} links -> {}",
+                    graph.node_count(),
+                    graph.edge_count(),
+                    names.join(", ")
+                );
             }
         }
-        Some(path) => write_atomic(path, &formats[0].render(&graph)?)?,
     }
     Ok(())
 }
 
+fn explain(args: ExplainArgs, quiet: bool) -> Result<()> {
+    let (_, graph) = load(&args.inputs, quiet)?;
+    let graph = if args.no_co_mentions {
+        graph.filtered(&Filter { co_mentions: false, ..Filter::default() })
+    } else {
+        graph
+    };
+    let e = actorgraph::explain::explain(&graph, &args.a, &args.b)?;
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let text = if args.json { e.to_json() } else { e.to_text(color) };
+    std::io::stdout().lock().write_all(text.as_bytes()).context("writing to standard output")
+}
+
+fn stats(args: StatsArgs, quiet: bool) -> Result<()> {
+    let (pipeline, graph) = load(&args.inputs, quiet)?;
+    let graph = graph.filtered(&args.filter.filter(&pipeline)?);
+    let s = actorgraph::stats::compute(&graph);
+    let text = if args.json {
+        s.to_json()
+    } else {
+        s.to_table((args.limit > 0).then_some(args.limit))
+    };
+    std::io::stdout().lock().write_all(text.as_bytes()).context("writing to standard output")
+}
+
+fn eval_ner(file: &Path) -> Result<()> {
+    let report = actorgraph::ner::evaluate(file)?;
+    writeln!(std::io::stdout().lock(), "{report}").context("writing to standard output")
+}
+
 fn main() {
     let cli = Cli::parse();
+    let quiet = cli.quiet;
     let result = match cli.command {
-        Command::Build(args) => build(args),
+        Command::Build(args) => build(args, quiet),
+        Command::Explain(args) => explain(args, quiet),
+        Command::Stats(args) => stats(args, quiet),
+        Command::EvalNer { file } => eval_ner(&file),
     };
     if let Err(e) = result {
+        // A closed pipe (`actorgraph stats | head`) is not an error.
+        if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+            std::process::exit(0);
+        }
         eprintln!("actorgraph: error: {e:#}");
         std::process::exit(1);
     }

@@ -65,6 +65,9 @@ pub struct Gazetteer {
     automaton: AhoCorasick,
     /// For each automaton pattern: indices into `Lexicon::patterns`.
     entries: Vec<Vec<usize>>,
+    /// Single-word keys and their `entries` slot, for parts of hyphenated
+    /// words ("Israeli-Hamas war").
+    single: HashMap<String, usize>,
 }
 
 impl Gazetteer {
@@ -85,11 +88,17 @@ impl Gazetteer {
         for e in &mut entries {
             e.sort_by_key(|&i| (lex.patterns[i].form, i));
         }
+        let single = keys
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| !k.trim().contains(' '))
+            .map(|(i, k)| (k.trim().to_string(), i))
+            .collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&keys)
             .expect("gazetteer patterns are plain strings");
-        Gazetteer { automaton, entries }
+        Gazetteer { automaton, entries, single }
     }
 }
 
@@ -268,6 +277,7 @@ fn gazetteer_mentions(tokens: &[Token], analysis: &Analysis, lex: &Lexicon, gaz:
     for s in &analysis.sentences {
         let stoks = &tokens[s.tokens.clone()];
         let all_caps = sentence_is_upper(stoks);
+        hyphen_parts(tokens, s.tokens.clone(), lex, gaz, &mut out);
         // " tok tok tok " with the token index of every token start.
         let mut hay = String::from(" ");
         let mut starts: Vec<(usize, usize)> = Vec::with_capacity(stoks.len());
@@ -644,5 +654,51 @@ fn model_mentions(text: &str, tokens: &[Token], sent: Range<usize>, mentions: &m
             taken[k] = true;
         }
         mentions.push(Mention { tokens: r.clone(), span, title: None, kind, how: How::Model, lexicon: None, name: crate::text::fold(&text[span.start..span.end]), actor: None });
+    }
+}
+
+/// Known names inside hyphenated words: "Israeli-Hamas", "Russia-Ukraine",
+/// "NATO-led". Each part that is a known form gives a mention over the
+/// part's bytes (the token range is the whole word).
+fn hyphen_parts(tokens: &[Token], sent: Range<usize>, lex: &Lexicon, gaz: &Gazetteer, out: &mut Vec<Mention>) {
+    for k in sent {
+        let t = &tokens[k];
+        // "pro-Russia forces" and "then-Russian" stay whole: their first part is lower case
+        if !t.norm.contains('-') || !t.is_capitalized() {
+            continue;
+        }
+        let mut offset = t.span.start;
+        let surface_parts = t.norm.split('-');
+        for part in surface_parts {
+            let len = part.len();
+            let start = offset;
+            offset += len + 1; // the folded hyphen is one byte; fix below for multibyte surfaces
+            if !part.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let Some(&slot) = gaz.single.get(&part.to_lowercase()) else { continue };
+            let Some(&p) = gaz.entries[slot].iter().find(|&&p| {
+                let pt = &lex.patterns[p].tokens;
+                pt.len() == 1 && (!pt[0].chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) || part.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
+            }) else {
+                continue;
+            };
+            // Only exact byte mapping is safe: skip words whose folding changed length.
+            if t.norm.len() != t.span.len() {
+                continue;
+            }
+            let pat = &lex.patterns[p];
+            let actor = &lex.actors[pat.actor];
+            out.push(Mention {
+                tokens: k..k + 1,
+                span: Span::new(start, start + len),
+                title: None,
+                kind: actor.kind,
+                how: How::Gazetteer(pat.form),
+                lexicon: Some(pat.actor),
+                name: actor.name.clone(),
+                actor: None,
+            });
+        }
     }
 }

@@ -2,14 +2,35 @@
 //!
 //! graphviz-rust prints identifiers verbatim, so every id and string value
 //! goes through [`quote`], which escapes quotes, backslashes and newlines.
-//! Node shape shows the kind, edge colour cooperation (Goldstein > 0) or
-//! conflict (< 0), and dashed edges are negated or hypothetical.
+//! Node shape shows the kind and font size the mentions; edge colour shows
+//! cooperation (Goldstein > 0) or conflict (< 0), dashed edges are negated
+//! or hypothetical, co-mentions are thin, dotted and unlabelled.
+//!
+//! Two graphs are built. [`to_graph`] is the `dot` export: one DOT edge per
+//! link, labelled with the relation. [`to_drawing`] is what `svg` and `png`
+//! are rendered from: each relation label becomes a small text node in the
+//! middle of its link (`A -> label -> B`), so Graphviz's overlap removal
+//! keeps every label clear of the actors and of the other labels, which
+//! plain edge labels do not guarantee. Both name their own layout engine
+//! (`neato`, `sfdp` from [`SFDP_MIN_NODES`] actors on) with a fixed seed,
+//! `overlap=prism`, spline edges routed around nodes and extra separation,
+//! so `dot -Tsvg graph.dot` also gives a readable picture.
 
 use crate::graph::{ActorGraph, ActorNode, RelationEdge};
 use crate::lexicon::ActorKind;
-use crate::relations::{Modality, CO_MENTIONED};
-use graphviz_rust::dot_structures::{Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Vertex};
+use crate::relations::{CO_MENTIONED, Modality};
+use crate::stats::{Tone, is_symmetric};
+use graphviz_rust::dot_structures::{
+    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Vertex,
+};
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
+
+/// From this many actors on, the graph asks for `sfdp` (multiscale,
+/// faster) instead of `neato`.
+pub const SFDP_MIN_NODES: usize = 150;
+
+/// Seed of Graphviz's force-directed layouts, for reproducible drawings.
+pub const LAYOUT_SEED: u32 = 7;
 
 /// Quotes and escapes a string as a DOT double-quoted identifier.
 pub fn quote(s: &str) -> Id {
@@ -55,48 +76,209 @@ pub fn fill(kind: ActorKind) -> &'static str {
 
 /// Edge colour: green for cooperation, red for conflict, grey otherwise.
 pub fn edge_color(e: &RelationEdge) -> &'static str {
-    match e.goldstein {
-        _ if e.relation == CO_MENTIONED => "#b0b0b0",
-        Some(g) if g > 0.0 => "#2e7d32",
-        Some(g) if g < 0.0 => "#c62828",
-        _ => "#555555",
+    match Tone::of(e) {
+        Tone::Cooperation => "#2e7d32",
+        Tone::Conflict => "#c62828",
+        Tone::Neutral => "#555555",
+        Tone::CoMention => edge_color_co(),
     }
+}
+
+/// Label font size of an actor, growing with its mentions (10 to 18 pt).
+pub fn font_size(mentions: usize) -> f64 {
+    (10.0 + 1.5 * (mentions as f64).sqrt()).min(18.0).round()
 }
 
 fn node_stmt(n: &ActorNode) -> Stmt {
     Stmt::Node(Node::new(
         NodeId(quote(&n.id), None),
-        vec![attr("label", &n.label), attr("shape", shape(n.kind)), attr("fillcolor", fill(n.kind)), attr("tooltip", &format!("{} ({}), {} mentions", n.label, n.kind.as_str(), n.mentions))],
+        vec![
+            attr("label", &n.label),
+            attr("shape", shape(n.kind)),
+            attr("fillcolor", fill(n.kind)),
+            attr("fontsize", &font_size(n.mentions).to_string()),
+            attr(
+                "tooltip",
+                &format!("{} ({}), {} mentions", n.label, n.kind.as_str(), n.mentions),
+            ),
+        ],
     ))
 }
 
-fn edge_stmt(a: &ActorNode, b: &ActorNode, e: &RelationEdge) -> Stmt {
-    let label = if e.count > 1 { format!("{} ×{}", e.relation, e.count) } else { e.relation.clone() };
-    let mut attrs = vec![attr("label", &label), attr("color", edge_color(e)), attr("fontcolor", edge_color(e))];
+/// The visible label of a relation edge: relation, ×count, modality.
+pub fn edge_label(e: &RelationEdge) -> String {
+    let mut label = e.relation.clone();
+    if e.count > 1 {
+        label.push_str(&format!(" ×{}", e.count));
+    }
     if e.modality != Modality::Asserted {
-        attrs.push(attr("style", "dashed"));
-        attrs[0] = attr("label", &format!("{label} ({})", e.modality.as_str()));
+        label.push_str(&format!(" ({})", e.modality.as_str()));
     }
-    if e.relation == CO_MENTIONED {
-        attrs.push(attr("dir", "none"));
-        attrs.push(attr("style", "dotted"));
-    } else if e.relation == "meets" {
-        attrs.push(attr("dir", "both"));
-    }
-    attrs.push(attr("penwidth", &format!("{:.1}", 1.0 + (e.count as f64).ln())));
-    Stmt::Edge(Edge { ty: EdgeTy::Pair(Vertex::N(NodeId(quote(&a.id), None)), Vertex::N(NodeId(quote(&b.id), None))), attributes: attrs })
+    label
 }
 
-/// Builds the DOT AST of a graph.
+fn node_id(id: &str) -> Vertex {
+    Vertex::N(NodeId(quote(id), None))
+}
+
+fn edge(a: &str, b: &str, attributes: Vec<Attribute>) -> Stmt {
+    Stmt::Edge(Edge {
+        ty: EdgeTy::Pair(node_id(a), node_id(b)),
+        attributes,
+    })
+}
+
+/// Attributes of a co-mention link: thin, dotted, undirected, long and
+/// weak, so co-mentions shape the layout less than relations.
+fn co_mention_attrs(tooltip: &str) -> Vec<Attribute> {
+    vec![
+        attr("color", edge_color_co()),
+        attr("style", "dotted"),
+        attr("dir", "none"),
+        attr("penwidth", "0.6"),
+        attr("len", "3"),
+        attr("weight", "0.2"),
+        attr("tooltip", tooltip),
+    ]
+}
+
+fn edge_color_co() -> &'static str {
+    "#b0b0b0"
+}
+
+/// Stroke attributes of a relation link (colour, dashes, width).
+fn relation_attrs(e: &RelationEdge, tooltip: &str) -> Vec<Attribute> {
+    let mut attrs = vec![attr("color", edge_color(e)), attr("tooltip", tooltip)];
+    if e.modality != Modality::Asserted {
+        attrs.push(attr("style", "dashed"));
+    }
+    attrs.push(attr(
+        "penwidth",
+        &format!("{:.1}", 1.2 + (e.count as f64).ln()),
+    ));
+    attrs
+}
+
+fn tooltip(a: &ActorNode, b: &ActorNode, e: &RelationEdge) -> String {
+    format!("{} {} {}", a.label, edge_label(e), b.label)
+}
+
+fn edge_stmt(a: &ActorNode, b: &ActorNode, e: &RelationEdge) -> Stmt {
+    let tip = tooltip(a, b, e);
+    if e.relation == CO_MENTIONED {
+        return edge(&a.id, &b.id, co_mention_attrs(&tip));
+    }
+    let mut attrs = relation_attrs(e, &tip);
+    attrs.push(attr("label", &edge_label(e)));
+    attrs.push(attr("fontcolor", edge_color(e)));
+    if is_symmetric(&e.relation) {
+        attrs.push(attr("dir", "both"));
+    }
+    edge(&a.id, &b.id, attrs)
+}
+
+/// Id of the label node of the `i`-th link in [`to_drawing`]; actor ids
+/// are slugs without `:`, so these never collide with them.
+pub fn label_node_id(i: usize) -> String {
+    format!("link:{i}")
+}
+
+/// The statements drawing one relation link as `A -> label -> B`.
+fn drawn_link(i: usize, a: &ActorNode, b: &ActorNode, e: &RelationEdge) -> Vec<Stmt> {
+    let tip = tooltip(a, b, e);
+    let label = label_node_id(i);
+    let node = Stmt::Node(Node::new(
+        NodeId(quote(&label), None),
+        vec![
+            attr("label", &edge_label(e)),
+            attr("shape", "plaintext"),
+            attr("fillcolor", "#ffffff"),
+            attr("fontcolor", edge_color(e)),
+            attr("fontsize", "9"),
+            attr("margin", "0.02,0.01"),
+            attr("width", "0"),
+            attr("height", "0"),
+            attr("tooltip", &tip),
+        ],
+    ));
+    let half = |extra: Vec<Attribute>| {
+        let mut attrs = relation_attrs(e, &tip);
+        attrs.push(attr("len", "1"));
+        attrs.push(attr("weight", "3"));
+        attrs.extend(extra);
+        attrs
+    };
+    let first = if is_symmetric(&e.relation) {
+        half(vec![attr("dir", "back")])
+    } else {
+        half(vec![attr("arrowhead", "none")])
+    };
+    vec![node, edge(&a.id, &label, first), edge(&label, &b.id, half(Vec::new()))]
+}
+
+fn header(g: &ActorGraph) -> Vec<Stmt> {
+    let engine = if g.node_count() >= SFDP_MIN_NODES { "sfdp" } else { "neato" };
+    vec![
+        Stmt::GAttribute(GraphAttributes::Graph(vec![
+            attr("layout", engine),
+            attr("start", &LAYOUT_SEED.to_string()),
+            attr("overlap", "prism"),
+            attr("overlap_scaling", "2"),
+            attr("sep", "+10"),
+            attr("esep", "+4"),
+            attr("splines", "true"),
+            attr("outputorder", "edgesfirst"),
+            attr("pad", "0.3"),
+            attr("fontname", "DejaVu Sans"),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr("style", "filled"),
+            attr("fontname", "DejaVu Sans"),
+            attr("margin", "0.08,0.04"),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![
+            attr("fontname", "DejaVu Sans"),
+            attr("fontsize", "9"),
+            attr("arrowsize", "0.7"),
+            attr("len", "2"),
+        ])),
+    ]
+}
+
+/// Builds the DOT AST of a graph: one edge per link (the `dot` export).
 pub fn to_graph(g: &ActorGraph) -> Graph {
-    let mut stmts = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(vec![attr("rankdir", "LR"), attr("overlap", "false"), attr("splines", "true"), attr("fontname", "DejaVu Sans")])),
-        Stmt::GAttribute(GraphAttributes::Node(vec![attr("style", "filled"), attr("fontname", "DejaVu Sans")])),
-        Stmt::GAttribute(GraphAttributes::Edge(vec![attr("fontname", "DejaVu Sans"), attr("fontsize", "10")])),
-    ];
+    let mut stmts = header(g);
     stmts.extend(g.nodes_sorted().into_iter().map(node_stmt));
-    stmts.extend(g.edges_sorted().into_iter().map(|(a, b, e)| edge_stmt(a, b, e)));
-    Graph::DiGraph { id: quote("actorgraph"), strict: false, stmts }
+    stmts.extend(
+        g.edges_sorted()
+            .into_iter()
+            .map(|(a, b, e)| edge_stmt(a, b, e)),
+    );
+    Graph::DiGraph {
+        id: quote("actorgraph"),
+        strict: false,
+        stmts,
+    }
+}
+
+/// Builds the DOT AST that `svg` and `png` are drawn from: relation labels
+/// are text nodes on their links ([`label_node_id`]), co-mentions plain
+/// dotted lines.
+pub fn to_drawing(g: &ActorGraph) -> Graph {
+    let mut stmts = header(g);
+    stmts.extend(g.nodes_sorted().into_iter().map(node_stmt));
+    for (i, (a, b, e)) in g.edges_sorted().into_iter().enumerate() {
+        if e.relation == CO_MENTIONED {
+            stmts.push(edge(&a.id, &b.id, co_mention_attrs(&tooltip(a, b, e))));
+        } else {
+            stmts.extend(drawn_link(i, a, b, e));
+        }
+    }
+    Graph::DiGraph {
+        id: quote("actorgraph"),
+        strict: false,
+        stmts,
+    }
 }
 
 /// Prints the graph as DOT text (with a final newline).
@@ -112,7 +294,24 @@ mod tests {
 
     #[test]
     fn quote_escapes_everything_dot_treats_specially() {
-        let Id::Escaped(s) = quote("Steve \"Witkoff\" \\ U.S.\nenvoy") else { panic!() };
+        let Id::Escaped(s) = quote("Steve \"Witkoff\" \\ U.S.\nenvoy") else {
+            panic!()
+        };
         assert_eq!(s, "\"Steve \\\"Witkoff\\\" \\\\ U.S.\\nenvoy\"");
+    }
+
+    #[test]
+    fn dot_output_parses_back() {
+        let p = crate::Pipeline::builtin().unwrap();
+        let g = p.build_graph(&[crate::Document::new(
+            "d",
+            "Egypt accused \"Qatar\" of funding militants. Egypt did not meet Qatar.",
+        )]);
+        let text = to_string(&g);
+        graphviz_rust::parse(&text).unwrap();
+        assert!(text.contains("layout=\"neato\""), "{text}");
+        let drawing = to_drawing(&g).print(&mut PrinterContext::default());
+        graphviz_rust::parse(&drawing).unwrap();
+        assert!(drawing.contains("\"link:"), "{drawing}");
     }
 }

@@ -1,51 +1,331 @@
 //! Export stage: one module per output format, all reading an [`ActorGraph`].
 //!
+//! | format | file | opened by |
+//! |---|---|---|
+//! | `json` | `graph.json` | networkx `node_link_graph`, D3 |
+//! | `cytoscape` | `graph.cyjs` | Cytoscape.js, Cytoscape desktop, networkx `cytoscape_graph` |
+//! | `graphml` | `graph.graphml` | Gephi, yEd, Cytoscape desktop, networkx `read_graphml` |
+//! | `gexf` | `graph.gexf` | Gephi, networkx `read_gexf` |
+//! | `csv` | `nodes.csv`, `edges.csv` | `neo4j-admin database import`, Gephi spreadsheet import |
+//! | `dot` | `graph.dot` | Graphviz |
+//! | `svg`, `png` | `graph.svg`, `graph.png` | browsers, image viewers (rendered by Graphviz) |
+//! | `html` | `graph.html` | any browser, offline |
+//!
 //! Every format is written in a deterministic order (nodes by id, edges by
-//! source, target, relation), so the same input gives byte-identical files.
+//! source, target, relation), layouts are seeded, and nothing depends on
+//! the time or the machine, so the same input gives byte-identical files.
 
+pub mod csv;
+pub mod cytoscape;
 pub mod dot;
+pub mod gexf;
+pub mod graphml;
+pub mod html;
 pub mod json;
+pub mod layout;
 
 use crate::error::{Error, Result};
 use crate::graph::ActorGraph;
+use crate::lexicon::ActorKind;
+use crate::stats::Tone;
+use std::borrow::Cow;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Output formats of `actorgraph build`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
 pub enum Format {
     /// Node-link JSON (networkx, D3).
     Json,
     /// Graphviz DOT.
     Dot,
+    /// SVG drawn by Graphviz.
+    Svg,
+    /// PNG drawn by Graphviz.
+    Png,
+    /// Self-contained interactive HTML page.
+    Html,
+    /// GraphML (Gephi, yEd, Cytoscape desktop).
+    Graphml,
+    /// GEXF 1.3 (Gephi).
+    Gexf,
+    /// Cytoscape.js elements JSON (Cytoscape desktop too).
+    Cytoscape,
+    /// nodes.csv and edges.csv (Neo4j import, Gephi spreadsheet import).
+    Csv,
 }
 
+/// One rendered file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// File name used inside an output directory.
+    pub name: &'static str,
+    /// The content.
+    pub bytes: Vec<u8>,
+}
+
+/// Settings shared by the formats that need them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Title of the HTML page (default: a summary of the graph).
+    pub title: Option<String>,
+    /// Seed of the HTML page's layout.
+    pub seed: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            title: None,
+            seed: layout::DEFAULT_SEED,
+        }
+    }
+}
+
+/// How to install Graphviz, in error messages.
+pub const GRAPHVIZ_HINT: &str = "install Graphviz: `apt-get install graphviz` (Debian, Ubuntu), `brew install graphviz` (macOS), or see https://graphviz.org/download/";
+
 impl Format {
-    /// File name used when writing into a directory.
-    pub fn file_name(self) -> &'static str {
+    /// Every format, in the order files are written.
+    pub const ALL: [Format; 9] = [
+        Format::Json,
+        Format::Dot,
+        Format::Svg,
+        Format::Png,
+        Format::Html,
+        Format::Graphml,
+        Format::Gexf,
+        Format::Cytoscape,
+        Format::Csv,
+    ];
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
         match self {
-            Format::Json => "graph.json",
-            Format::Dot => "graph.dot",
+            Format::Json => "json",
+            Format::Dot => "dot",
+            Format::Svg => "svg",
+            Format::Png => "png",
+            Format::Html => "html",
+            Format::Graphml => "graphml",
+            Format::Gexf => "gexf",
+            Format::Cytoscape => "cytoscape",
+            Format::Csv => "csv",
         }
     }
 
-    /// Renders a graph in this format.
-    pub fn render(self, g: &ActorGraph) -> Result<Vec<u8>> {
+    /// Names of the files this format writes into a directory.
+    pub fn file_names(self) -> &'static [&'static str] {
         match self {
-            Format::Json => Ok(json::to_string(g).into_bytes()),
-            Format::Dot => Ok(dot::to_string(g).into_bytes()),
+            Format::Json => &["graph.json"],
+            Format::Dot => &["graph.dot"],
+            Format::Svg => &["graph.svg"],
+            Format::Png => &["graph.png"],
+            Format::Html => &["graph.html"],
+            Format::Graphml => &["graph.graphml"],
+            Format::Gexf => &["graph.gexf"],
+            Format::Cytoscape => &["graph.cyjs"],
+            Format::Csv => &["nodes.csv", "edges.csv"],
         }
     }
+
+    /// Whether the output is binary (not for a terminal).
+    pub fn is_binary(self) -> bool {
+        self == Format::Png
+    }
+
+    /// Whether rendering runs Graphviz's `dot` program.
+    pub fn needs_graphviz(self) -> bool {
+        matches!(self, Format::Svg | Format::Png)
+    }
+
+    /// Renders a graph in this format: one file, or two for `csv`.
+    pub fn render(self, g: &ActorGraph, opts: &Options) -> Result<Vec<OutputFile>> {
+        let one = |bytes: Vec<u8>| vec![OutputFile { name: self.file_names()[0], bytes }];
+        Ok(match self {
+            Format::Json => one(json::to_string(g).into_bytes()),
+            Format::Dot => one(dot::to_string(g).into_bytes()),
+            Format::Svg => one(render_graphviz(g, graphviz_rust::cmd::Format::Svg)?),
+            Format::Png => one(render_graphviz(g, graphviz_rust::cmd::Format::Png)?),
+            Format::Html => one(html::to_string(g, opts).into_bytes()),
+            Format::Graphml => one(graphml::to_string(g).into_bytes()),
+            Format::Gexf => one(gexf::to_string(g).into_bytes()),
+            Format::Cytoscape => one(cytoscape::to_string(g).into_bytes()),
+            Format::Csv => vec![
+                OutputFile { name: "nodes.csv", bytes: csv::nodes_csv(g) },
+                OutputFile { name: "edges.csv", bytes: csv::edges_csv(g) },
+            ],
+        })
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Draws the graph with Graphviz (`dot` on the PATH) from
+/// [`dot::to_drawing`], which names its own layout engine. A missing `dot`
+/// is an error that says how to install Graphviz.
+pub fn render_graphviz(g: &ActorGraph, format: graphviz_rust::cmd::Format) -> Result<Vec<u8>> {
+    use graphviz_rust::cmd::CommandArg;
+    let name = format!("{format:?}").to_lowercase();
+    let mut args = vec![CommandArg::Format(format)];
+    if format == graphviz_rust::cmd::Format::Png {
+        args.push(CommandArg::Custom("-Gdpi=144".to_string()));
+    }
+    let mut ctx = graphviz_rust::printer::PrinterContext::default();
+    graphviz_rust::exec(dot::to_drawing(g), &mut ctx, args).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            Error::Render(format!(
+                "rendering {name} needs Graphviz's `dot` program, which is not on the PATH: {GRAPHVIZ_HINT}"
+            ))
+        } else {
+            Error::Render(format!("Graphviz `dot` failed to render {name}: {}", e.to_string().trim()))
+        }
+    })
+}
+
+/// Where `actorgraph build` writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    /// Standard output (one single-file format).
+    Stdout,
+    /// One file (one single-file format).
+    File(PathBuf),
+    /// A directory receiving each format's files.
+    Dir(PathBuf),
+}
+
+impl Destination {
+    /// Chooses the destination of `formats` given `-o PATH`: several
+    /// formats, `csv`, an existing directory or a path ending in `/` mean a
+    /// directory; no path means standard output, which takes one
+    /// single-file format only.
+    pub fn choose(formats: &[Format], output: Option<&Path>) -> Result<Destination> {
+        let dir_only = formats.len() > 1 || formats.contains(&Format::Csv);
+        match output {
+            None if formats.contains(&Format::Csv) => Err(Error::Invalid(
+                "csv writes two files (nodes.csv and edges.csv): give a directory with -o DIR".to_string(),
+            )),
+            None if formats.len() > 1 => Err(Error::Invalid(format!(
+                "{} formats write {} files: give a directory with -o DIR",
+                formats.len(),
+                formats.iter().map(|f| f.file_names().len()).sum::<usize>()
+            ))),
+            None => Ok(Destination::Stdout),
+            Some(p) if dir_only || p.is_dir() || p.as_os_str().to_string_lossy().ends_with('/') => {
+                Ok(Destination::Dir(p.to_path_buf()))
+            }
+            Some(p) => Ok(Destination::File(p.to_path_buf())),
+        }
+    }
+}
+
+/// Renders every format; nothing is written, so that a failing format
+/// (say, Graphviz missing) leaves no partial output behind.
+pub fn render_all(g: &ActorGraph, formats: &[Format], opts: &Options) -> Result<Vec<OutputFile>> {
+    let mut files = Vec::new();
+    for f in formats {
+        files.extend(f.render(g, opts)?);
+    }
+    Ok(files)
+}
+
+/// Writes rendered files into a directory (created if needed), each
+/// atomically; returns the paths written.
+pub fn write_dir(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+    let mut written = Vec::new();
+    for f in files {
+        let path = dir.join(f.name);
+        write_atomic(&path, &f.bytes)?;
+        written.push(path);
+    }
+    Ok(written)
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same directory
 /// and a rename, so that a failed run never leaves half a file behind.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let io = |source| Error::Io { path: path.to_path_buf(), source };
-    let mut tmp = tempfile::Builder::new().prefix(".actorgraph-").tempfile_in(dir).map_err(io)?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".actorgraph-");
+    // Temporary files are private (0600); the result is an ordinary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
+}
+
+/// Drops the characters XML 1.0 forbids (C0 controls other than tab,
+/// newline and carriage return; U+FFFE and U+FFFF).
+pub fn xml_clean(s: &str) -> Cow<'_, str> {
+    let bad = |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}';
+    if s.chars().any(bad) {
+        Cow::Owned(s.chars().filter(|&c| !bad(c)).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Colour of an actor kind in the HTML page and GEXF (RGB).
+pub fn kind_rgb(kind: ActorKind) -> (u8, u8, u8) {
+    match kind {
+        ActorKind::Person => (0xe0, 0x7b, 0x39),
+        ActorKind::Organization => (0x3d, 0x7c, 0xd6),
+        ActorKind::Country => (0x2f, 0x9a, 0x5a),
+        ActorKind::Group => (0x8e, 0x5c, 0xc4),
+    }
+}
+
+/// Colour of a link tone in the HTML page and GEXF (RGB).
+pub fn tone_rgb(tone: Tone) -> (u8, u8, u8) {
+    match tone {
+        Tone::Cooperation => (0x2e, 0x7d, 0x32),
+        Tone::Conflict => (0xc6, 0x28, 0x28),
+        Tone::Neutral => (0x60, 0x7d, 0x8b),
+        Tone::CoMention => (0xb4, 0xb4, 0xb4),
+    }
+}
+
+/// `#rrggbb` form of a colour.
+pub fn hex((r, g, b): (u8, u8, u8)) -> String {
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_clean_keeps_whitespace_and_drops_controls() {
+        assert_eq!(xml_clean("a\u{0}b\u{1b}c\td\ne\u{FFFF}"), "abc\td\ne");
+        assert!(matches!(xml_clean("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn destinations() {
+        use Destination::*;
+        assert_eq!(Destination::choose(&[Format::Json], None).unwrap(), Stdout);
+        assert!(Destination::choose(&[Format::Csv], None).unwrap_err().to_string().contains("-o DIR"));
+        assert!(Destination::choose(&[Format::Json, Format::Dot], None).is_err());
+        assert_eq!(Destination::choose(&[Format::Csv], Some(Path::new("x"))).unwrap(), Dir("x".into()));
+        assert_eq!(Destination::choose(&[Format::Dot], Some(Path::new("g.dot"))).unwrap(), File("g.dot".into()));
+        assert_eq!(Destination::choose(&[Format::Dot], Some(Path::new("out/"))).unwrap(), Dir("out/".into()));
+    }
 }

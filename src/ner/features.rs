@@ -156,7 +156,7 @@ impl Tok {
         let mut run_len = 0usize;
         let mut flags = 0u8;
         let mut lower = false;
-        for c in word.chars() {
+        let step = |c: char| {
             exact.char(c);
             let nc = norm_char(c);
             norm.char(nc);
@@ -192,7 +192,8 @@ impl Tok {
                 _ => {}
             }
             n += 1;
-        }
+        };
+        word.chars().for_each(step);
         if flags & flag::HAS_LETTER != 0 && !lower {
             flags |= flag::ALL_CAPS;
         }
@@ -321,8 +322,8 @@ pub(crate) fn pos_static(ctx: &SentCtx, i: usize, out: &mut Vec<u64>) {
     let caps = u64::from(ctx.caps);
     out.push(f1(1, 0));
     out.push(f1(2, w.norm));
-    out.push(f1(3, w.word));
-    out.push(f1(4, w.shape));
+    if fm() & (1 << 12) == 0 { out.push(f1(3, w.word)); }
+    if fm() & (1 << 13) == 0 { out.push(f1(4, w.shape)); }
     out.push(f2(5, w.short_shape, caps));
     for k in 0..4 {
         if w.suffix[k] != 0 {
@@ -330,20 +331,20 @@ pub(crate) fn pos_static(ctx: &SentCtx, i: usize, out: &mut Vec<u64>) {
         }
     }
     for k in 0..3 {
-        if w.prefix[k] != 0 {
+        if w.prefix[k] != 0 && !(k >= 1 && fm() & (1 << 14) != 0) {
             out.push(f1(20 + k as u64, w.prefix[k]));
         }
     }
     out.push(f1(30, t[p - 1].norm));
     out.push(f1(31, t[p + 1].norm));
-    out.push(f1(32, t[p - 2].norm));
-    out.push(f1(33, t[p + 2].norm));
-    out.push(f1(34, t[p - 1].suffix[2]));
-    out.push(f1(35, t[p + 1].suffix[2]));
-    out.push(f1(36, t[p + 1].short_shape));
-    out.push(f2(37, t[p - 1].norm, w.norm));
-    out.push(f2(38, w.norm, t[p + 1].norm));
-    out.push(f2(39, u64::from(i == 0), w.short_shape));
+    if fm() & (1 << 15) == 0 { out.push(f1(32, t[p - 2].norm)); }
+    if fm() & (1 << 15) == 0 { out.push(f1(33, t[p + 2].norm)); }
+    if fm() & (1 << 16) == 0 { out.push(f1(34, t[p - 1].suffix[2])); }
+    if fm() & (1 << 16) == 0 { out.push(f1(35, t[p + 1].suffix[2])); }
+    if fm() & (1 << 18) == 0 { out.push(f1(36, t[p + 1].short_shape)); }
+    if fm() & (1 << 17) == 0 { out.push(f2(37, t[p - 1].norm, w.norm)); }
+    if fm() & (1 << 17) == 0 { out.push(f2(38, w.norm, t[p + 1].norm)); }
+    if fm() & (1 << 18) == 0 { out.push(f2(39, u64::from(i == 0), w.short_shape)); }
 }
 
 /// History POS features of position `i` given the two previous tags.
@@ -368,43 +369,43 @@ pub(crate) fn ner_static(ctx: &SentCtx, i: usize, out: &mut Vec<u64>) {
     let first = u64::from(i == 0);
     out.push(f1(101, 0));
     out.push(f1(102, w.norm));
-    out.push(f1(103, w.word));
+    if fm() & (1 << 1) == 0 { out.push(f1(103, w.word)); }
     out.push(f2(104, w.shape, caps));
     out.push(f2(105, w.short_shape, caps | (first << 1)));
     for k in 0..4 {
         if w.suffix[k] != 0 {
             out.push(f1(110 + k as u64, w.suffix[k]));
         }
-        if w.prefix[k] != 0 {
+        if w.prefix[k] != 0 && !(k >= 2 && fm() & (1 << 2) != 0) {
             out.push(f1(114 + k as u64, w.prefix[k]));
         }
     }
-    out.push(f1(120, t[p - 1].norm));
+    if fm() & (1 << 19) == 0 { out.push(f1(120, t[p - 1].norm)); }
     out.push(f1(121, t[p + 1].norm));
-    out.push(f1(122, t[p - 2].norm));
-    out.push(f1(123, t[p + 2].norm));
-    out.push(f2(124, t[p - 1].shape, caps));
-    out.push(f2(125, t[p + 1].shape, caps));
-    out.push(f2(126, t[p - 1].norm, w.norm));
-    out.push(f2(127, w.norm, t[p + 1].norm));
-    out.push(f3(
+    if fm() & (1 << 4) == 0 { out.push(f1(122, t[p - 2].norm)); }
+    if fm() & (1 << 4) == 0 { out.push(f1(123, t[p + 2].norm)); }
+    if fm() & (1 << 5) == 0 { out.push(f2(124, t[p - 1].shape, caps)); }
+    if fm() & (1 << 5) == 0 { out.push(f2(125, t[p + 1].shape, caps)); }
+    if fm() & (1 << 6) == 0 { out.push(f2(126, t[p - 1].norm, w.norm)); }
+    if fm() & (1 << 6) == 0 { out.push(f2(127, w.norm, t[p + 1].norm)); }
+    if fm() & (1 << 7) == 0 { out.push(f3(
         128,
         t[p - 1].short_shape,
         w.short_shape,
         t[p + 1].short_shape,
-    ));
-    out.push(f2(129, t[p - 1].norm, w.short_shape));
-    out.push(f2(130, w.short_shape, t[p + 1].norm));
-    out.push(f1(131, t[p - 1].suffix[2]));
-    out.push(f1(132, t[p + 1].suffix[2]));
+    )); }
+    if fm() & (1 << 8) == 0 { out.push(f2(129, t[p - 1].norm, w.short_shape)); }
+    if fm() & (1 << 8) == 0 { out.push(f2(130, w.short_shape, t[p + 1].norm)); }
+    if fm() & (1 << 9) == 0 { out.push(f1(131, t[p - 1].suffix[2])); }
+    if fm() & (1 << 9) == 0 { out.push(f1(132, t[p + 1].suffix[2])); }
     out.push(f1(140, u64::from(pos[p])));
-    out.push(f2(141, u64::from(pos[p - 1]), u64::from(pos[p])));
-    out.push(f2(142, u64::from(pos[p]), u64::from(pos[p + 1])));
-    out.push(f2(143, u64::from(pos[p]), w.norm));
+    if fm() & (1 << 10) == 0 { out.push(f2(141, u64::from(pos[p - 1]), u64::from(pos[p]))); }
+    if fm() & (1 << 10) == 0 { out.push(f2(142, u64::from(pos[p]), u64::from(pos[p + 1]))); }
+    if fm() & (1 << 10) == 0 { out.push(f2(143, u64::from(pos[p]), w.norm)); }
     let g = ctx.gaz[i];
     if g != 0 {
         out.push(f1(150, u64::from(g)));
-        out.push(f2(151, u64::from(g), w.short_shape));
+        if fm() & (1 << 11) == 0 { out.push(f2(151, u64::from(g), w.short_shape)); }
     }
 }
 
@@ -514,4 +515,9 @@ mod tests {
         pos_static(&ctx, 0, &mut out);
         assert!(out.len() > 15);
     }
+}
+
+fn fm() -> u32 {
+    static X: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *X.get_or_init(|| std::env::var("FM").ok().and_then(|v| v.parse().ok()).unwrap_or(0))
 }

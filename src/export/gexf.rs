@@ -1,0 +1,206 @@
+//! GEXF 1.3, Gephi's native format, written with quick-xml; also read by
+//! networkx `read_gexf`.
+//!
+//! Attributes are declared per class with their types (`integer`,
+//! `double`, `string`, `boolean`). Nodes carry Gephi's `viz` colour (by
+//! kind), size (by mentions) and position (the same seeded layout as the
+//! HTML page), so the graph opens already drawn. Parallel edges between
+//! two actors get a distinct `kind` (`relation:modality`), which Gephi
+//! needs to keep them apart.
+
+use super::layout::{DEFAULT_SEED, force_directed};
+use super::{kind_rgb, tone_rgb, xml_clean};
+use crate::export::graphml::{f32_text, f64_text, one_line};
+use crate::export::json::{generator, link_key};
+use crate::graph::ActorGraph;
+use crate::relations::Modality;
+use crate::stats::{Tone, is_symmetric};
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use std::io;
+
+const NODE_ATTRS: &[(&str, &str)] = &[
+    ("kind", "string"),
+    ("aliases", "string"),
+    ("mentions", "integer"),
+    ("documents", "integer"),
+    ("affiliation", "string"),
+    ("role", "string"),
+];
+
+const EDGE_ATTRS: &[(&str, &str)] = &[
+    ("relation", "string"),
+    ("cameo", "string"),
+    ("goldstein", "double"),
+    ("tone", "string"),
+    ("modality", "string"),
+    ("asserted", "boolean"),
+    ("symmetric", "boolean"),
+    ("count", "integer"),
+    ("confidence", "double"),
+    ("evidence", "string"),
+    ("evidence_docs", "string"),
+    ("evidence_truncated", "boolean"),
+];
+
+fn attributes(w: &mut Writer<Vec<u8>>, class: &str, list: &[(&str, &str)]) -> io::Result<()> {
+    w.create_element("attributes")
+        .with_attributes([("class", class)])
+        .write_inner_content(|w| {
+            for &(title, ty) in list {
+                w.create_element("attribute")
+                    .with_attributes([("id", title), ("title", title), ("type", ty)])
+                    .write_empty()?;
+            }
+            Ok(())
+        })?;
+    Ok(())
+}
+
+fn attvalues(w: &mut Writer<Vec<u8>>, values: &[(&str, String)]) -> io::Result<()> {
+    w.create_element("attvalues").write_inner_content(|w| {
+        for (k, v) in values {
+            w.create_element("attvalue")
+                .with_attributes([("for", *k), ("value", xml_clean(v).as_ref())])
+                .write_empty()?;
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+fn color(w: &mut Writer<Vec<u8>>, (r, g, b): (u8, u8, u8)) -> io::Result<()> {
+    w.create_element("viz:color")
+        .with_attributes([
+            ("r", r.to_string().as_str()),
+            ("g", g.to_string().as_str()),
+            ("b", b.to_string().as_str()),
+        ])
+        .write_empty()?;
+    Ok(())
+}
+
+/// Serialises the graph as GEXF 1.3 (UTF-8, indented, with a final newline).
+pub fn to_string(g: &ActorGraph) -> String {
+    let layout = force_directed(g, DEFAULT_SEED);
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    let ok = "writing to memory";
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+        .expect(ok);
+    w.create_element("gexf")
+        .with_attributes([
+            ("xmlns", "http://gexf.net/1.3"),
+            ("xmlns:viz", "http://gexf.net/1.3/viz"),
+            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            ("xsi:schemaLocation", "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"),
+            ("version", "1.3"),
+        ])
+        .write_inner_content(|w| {
+            w.create_element("meta").write_inner_content(|w| {
+                w.create_element("creator")
+                    .write_text_content(BytesText::new(&generator()))?;
+                w.create_element("description").write_text_content(BytesText::new(&format!(
+                    "actor graph of {} document(s)",
+                    g.documents()
+                )))?;
+                Ok(())
+            })?;
+            w.create_element("graph")
+                .with_attributes([("mode", "static"), ("defaultedgetype", "directed")])
+                .write_inner_content(|w| {
+                    attributes(w, "node", NODE_ATTRS)?;
+                    attributes(w, "edge", EDGE_ATTRS)?;
+                    w.create_element("nodes").write_inner_content(|w| {
+                        for (i, n) in g.nodes_sorted().into_iter().enumerate() {
+                            w.create_element("node")
+                                .with_attributes([
+                                    ("id", xml_clean(&n.id).as_ref()),
+                                    ("label", xml_clean(&n.label).as_ref()),
+                                ])
+                                .write_inner_content(|w| {
+                                    let aliases: Vec<&str> = n.aliases.iter().map(String::as_str).collect();
+                                    let mut values = vec![
+                                        ("kind", n.kind.as_str().to_string()),
+                                        ("aliases", aliases.join("; ")),
+                                        ("mentions", n.mentions.to_string()),
+                                        ("documents", n.documents.to_string()),
+                                    ];
+                                    if let Some(a) = &n.affiliation {
+                                        values.push(("affiliation", a.clone()));
+                                    }
+                                    if let Some(r) = &n.role {
+                                        values.push(("role", r.clone()));
+                                    }
+                                    attvalues(w, &values)?;
+                                    color(w, kind_rgb(n.kind))?;
+                                    let (x, y) = layout.positions[i];
+                                    w.create_element("viz:position")
+                                        .with_attributes([
+                                            ("x", f64_text(x).as_str()),
+                                            ("y", f64_text(-y).as_str()),
+                                            ("z", "0.0"),
+                                        ])
+                                        .write_empty()?;
+                                    w.create_element("viz:size")
+                                        .with_attributes([("value", f64_text(layout.radii[i]).as_str())])
+                                        .write_empty()?;
+                                    Ok(())
+                                })?;
+                        }
+                        Ok(())
+                    })?;
+                    w.create_element("edges").write_inner_content(|w| {
+                        for (i, (a, b, e)) in g.edges_sorted().into_iter().enumerate() {
+                            let mut docs: Vec<&str> = e.evidence.iter().map(|x| x.doc.as_str()).collect();
+                            docs.dedup();
+                            w.create_element("edge")
+                                .with_attributes([
+                                    ("id", format!("e{i}").as_str()),
+                                    ("source", xml_clean(&a.id).as_ref()),
+                                    ("target", xml_clean(&b.id).as_ref()),
+                                    ("label", xml_clean(&e.relation).as_ref()),
+                                    ("kind", xml_clean(&link_key(e)).as_ref()),
+                                    ("weight", f64_text(e.count as f64).as_str()),
+                                ])
+                                .write_inner_content(|w| {
+                                    let mut values = vec![("relation", e.relation.clone())];
+                                    if let Some(c) = &e.cameo {
+                                        values.push(("cameo", c.clone()));
+                                    }
+                                    if let Some(gs) = e.goldstein {
+                                        values.push(("goldstein", f64_text(gs)));
+                                    }
+                                    values.extend([
+                                        ("tone", Tone::of(e).as_str().to_string()),
+                                        ("modality", e.modality.as_str().to_string()),
+                                        ("asserted", (e.modality == Modality::Asserted).to_string()),
+                                        ("symmetric", is_symmetric(&e.relation).to_string()),
+                                        ("count", e.count.to_string()),
+                                        ("confidence", f32_text(e.confidence)),
+                                        (
+                                            "evidence",
+                                            e.evidence
+                                                .iter()
+                                                .map(|x| one_line(&x.text))
+                                                .collect::<Vec<_>>()
+                                                .join("\n"),
+                                        ),
+                                        ("evidence_docs", docs.join("\n")),
+                                        ("evidence_truncated", e.evidence_truncated.to_string()),
+                                    ]);
+                                    attvalues(w, &values)?;
+                                    color(w, tone_rgb(Tone::of(e)))?;
+                                    Ok(())
+                                })?;
+                        }
+                        Ok(())
+                    })?;
+                    Ok(())
+                })?;
+            Ok(())
+        })
+        .expect(ok);
+    let mut s = String::from_utf8(w.into_inner()).expect("quick-xml writes UTF-8");
+    s.push('\n');
+    s
+}
