@@ -62,7 +62,11 @@ pub fn find_actor<'g>(g: &'g ActorGraph, query: &str) -> Result<&'g ActorNode> {
                         .chain(&n.aliases)
                         .map(|s| {
                             let k = key(s);
-                            let contains = if k.contains(&q) || q.contains(&k) { 0.2 } else { 0.0 };
+                            let contains = if k.contains(&q) || q.contains(&k) {
+                                0.2
+                            } else {
+                                0.0
+                            };
                             strsim::jaro_winkler(&k, &q) + contains
                         })
                         .fold(0.0, f64::max);
@@ -77,14 +81,20 @@ pub fn find_actor<'g>(g: &'g ActorGraph, query: &str) -> Result<&'g ActorNode> {
                 .map(|(_, n)| format!("{} ({})", n.label, n.id))
                 .collect();
             let hint = if hints.is_empty() {
-                format!("the graph has {} actors; `actorgraph stats` lists them", nodes.len())
+                format!(
+                    "the graph has {} actors; `actorgraph stats` lists them",
+                    nodes.len()
+                )
             } else {
                 format!("did you mean {}?", hints.join(", "))
             };
             Err(Error::Invalid(format!("no actor named {query:?}: {hint}")))
         }
         _ => {
-            let c: Vec<String> = named.iter().map(|n| format!("{} ({})", n.label, n.id)).collect();
+            let c: Vec<String> = named
+                .iter()
+                .map(|n| format!("{} ({})", n.label, n.id))
+                .collect();
             Err(Error::Invalid(format!(
                 "{query:?} names {} actors: {}; give the id instead",
                 named.len(),
@@ -127,10 +137,19 @@ pub fn explain<'g>(g: &'g ActorGraph, a: &str, b: &str) -> Result<Explanation<'g
         .edges_sorted()
         .into_iter()
         .filter(|(s, t, _)| (s.id == a.id && t.id == b.id) || (s.id == b.id && t.id == a.id))
-        .map(|(source, target, edge)| ExplainedLink { source, target, edge })
+        .map(|(source, target, edge)| ExplainedLink {
+            source,
+            target,
+            edge,
+        })
         .collect();
     // Stable sort: within equal keys the export order is kept.
-    links.sort_by_key(|l| (l.edge.relation == CO_MENTIONED, std::cmp::Reverse(l.edge.count)));
+    links.sort_by_key(|l| {
+        (
+            l.edge.relation == CO_MENTIONED,
+            std::cmp::Reverse(l.edge.count),
+        )
+    });
     Ok(Explanation {
         a,
         b,
@@ -221,7 +240,11 @@ fn styled(out: &mut String, color: bool, style: &str, s: &str) {
 
 fn link_heading(out: &mut String, l: &ExplainedLink, color: bool) {
     let e = l.edge;
-    let arrow = if is_symmetric(&e.relation) { "—" } else { "→" };
+    let arrow = if is_symmetric(&e.relation) {
+        "—"
+    } else {
+        "→"
+    };
     styled(out, color, STYLE_BOLD, &l.source.label);
     let _ = write!(out, " {arrow} ");
     styled(out, color, STYLE_BOLD, &e.relation);
@@ -297,13 +320,23 @@ impl Explanation<'_> {
                 out.push('\n');
                 let mut marks: Vec<String> = Vec::new();
                 if !color {
-                    for (name, want) in [("source", Part::Source), ("trigger", Part::Trigger), ("target", Part::Target)] {
+                    for (name, want) in [
+                        ("source", Part::Source),
+                        ("trigger", Part::Trigger),
+                        ("target", Part::Target),
+                    ] {
                         if let Some((_, s)) = p.iter().find(|(k, _)| *k == want) {
                             marks.push(format!("{name} \"{}\"", one_line(s)));
                         }
                     }
                 }
-                let place = format!("{}, sentence {}, bytes {}..{}", ev.doc, ev.sentence + 1, ev.start, ev.end);
+                let place = format!(
+                    "{}, sentence {}, bytes {}..{}",
+                    ev.doc,
+                    ev.sentence + 1,
+                    ev.start,
+                    ev.end
+                );
                 marks.push(place);
                 let line = format!("     {}", marks.join(" · "));
                 styled(&mut out, color, STYLE_DIM, &line);
@@ -382,7 +415,11 @@ mod tests {
                 (Part::Text, "."),
             ]
         );
-        let bad = Evidence { trigger: Some((5, 12)), mentions: Some(((11, 40), (24, 29))), ..ev };
+        let bad = Evidence {
+            trigger: Some((5, 12)),
+            mentions: Some(((11, 40), (24, 29))),
+            ..ev
+        };
         let joined: String = parts(&bad).iter().map(|(_, s)| *s).collect();
         assert_eq!(joined, bad.text);
     }
@@ -397,7 +434,10 @@ mod tests {
         assert!(text.contains("source \"Egypt\""), "{text}");
         assert!(!text.contains('\x1b'));
         let colored = e.to_text(true);
-        assert!(colored.contains(&format!("{STYLE_TRIGGER}accused{STYLE_RESET}")), "{colored}");
+        assert!(
+            colored.contains(&format!("{STYLE_TRIGGER}accused{STYLE_RESET}")),
+            "{colored}"
+        );
         let v: serde_json::Value = serde_json::from_str(&e.to_json()).unwrap();
         assert_eq!(v["links"][0]["relation"], "accuses");
     }
@@ -406,6 +446,9 @@ mod tests {
     fn unknown_actor_is_a_clear_error() {
         let g = graph();
         let err = find_actor(&g, "Egyp").unwrap_err().to_string();
-        assert!(err.contains("no actor named \"Egyp\"") && err.contains("Egypt"), "{err}");
+        assert!(
+            err.contains("no actor named \"Egyp\"") && err.contains("Egypt"),
+            "{err}"
+        );
     }
 }

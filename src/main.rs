@@ -138,8 +138,16 @@ impl FilterArgs {
     fn filter(&self, pipeline: &Pipeline) -> Result<Filter> {
         for r in &self.relations {
             if pipeline.lexicon().relation(r).is_none() {
-                let known: Vec<&str> = pipeline.lexicon().relations.keys().map(String::as_str).collect();
-                bail!("unknown relation {r:?} in --relations (known: {})", known.join(", "));
+                let known: Vec<&str> = pipeline
+                    .lexicon()
+                    .relations
+                    .keys()
+                    .map(String::as_str)
+                    .collect();
+                bail!(
+                    "unknown relation {r:?} in --relations (known: {})",
+                    known.join(", ")
+                );
             }
         }
         Ok(Filter {
@@ -164,9 +172,11 @@ fn load(inputs: &Inputs, quiet: bool) -> Result<(Pipeline, ActorGraph)> {
         ProgressBar::hidden()
     } else {
         ProgressBar::new(docs.len() as u64).with_style(
-            ProgressStyle::with_template("{spinner} {pos}/{len} documents [{bar:30}] {per_sec} eta {eta}")
-                .context("progress bar template")?
-                .progress_chars("=> "),
+            ProgressStyle::with_template(
+                "{spinner} {pos}/{len} documents [{bar:30}] {per_sec} eta {eta}",
+            )
+            .context("progress bar template")?
+            .progress_chars("=> "),
         )
     };
     let graph = pipeline.build_graph_with(&docs, |n| bar.inc(n as u64));
@@ -183,17 +193,25 @@ fn build(args: BuildArgs, quiet: bool) -> Result<()> {
     }
     let dest = Destination::choose(&formats, args.output.as_deref())?;
     if dest == Destination::Stdout && formats[0].is_binary() && std::io::stdout().is_terminal() {
-        bail!("{} is binary: write it to a file with -o graph.{}", formats[0], formats[0]);
+        bail!(
+            "{} is binary: write it to a file with -o graph.{}",
+            formats[0],
+            formats[0]
+        );
     }
     let (pipeline, graph) = load(&args.inputs, quiet)?;
     let graph = graph.filtered(&args.filter.filter(&pipeline)?);
-    let opts = Options { title: args.title.clone(), seed: args.seed };
+    let opts = Options {
+        title: args.title.clone(),
+        seed: args.seed,
+    };
     // Render everything first, so that a failure writes nothing.
     let files = export::render_all(&graph, &formats, &opts)?;
     match dest {
         Destination::Stdout => {
             let mut out = std::io::stdout().lock();
-            out.write_all(&files[0].bytes).context("writing to standard output")?;
+            out.write_all(&files[0].bytes)
+                .context("writing to standard output")?;
             out.flush().context("writing to standard output")?;
         }
         Destination::File(path) => export::write_atomic(&path, &files[0].bytes)?,
@@ -216,7 +234,10 @@ fn build(args: BuildArgs, quiet: bool) -> Result<()> {
 fn explain(args: ExplainArgs, quiet: bool) -> Result<()> {
     let (_, graph) = load(&args.inputs, quiet)?;
     let graph = if args.no_co_mentions {
-        graph.filtered(&Filter { co_mentions: false, ..Filter::default() })
+        graph.filtered(&Filter {
+            co_mentions: false,
+            ..Filter::default()
+        })
     } else {
         graph
     };
@@ -224,10 +245,19 @@ fn explain(args: ExplainArgs, quiet: bool) -> Result<()> {
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
     };
-    let text = if args.json { e.to_json() } else { e.to_text(color) };
-    std::io::stdout().lock().write_all(text.as_bytes()).context("writing to standard output")
+    let text = if args.json {
+        e.to_json()
+    } else {
+        e.to_text(color)
+    };
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .context("writing to standard output")
 }
 
 fn stats(args: StatsArgs, quiet: bool) -> Result<()> {
@@ -239,7 +269,10 @@ fn stats(args: StatsArgs, quiet: bool) -> Result<()> {
     } else {
         s.to_table((args.limit > 0).then_some(args.limit))
     };
-    std::io::stdout().lock().write_all(text.as_bytes()).context("writing to standard output")
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .context("writing to standard output")
 }
 
 fn eval_ner(file: &Path) -> Result<()> {
@@ -258,7 +291,10 @@ fn main() {
     };
     if let Err(e) = result {
         // A closed pipe (`actorgraph stats | head`) is not an error.
-        if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+        if e.chain().any(|c| {
+            c.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        }) {
             std::process::exit(0);
         }
         eprintln!("actorgraph: error: {e:#}");

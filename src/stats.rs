@@ -50,7 +50,12 @@ pub enum Tone {
 
 impl Tone {
     /// Every tone, in report order.
-    pub const ALL: [Tone; 4] = [Tone::Cooperation, Tone::Conflict, Tone::Neutral, Tone::CoMention];
+    pub const ALL: [Tone; 4] = [
+        Tone::Cooperation,
+        Tone::Conflict,
+        Tone::Neutral,
+        Tone::CoMention,
+    ];
 
     /// The tone of a link.
     pub fn of(e: &RelationEdge) -> Tone {
@@ -307,15 +312,16 @@ pub fn sparse_page_rank(g: &DiGraph<(), ()>, damping: f64, iterations: usize) ->
         return Vec::new();
     }
     let nf = n as f64;
-    let out: Vec<usize> = g
-        .node_indices()
-        .map(|v| g.neighbors(v).count())
-        .collect();
+    let out: Vec<usize> = g.node_indices().map(|v| g.neighbors(v).count()).collect();
     let mut ranks = vec![1.0 / nf; n];
     for _ in 0..iterations {
         let mut base = 0.0;
         for (w, &r) in ranks.iter().enumerate() {
-            base += if out[w] == 0 { damping * r / nf } else { (1.0 - damping) * r / nf };
+            base += if out[w] == 0 {
+                damping * r / nf
+            } else {
+                (1.0 - damping) * r / nf
+            };
         }
         let mut next = vec![base; n];
         for e in g.raw_edges() {
@@ -425,7 +431,13 @@ impl Stats {
             );
         }
         let _ = writeln!(out, "\nCooperation and conflict");
-        let _ = writeln!(out, "{} {:>6} {:>11}", pad("tone", 14), "links", "occurrences");
+        let _ = writeln!(
+            out,
+            "{} {:>6} {:>11}",
+            pad("tone", 14),
+            "links",
+            "occurrences"
+        );
         for t in &self.tones {
             let _ = writeln!(
                 out,
@@ -515,7 +527,11 @@ mod tests {
         assert_eq!(s.link_count, g.edge_count());
         let total: f64 = s.actors.iter().map(|a| a.pagerank).sum();
         assert!((total - 1.0).abs() < 1e-9, "{total}");
-        let acc = s.relations.iter().find(|r| r.relation == "accuses").unwrap();
+        let acc = s
+            .relations
+            .iter()
+            .find(|r| r.relation == "accuses")
+            .unwrap();
         assert_eq!(acc.tones.get(&Tone::Conflict), Some(&acc.occurrences));
         let links: usize = s.tones.iter().map(|t| t.links).sum();
         assert_eq!(links, s.link_count);

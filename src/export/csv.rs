@@ -96,7 +96,11 @@ pub fn nodes_csv(g: &ActorGraph) -> Vec<u8> {
                 n.label.clone(),
                 neo4j_label(n.kind).to_string(),
                 n.kind.as_str().to_string(),
-                n.aliases.iter().map(|a| array_item(a)).collect::<Vec<_>>().join(";"),
+                n.aliases
+                    .iter()
+                    .map(|a| array_item(a))
+                    .collect::<Vec<_>>()
+                    .join(";"),
                 n.mentions.to_string(),
                 n.documents.to_string(),
                 n.affiliation.clone().unwrap_or_default(),
@@ -121,7 +125,12 @@ pub fn edges_csv(g: &ActorGraph) -> Vec<u8> {
                 e.relation.to_uppercase(),
                 a.id.clone(),
                 b.id.clone(),
-                if is_symmetric(&e.relation) { "Undirected" } else { "Directed" }.to_string(),
+                if is_symmetric(&e.relation) {
+                    "Undirected"
+                } else {
+                    "Directed"
+                }
+                .to_string(),
                 link_key(e),
                 e.relation.clone(),
                 e.count.to_string(),
@@ -134,7 +143,11 @@ pub fn edges_csv(g: &ActorGraph) -> Vec<u8> {
                 is_symmetric(&e.relation).to_string(),
                 e.count.to_string(),
                 f32_text(e.confidence),
-                e.evidence.iter().map(|x| array_item(&x.text)).collect::<Vec<_>>().join(";"),
+                e.evidence
+                    .iter()
+                    .map(|x| array_item(&x.text))
+                    .collect::<Vec<_>>()
+                    .join(";"),
                 docs.join(";"),
                 e.evidence_truncated.to_string(),
             ]

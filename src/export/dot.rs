@@ -213,11 +213,19 @@ fn drawn_link(i: usize, a: &ActorNode, b: &ActorNode, e: &RelationEdge) -> Vec<S
     } else {
         half(vec![attr("arrowhead", "none")])
     };
-    vec![node, edge(&a.id, &label, first), edge(&label, &b.id, half(Vec::new()))]
+    vec![
+        node,
+        edge(&a.id, &label, first),
+        edge(&label, &b.id, half(Vec::new())),
+    ]
 }
 
 fn header(g: &ActorGraph) -> Vec<Stmt> {
-    let engine = if g.node_count() >= SFDP_MIN_NODES { "sfdp" } else { "neato" };
+    let engine = if g.node_count() >= SFDP_MIN_NODES {
+        "sfdp"
+    } else {
+        "neato"
+    };
     vec![
         Stmt::GAttribute(GraphAttributes::Graph(vec![
             attr("layout", engine),

@@ -92,17 +92,21 @@ pub fn to_string(g: &ActorGraph) -> String {
             ("xmlns", "http://gexf.net/1.3"),
             ("xmlns:viz", "http://gexf.net/1.3/viz"),
             ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-            ("xsi:schemaLocation", "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"),
+            (
+                "xsi:schemaLocation",
+                "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd",
+            ),
             ("version", "1.3"),
         ])
         .write_inner_content(|w| {
             w.create_element("meta").write_inner_content(|w| {
                 w.create_element("creator")
                     .write_text_content(BytesText::new(&generator()))?;
-                w.create_element("description").write_text_content(BytesText::new(&format!(
-                    "actor graph of {} document(s)",
-                    g.documents()
-                )))?;
+                w.create_element("description")
+                    .write_text_content(BytesText::new(&format!(
+                        "actor graph of {} document(s)",
+                        g.documents()
+                    )))?;
                 Ok(())
             })?;
             w.create_element("graph")
@@ -118,7 +122,8 @@ pub fn to_string(g: &ActorGraph) -> String {
                                     ("label", xml_clean(&n.label).as_ref()),
                                 ])
                                 .write_inner_content(|w| {
-                                    let aliases: Vec<&str> = n.aliases.iter().map(String::as_str).collect();
+                                    let aliases: Vec<&str> =
+                                        n.aliases.iter().map(String::as_str).collect();
                                     let mut values = vec![
                                         ("kind", n.kind.as_str().to_string()),
                                         ("aliases", aliases.join("; ")),
@@ -142,7 +147,10 @@ pub fn to_string(g: &ActorGraph) -> String {
                                         ])
                                         .write_empty()?;
                                     w.create_element("viz:size")
-                                        .with_attributes([("value", f64_text(layout.radii[i]).as_str())])
+                                        .with_attributes([(
+                                            "value",
+                                            f64_text(layout.radii[i]).as_str(),
+                                        )])
                                         .write_empty()?;
                                     Ok(())
                                 })?;
@@ -151,7 +159,8 @@ pub fn to_string(g: &ActorGraph) -> String {
                     })?;
                     w.create_element("edges").write_inner_content(|w| {
                         for (i, (a, b, e)) in g.edges_sorted().into_iter().enumerate() {
-                            let mut docs: Vec<&str> = e.evidence.iter().map(|x| x.doc.as_str()).collect();
+                            let mut docs: Vec<&str> =
+                                e.evidence.iter().map(|x| x.doc.as_str()).collect();
                             docs.dedup();
                             w.create_element("edge")
                                 .with_attributes([
@@ -173,7 +182,10 @@ pub fn to_string(g: &ActorGraph) -> String {
                                     values.extend([
                                         ("tone", Tone::of(e).as_str().to_string()),
                                         ("modality", e.modality.as_str().to_string()),
-                                        ("asserted", (e.modality == Modality::Asserted).to_string()),
+                                        (
+                                            "asserted",
+                                            (e.modality == Modality::Asserted).to_string(),
+                                        ),
                                         ("symmetric", is_symmetric(&e.relation).to_string()),
                                         ("count", e.count.to_string()),
                                         ("confidence", f32_text(e.confidence)),

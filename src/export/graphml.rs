@@ -83,7 +83,11 @@ pub(crate) fn f32_text(v: f32) -> String {
 
 /// An `f64` as text that every reader parses back to the same value.
 pub(crate) fn f64_text(v: f64) -> String {
-    if v.is_finite() { format!("{v:?}") } else { "0.0".to_string() }
+    if v.is_finite() {
+        format!("{v:?}")
+    } else {
+        "0.0".to_string()
+    }
 }
 
 fn data(w: &mut Writer<Vec<u8>>, domain: &str, name: &str, value: &str) -> io::Result<()> {

@@ -82,14 +82,25 @@ fn layout_json(g: &ActorGraph, layout: &Layout, seed: u64) -> String {
         .zip(layout.positions.iter().zip(&layout.radii))
         .map(|(n, (&(x, y), &r))| (n.id.as_str(), [x, y, r]))
         .collect();
-    let kinds = [ActorKind::Person, ActorKind::Organization, ActorKind::Country, ActorKind::Group];
+    let kinds = [
+        ActorKind::Person,
+        ActorKind::Organization,
+        ActorKind::Country,
+        ActorKind::Group,
+    ];
     let data = LayoutData {
         width: layout.width,
         height: layout.height,
         seed,
         positions,
-        kind_colors: kinds.iter().map(|&k| (k.as_str(), hex(kind_rgb(k)))).collect(),
-        tone_colors: Tone::ALL.iter().map(|&t| (t.as_str(), hex(tone_rgb(t)))).collect(),
+        kind_colors: kinds
+            .iter()
+            .map(|&k| (k.as_str(), hex(kind_rgb(k))))
+            .collect(),
+        tone_colors: Tone::ALL
+            .iter()
+            .map(|&t| (t.as_str(), hex(tone_rgb(t))))
+            .collect(),
     };
     serde_json::to_string(&data).expect("layout serialises")
 }
@@ -132,14 +143,16 @@ pub fn to_string(g: &ActorGraph, opts: &Options) -> String {
 <label><input type="checkbox" id="co-mentions" checked> co-mentions</label>
 <label><input type="checkbox" id="not-asserted" checked> negated &amp; hypothetical</label>
 <label><input type="checkbox" id="edge-labels" checked> link labels</label>
-<span class="zoom"><button type="button" id="zoom-in" title="Zoom in (+)">+</button><button type="button" id="zoom-out" title="Zoom out (−)">−</button><button type="button" id="zoom-fit" title="Fit the graph (0)">fit</button></span>
 <output id="status" aria-live="polite"></output>
 </header>
 <main>
+<div class="zoom"><button type="button" id="zoom-in" title="Zoom in (+)">+</button><button type="button" id="zoom-out" title="Zoom out (−)">−</button><button type="button" id="zoom-fit" title="Fit the graph (0)">fit</button></div>
 <svg id="graph" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Actor graph"><defs id="markers"></defs><g id="viewport"><g id="links"></g><g id="link-labels"></g><g id="nodes"></g></g></svg>
-<aside id="details" aria-live="polite"><p class="hint">Hover over an actor or a link for a summary; click it for the evidence. Drag to pan, scroll to zoom, drag an actor to move it.</p></aside>
-</main>
+<aside>
+<div id="details" aria-live="polite"><p class="hint">Hover over an actor or a link for a summary; click it for the evidence. Drag to pan, scroll to zoom, drag an actor to move it; <kbd>/</kbd> searches.</p></div>
 <div id="legend"></div>
+</aside>
+</main>
 <div id="tip" hidden></div>
 <div id="errors" role="alert" hidden></div>
 <noscript><p class="noscript">This page needs JavaScript to draw the graph; the data is in the <code>graph-data</code> block of its source.</p></noscript>
@@ -174,7 +187,16 @@ mod tests {
         for asset in [PAGE_JS, PAGE_CSS] {
             // The SVG namespace name is an identifier, not a download.
             let asset = asset.replace("'http://www.w3.org/2000/svg'", "");
-            for needle in ["http://", "https://", "//cdn", "@import", "url(http", "fetch(", "XMLHttpRequest", "import("] {
+            for needle in [
+                "http://",
+                "https://",
+                "//cdn",
+                "@import",
+                "url(http",
+                "fetch(",
+                "XMLHttpRequest",
+                "import(",
+            ] {
                 assert!(!asset.contains(needle), "page asset contains {needle}");
             }
         }
@@ -183,13 +205,25 @@ mod tests {
     #[test]
     fn page_embeds_graph_and_layout() {
         let p = Pipeline::builtin().unwrap();
-        let g = p.build_graph(&[Document::new("<doc>", "Egypt accused Qatar of funding militants.")]);
+        let g = p.build_graph(&[Document::new(
+            "<doc>",
+            "Egypt accused Qatar of funding militants.",
+        )]);
         let page = to_string(&g, &Options::default());
         assert!(page.contains("<title>actorgraph: "));
         assert!(page.contains(r#"id="graph-data">{"directed":true"#));
-        assert!(page.contains(r#"\u003cdoc\u003e"#), "document id must be escaped");
+        assert!(
+            page.contains(r#"\u003cdoc\u003e"#),
+            "document id must be escaped"
+        );
         assert_eq!(page, to_string(&g, &Options::default()));
-        let titled = to_string(&g, &Options { title: Some("A <b> & \"c\"".into()), ..Options::default() });
+        let titled = to_string(
+            &g,
+            &Options {
+                title: Some("A <b> & \"c\"".into()),
+                ..Options::default()
+            },
+        );
         assert!(titled.contains("<title>A &lt;b&gt; &amp; &quot;c&quot;</title>"));
     }
 }

@@ -12,7 +12,7 @@ use crate::relations::CO_MENTIONED;
 use std::collections::{BTreeMap, HashMap};
 
 /// Seed used when none is given.
-pub const DEFAULT_SEED: u64 = 0x5eed_a11c_e5;
+pub const DEFAULT_SEED: u64 = 0x005e_eda1_1ce5;
 
 /// Font size of node labels, in pixels (the HTML page uses the same).
 pub const LABEL_FONT_PX: f64 = 12.0;
@@ -62,12 +62,23 @@ impl Rng {
 /// extent below the centre).
 fn node_box(label: &str, r: f64) -> (f64, f64, f64) {
     let text_w = label.chars().count() as f64 * LABEL_FONT_PX * GLYPH_WIDTH;
-    ((text_w / 2.0).max(r) + 4.0, r + 4.0, r + LABEL_FONT_PX * 1.5 + 4.0)
+    (
+        (text_w / 2.0).max(r) + 4.0,
+        r + 4.0,
+        r + LABEL_FONT_PX * 1.5 + 4.0,
+    )
 }
 
-/// Lays out a graph. Links of all relations attract their two actors
-/// (co-mentions half as much), every pair of actors repels, and a weak pull
-/// towards the centre keeps separate components together.
+/// Width in pixels of a link label drawn at the HTML page's 10 px font.
+fn link_label_width(text: &str) -> f64 {
+    text.chars().count() as f64 * 10.0 * GLYPH_WIDTH
+}
+
+/// Lays out a graph. Links attract their two actors towards an ideal
+/// distance long enough for their labels (co-mentions pull half as hard),
+/// every pair of actors repels, and a linear pull towards the centre keeps
+/// components together. Actors without any link take no part in the
+/// simulation: they are lined up under the drawing.
 pub fn force_directed(g: &ActorGraph, seed: u64) -> Layout {
     let nodes = g.nodes_sorted();
     let n = nodes.len();
@@ -85,42 +96,59 @@ pub fn force_directed(g: &ActorGraph, seed: u64) -> Layout {
         .enumerate()
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
-    // One attraction per node pair, weighted by the occurrences linking it.
-    let mut pairs: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    let mean_r = radii.iter().sum::<f64>() / n as f64;
+    let k = 80.0 + 2.0 * mean_r;
+
+    // One spring per node pair: weight from the occurrences linking it,
+    // ideal length from the widest label drawn between the two.
+    let mut pairs: BTreeMap<(usize, usize), (f64, f64)> = BTreeMap::new();
+    let mut linked = vec![false; n];
     for (a, b, e) in g.edges_sorted() {
         let (i, j) = (index[a.id.as_str()], index[b.id.as_str()]);
+        linked[i] = true;
+        linked[j] = true;
         if i == j {
             continue;
         }
-        let w = if e.relation == CO_MENTIONED { 0.5 } else { 1.0 } * e.count as f64;
-        *pairs.entry((i.min(j), i.max(j))).or_default() += w;
+        let co = e.relation == CO_MENTIONED;
+        let w = if co { 0.5 } else { 1.0 } * e.count as f64;
+        let len = if co {
+            k
+        } else {
+            k.max(link_label_width(&super::dot::edge_label(e)) + radii[i] + radii[j] + 24.0)
+        };
+        let p = pairs.entry((i.min(j), i.max(j))).or_insert((0.0, 0.0));
+        p.0 += w;
+        p.1 = p.1.max(len);
     }
-    let springs: Vec<(usize, usize, f64)> = pairs
+    // Parallel links are drawn as curves side by side: a little more room.
+    let springs: Vec<(usize, usize, f64, f64)> = pairs
         .into_iter()
-        .map(|((i, j), w)| (i, j, 1.0 + w.ln_1p().min(3.0) * 0.5))
+        .map(|((i, j), (w, len))| (i, j, 1.0 + w.ln_1p().min(3.0) * 0.5, len))
         .collect();
 
-    // Ideal edge length grows a little with the average node size.
-    let mean_r = radii.iter().sum::<f64>() / n as f64;
-    let k = 70.0 + 2.0 * mean_r;
-    let side = k * (n as f64).sqrt() * 1.5;
+    let active: Vec<usize> = (0..n).filter(|&i| linked[i]).collect();
+    let m = active.len().max(1);
+    let side = k * (m as f64).sqrt() * 1.5;
     let mut rng = Rng(seed);
     let mut pos: Vec<(f64, f64)> = (0..n)
         .map(|_| ((rng.unit() - 0.5) * side, (rng.unit() - 0.5) * side))
         .collect();
 
-    let iterations = if n <= 300 {
+    let iterations = if m <= 300 {
         400
     } else {
-        (400.0 * 90_000.0 / (n * n) as f64).max(30.0) as usize
+        (400.0 * 90_000.0 / (m * m) as f64).max(30.0) as usize
     };
-    let gravity = 0.04;
+    // A linear pull to the centre: against the repulsion of m nodes it
+    // holds the drawing within a radius of about k·sqrt(m).
+    let gravity = 0.6;
     let mut disp = vec![(0.0f64, 0.0f64); n];
     for it in 0..iterations {
         let temperature = side * 0.1 * (1.0 - it as f64 / iterations as f64) + 0.5;
         disp.iter_mut().for_each(|d| *d = (0.0, 0.0));
-        for i in 0..n {
-            for j in (i + 1)..n {
+        for (ai, &i) in active.iter().enumerate() {
+            for &j in &active[ai + 1..] {
                 let (mut dx, mut dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
                 let mut d2 = dx * dx + dy * dy;
                 if d2 < 1e-6 {
@@ -137,20 +165,21 @@ pub fn force_directed(g: &ActorGraph, seed: u64) -> Layout {
                 disp[j].1 -= dy * f;
             }
         }
-        for &(i, j, w) in &springs {
+        for &(i, j, w, len) in &springs {
             let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
             let d = (dx * dx + dy * dy).sqrt();
-            let f = w * d / k;
+            // w·d²·s²/len³ balances the pair's own repulsion s²/d at d = len.
+            let sp = k + radii[i] + radii[j];
+            let f = w * d * sp * sp / (len * len * len);
             disp[i].0 -= dx * f;
             disp[i].1 -= dy * f;
             disp[j].0 += dx * f;
             disp[j].1 += dy * f;
         }
-        for i in 0..n {
+        for &i in &active {
             let (x, y) = pos[i];
-            let d = (x * x + y * y).sqrt();
-            disp[i].0 -= gravity * x * (1.0 + d / side);
-            disp[i].1 -= gravity * y * (1.0 + d / side);
+            disp[i].0 -= gravity * x;
+            disp[i].1 -= gravity * y;
             let (dx, dy) = disp[i];
             let len = (dx * dx + dy * dy).sqrt();
             if len > 0.0 {
@@ -166,13 +195,56 @@ pub fn force_directed(g: &ActorGraph, seed: u64) -> Layout {
         .zip(&radii)
         .map(|(a, &r)| node_box(&a.label, r))
         .collect();
-    remove_overlaps(&mut pos, &boxes);
+    let mut active_pos: Vec<(f64, f64)> = active.iter().map(|&i| pos[i]).collect();
+    let active_boxes: Vec<(f64, f64, f64)> = active.iter().map(|&i| boxes[i]).collect();
+    remove_overlaps(&mut active_pos, &active_boxes);
+    for (&i, &p) in active.iter().zip(&active_pos) {
+        pos[i] = p;
+    }
+
+    // Actors without links: rows under the drawing, in id order.
+    let (mut min_x, mut max_x, mut max_y) = (0.0f64, 0.0f64, 0.0f64);
+    if !active.is_empty() {
+        min_x = active
+            .iter()
+            .map(|&i| pos[i].0 - boxes[i].0)
+            .fold(f64::INFINITY, f64::min);
+        max_x = active
+            .iter()
+            .map(|&i| pos[i].0 + boxes[i].0)
+            .fold(f64::NEG_INFINITY, f64::max);
+        max_y = active
+            .iter()
+            .map(|&i| pos[i].1 + boxes[i].2)
+            .fold(f64::NEG_INFINITY, f64::max);
+    }
+    let row_width = (max_x - min_x).max(600.0);
+    let (mut x, mut y, mut row_h) = (min_x, max_y + 30.0, 0.0f64);
+    for i in (0..n).filter(|&i| !linked[i]) {
+        let (hw, up, down) = boxes[i];
+        if x > min_x && x + 2.0 * hw > min_x + row_width {
+            x = min_x;
+            y += row_h + 6.0;
+            row_h = 0.0;
+        }
+        pos[i] = (x + hw, y + up);
+        x += 2.0 * hw + 6.0;
+        row_h = row_h.max(up + down);
+    }
 
     let margin = 30.0;
-    let min_x = (0..n).map(|i| pos[i].0 - boxes[i].0).fold(f64::INFINITY, f64::min);
-    let max_x = (0..n).map(|i| pos[i].0 + boxes[i].0).fold(f64::NEG_INFINITY, f64::max);
-    let min_y = (0..n).map(|i| pos[i].1 - boxes[i].1).fold(f64::INFINITY, f64::min);
-    let max_y = (0..n).map(|i| pos[i].1 + boxes[i].2).fold(f64::NEG_INFINITY, f64::max);
+    let min_x = (0..n)
+        .map(|i| pos[i].0 - boxes[i].0)
+        .fold(f64::INFINITY, f64::min);
+    let max_x = (0..n)
+        .map(|i| pos[i].0 + boxes[i].0)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let min_y = (0..n)
+        .map(|i| pos[i].1 - boxes[i].1)
+        .fold(f64::INFINITY, f64::min);
+    let max_y = (0..n)
+        .map(|i| pos[i].1 + boxes[i].2)
+        .fold(f64::NEG_INFINITY, f64::max);
     let round = |v: f64| (v * 10.0).round() / 10.0;
     Layout {
         positions: pos
@@ -217,11 +289,19 @@ fn remove_overlaps(pos: &mut [(f64, f64)], boxes: &[(f64, f64, f64)]) {
                 }
                 moved = true;
                 if ox < oy {
-                    let s = if pos[i].0 < pos[j].0 || (pos[i].0 == pos[j].0 && i < j) { -1.0 } else { 1.0 };
+                    let s = if pos[i].0 < pos[j].0 || (pos[i].0 == pos[j].0 && i < j) {
+                        -1.0
+                    } else {
+                        1.0
+                    };
                     pos[i].0 += s * ox / 2.0;
                     pos[j].0 -= s * ox / 2.0;
                 } else {
-                    let s = if pos[i].1 < pos[j].1 || (pos[i].1 == pos[j].1 && i < j) { -1.0 } else { 1.0 };
+                    let s = if pos[i].1 < pos[j].1 || (pos[i].1 == pos[j].1 && i < j) {
+                        -1.0
+                    } else {
+                        1.0
+                    };
                     pos[i].1 += s * oy / 2.0;
                     pos[j].1 -= s * oy / 2.0;
                 }
@@ -245,7 +325,8 @@ pub fn has_overlaps(g: &ActorGraph, layout: &Layout) -> bool {
     for i in 0..p.len() {
         for j in (i + 1)..p.len() {
             let ox = boxes[i].0 + boxes[j].0 - (p[i].0 - p[j].0).abs();
-            let oy = (p[i].1 + boxes[i].2).min(p[j].1 + boxes[j].2) - (p[i].1 - boxes[i].1).max(p[j].1 - boxes[j].1);
+            let oy = (p[i].1 + boxes[i].2).min(p[j].1 + boxes[j].2)
+                - (p[i].1 - boxes[i].1).max(p[j].1 - boxes[j].1);
             if ox > 0.5 && oy > 0.5 {
                 return true;
             }
@@ -284,7 +365,12 @@ mod tests {
         let l = force_directed(&g, DEFAULT_SEED);
         assert_eq!(l.positions.len(), g.node_count());
         for &(x, y) in &l.positions {
-            assert!(x > 0.0 && x < l.width && y > 0.0 && y < l.height, "{x},{y} in {}x{}", l.width, l.height);
+            assert!(
+                x > 0.0 && x < l.width && y > 0.0 && y < l.height,
+                "{x},{y} in {}x{}",
+                l.width,
+                l.height
+            );
         }
         assert!(!has_overlaps(&g, &l));
     }

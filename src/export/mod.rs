@@ -141,7 +141,12 @@ impl Format {
 
     /// Renders a graph in this format: one file, or two for `csv`.
     pub fn render(self, g: &ActorGraph, opts: &Options) -> Result<Vec<OutputFile>> {
-        let one = |bytes: Vec<u8>| vec![OutputFile { name: self.file_names()[0], bytes }];
+        let one = |bytes: Vec<u8>| {
+            vec![OutputFile {
+                name: self.file_names()[0],
+                bytes,
+            }]
+        };
         Ok(match self {
             Format::Json => one(json::to_string(g).into_bytes()),
             Format::Dot => one(dot::to_string(g).into_bytes()),
@@ -152,8 +157,14 @@ impl Format {
             Format::Gexf => one(gexf::to_string(g).into_bytes()),
             Format::Cytoscape => one(cytoscape::to_string(g).into_bytes()),
             Format::Csv => vec![
-                OutputFile { name: "nodes.csv", bytes: csv::nodes_csv(g) },
-                OutputFile { name: "edges.csv", bytes: csv::edges_csv(g) },
+                OutputFile {
+                    name: "nodes.csv",
+                    bytes: csv::nodes_csv(g),
+                },
+                OutputFile {
+                    name: "edges.csv",
+                    bytes: csv::edges_csv(g),
+                },
             ],
         })
     }
@@ -207,7 +218,8 @@ impl Destination {
         let dir_only = formats.len() > 1 || formats.contains(&Format::Csv);
         match output {
             None if formats.contains(&Format::Csv) => Err(Error::Invalid(
-                "csv writes two files (nodes.csv and edges.csv): give a directory with -o DIR".to_string(),
+                "csv writes two files (nodes.csv and edges.csv): give a directory with -o DIR"
+                    .to_string(),
             )),
             None if formats.len() > 1 => Err(Error::Invalid(format!(
                 "{} formats write {} files: give a directory with -o DIR",
@@ -236,7 +248,10 @@ pub fn render_all(g: &ActorGraph, formats: &[Format], opts: &Options) -> Result<
 /// Writes rendered files into a directory (created if needed), each
 /// atomically; returns the paths written.
 pub fn write_dir(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
     let mut written = Vec::new();
     for f in files {
         let path = dir.join(f.name);
@@ -275,7 +290,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// Drops the characters XML 1.0 forbids (C0 controls other than tab,
 /// newline and carriage return; U+FFFE and U+FFFF).
 pub fn xml_clean(s: &str) -> Cow<'_, str> {
-    let bad = |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}';
+    let bad = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+    };
     if s.chars().any(bad) {
         Cow::Owned(s.chars().filter(|&c| !bad(c)).collect())
     } else {
@@ -322,10 +339,24 @@ mod tests {
     fn destinations() {
         use Destination::*;
         assert_eq!(Destination::choose(&[Format::Json], None).unwrap(), Stdout);
-        assert!(Destination::choose(&[Format::Csv], None).unwrap_err().to_string().contains("-o DIR"));
+        assert!(
+            Destination::choose(&[Format::Csv], None)
+                .unwrap_err()
+                .to_string()
+                .contains("-o DIR")
+        );
         assert!(Destination::choose(&[Format::Json, Format::Dot], None).is_err());
-        assert_eq!(Destination::choose(&[Format::Csv], Some(Path::new("x"))).unwrap(), Dir("x".into()));
-        assert_eq!(Destination::choose(&[Format::Dot], Some(Path::new("g.dot"))).unwrap(), File("g.dot".into()));
-        assert_eq!(Destination::choose(&[Format::Dot], Some(Path::new("out/"))).unwrap(), Dir("out/".into()));
+        assert_eq!(
+            Destination::choose(&[Format::Csv], Some(Path::new("x"))).unwrap(),
+            Dir("x".into())
+        );
+        assert_eq!(
+            Destination::choose(&[Format::Dot], Some(Path::new("g.dot"))).unwrap(),
+            File("g.dot".into())
+        );
+        assert_eq!(
+            Destination::choose(&[Format::Dot], Some(Path::new("out/"))).unwrap(),
+            Dir("out/".into())
+        );
     }
 }

@@ -220,6 +220,53 @@
     n.links.forEach(placeLink);
   }
 
+  // Boxes in the drawing's coordinates (zoom scales everything alike, so
+  // what overlaps does not depend on the zoom).
+  function nodeBoxes(n) {
+    var c = n.el.firstChild.getBBox(), t = n.el.lastChild.getBBox();
+    return [
+      { x: n.x + c.x, y: n.y + c.y, w: c.width, h: c.height },
+      { x: n.x + t.x, y: n.y + t.y, w: t.width, h: t.height }
+    ];
+  }
+
+  function overlaps(a, b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  }
+
+  // Hides the link labels that would cover an actor or a label placed
+  // before them (busiest links first); hidden labels come back on hover
+  // and selection. Then counts the overlaps left among all visible text.
+  function declutter() {
+    var placed = [];
+    var texts = [];
+    nodes.forEach(function (n) {
+      var b = nodeBoxes(n);
+      placed.push(b[0], b[1]);
+      texts.push(b[1]);
+    });
+    var candidates = links.filter(function (l) { return l.label && l.visible; });
+    candidates.forEach(function (l) { l.label.classList.remove('crowded'); });
+    candidates.sort(function (a, b) { return b.data.count - a.data.count || (a.id < b.id ? -1 : 1); });
+    var hidden = 0;
+    if (state.labels) {
+      candidates.forEach(function (l) {
+        var b = l.label.getBBox();
+        var box = { x: b.x, y: b.y, w: b.width, h: b.height };
+        var hit = placed.some(function (p) { return overlaps(p, box); });
+        l.label.classList.toggle('crowded', hit);
+        if (hit) hidden += 1;
+        else { placed.push(box); texts.push(box); }
+      });
+    }
+    var clashes = 0;
+    for (var i = 0; i < texts.length; i++) {
+      for (var j = i + 1; j < texts.length; j++) if (overlaps(texts[i], texts[j])) clashes += 1;
+    }
+    body.dataset.hiddenLabels = String(hidden);
+    body.dataset.labelOverlaps = String(clashes);
+  }
+
   // ---------------------------------------------------------- view state
 
   var view = { x: 0, y: 0, k: 1 };
@@ -286,6 +333,7 @@
     });
     svg.classList.toggle('no-labels', !state.labels);
     body.dataset.visibleLinks = String(shown);
+    declutter();
     updateStatus();
   }
 
@@ -403,8 +451,14 @@
     ];
   }
 
+  function mark(sel, on) {
+    if (sel.type === 'node') { sel.item.el.classList.toggle('selected', on); return; }
+    sel.item.path.classList.toggle('selected', on);
+    if (sel.item.label) sel.item.label.classList.toggle('selected', on);
+  }
+
   function select(sel) {
-    if (selected) selected.item[selected.type === 'node' ? 'el' : 'path'].classList.remove('selected');
+    if (selected) mark(selected, false);
     selected = sel;
     var panel = byId('details');
     panel.textContent = '';
@@ -412,7 +466,7 @@
       append(panel, el('p', { className: 'hint', text: 'Click an actor or a link to see its evidence.' }));
       body.dataset.selected = '';
     } else {
-      sel.item[sel.type === 'node' ? 'el' : 'path'].classList.add('selected');
+      mark(sel, true);
       append(panel, sel.type === 'node' ? showNode(sel.item) : showLink(sel.item));
       body.dataset.selected = sel.item.id;
     }
@@ -522,6 +576,7 @@
     drag = null;
     svg.classList.remove('panning');
     if (svg.hasPointerCapture(e.pointerId)) svg.releasePointerCapture(e.pointerId);
+    if (d.moved && d.target && d.target.type === 'node') declutter();
     if (!d.moved && e.type === 'pointerup') select(d.target);
   }
   svg.addEventListener('pointerup', endDrag);
