@@ -344,7 +344,7 @@ fn description_antecedent(analysis: &Analysis, d: &Mention, k: usize, mentions: 
             continue;
         }
         let Some(a) = m.actor else { continue };
-        if sentence.contains(&m.tokens.start) && d.tokens.start - m.tokens.end < 6 {
+        if !plural && sentence.contains(&m.tokens.start) && d.tokens.start - m.tokens.end < 6 {
             continue;
         }
         if seen.contains(&a) {
@@ -352,8 +352,12 @@ fn description_antecedent(analysis: &Analysis, d: &Mention, k: usize, mentions: 
         }
         seen.push(a);
         let fits = if plural {
-            if head.is_empty() || matches!(head, "sides" | "parties" | "men") {
-                actors[a].kind != ActorKind::Organization || true
+            if m.how == How::Pronoun {
+                false
+            } else if head.is_empty() || head == "men" {
+                true
+            } else if matches!(head, "sides" | "parties") {
+                actors[a].kind != ActorKind::Person
             } else if matches!(head, "countries" | "nations" | "governments") {
                 actors[a].kind == ActorKind::Country
             } else if head == "leaders" {
