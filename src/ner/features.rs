@@ -7,7 +7,7 @@
 
 /// Version of the feature definitions. It is written into every model file
 /// and checked on load, so a model trained with other features is refused.
-pub(crate) const FEATURE_VERSION: u32 = 3;
+pub(crate) const FEATURE_VERSION: u32 = 4;
 
 /// Final avalanche step of a 64-bit hash (the MurmurHash3 finaliser).
 #[inline]
@@ -134,8 +134,8 @@ pub(crate) struct Tok {
     pub shape: u64,
     /// Shape with runs collapsed (`Xx`, `d-d-d`, `X.X.`).
     pub short_shape: u64,
-    /// Normalised prefixes of 1..=4 chars (0 when the word is shorter).
-    pub prefix: [u64; 4],
+    /// Normalised prefixes of 1 and 2 chars (0 when the word is shorter).
+    pub prefix: [u64; 2],
     /// Normalised suffixes of 1..=4 chars (0 when the word is shorter).
     pub suffix: [u64; 4],
     /// [`flag`] bits.
@@ -149,7 +149,7 @@ impl Tok {
         let mut norm = StrHash::new();
         let mut shape = StrHash::new();
         let mut short = StrHash::new();
-        let mut prefix = [0u64; 4];
+        let mut prefix = [0u64; 2];
         let mut last = ['\0'; 4];
         let mut n = 0usize;
         let mut run_char = '\0';
@@ -160,7 +160,7 @@ impl Tok {
             exact.char(c);
             let nc = norm_char(c);
             norm.char(nc);
-            if n < 4 {
+            if n < 2 {
                 prefix[n] = norm.finish();
             }
             last[n % 4] = nc;
@@ -236,7 +236,7 @@ impl Tok {
             norm: h,
             shape: h,
             short_shape: h,
-            prefix: [h; 4],
+            prefix: [h; 2],
             suffix: [h; 4],
             flags: 0,
         }
@@ -322,29 +322,20 @@ pub(crate) fn pos_static(ctx: &SentCtx, i: usize, out: &mut Vec<u64>) {
     let caps = u64::from(ctx.caps);
     out.push(f1(1, 0));
     out.push(f1(2, w.norm));
-    if fm() & (1 << 12) == 0 { out.push(f1(3, w.word)); }
-    if fm() & (1 << 13) == 0 { out.push(f1(4, w.shape)); }
+    out.push(f1(3, w.word));
     out.push(f2(5, w.short_shape, caps));
     for k in 0..4 {
         if w.suffix[k] != 0 {
             out.push(f1(10 + k as u64, w.suffix[k]));
         }
     }
-    for k in 0..3 {
-        if w.prefix[k] != 0 && !(k >= 1 && fm() & (1 << 14) != 0) {
-            out.push(f1(20 + k as u64, w.prefix[k]));
-        }
-    }
+    out.push(f1(20, w.prefix[0]));
     out.push(f1(30, t[p - 1].norm));
     out.push(f1(31, t[p + 1].norm));
-    if fm() & (1 << 15) == 0 { out.push(f1(32, t[p - 2].norm)); }
-    if fm() & (1 << 15) == 0 { out.push(f1(33, t[p + 2].norm)); }
-    if fm() & (1 << 16) == 0 { out.push(f1(34, t[p - 1].suffix[2])); }
-    if fm() & (1 << 16) == 0 { out.push(f1(35, t[p + 1].suffix[2])); }
-    if fm() & (1 << 18) == 0 { out.push(f1(36, t[p + 1].short_shape)); }
-    if fm() & (1 << 17) == 0 { out.push(f2(37, t[p - 1].norm, w.norm)); }
-    if fm() & (1 << 17) == 0 { out.push(f2(38, w.norm, t[p + 1].norm)); }
-    if fm() & (1 << 18) == 0 { out.push(f2(39, u64::from(i == 0), w.short_shape)); }
+    out.push(f1(36, t[p + 1].short_shape));
+    out.push(f2(37, t[p - 1].norm, w.norm));
+    out.push(f2(38, w.norm, t[p + 1].norm));
+    out.push(f2(39, u64::from(i == 0), w.short_shape));
 }
 
 /// History POS features of position `i` given the two previous tags.
@@ -369,43 +360,41 @@ pub(crate) fn ner_static(ctx: &SentCtx, i: usize, out: &mut Vec<u64>) {
     let first = u64::from(i == 0);
     out.push(f1(101, 0));
     out.push(f1(102, w.norm));
-    if fm() & (1 << 1) == 0 { out.push(f1(103, w.word)); }
     out.push(f2(104, w.shape, caps));
     out.push(f2(105, w.short_shape, caps | (first << 1)));
     for k in 0..4 {
         if w.suffix[k] != 0 {
             out.push(f1(110 + k as u64, w.suffix[k]));
         }
-        if w.prefix[k] != 0 && !(k >= 2 && fm() & (1 << 2) != 0) {
+    }
+    for k in 0..2 {
+        if w.prefix[k] != 0 {
             out.push(f1(114 + k as u64, w.prefix[k]));
         }
     }
-    if fm() & (1 << 19) == 0 { out.push(f1(120, t[p - 1].norm)); }
+    out.push(f1(120, t[p - 1].norm));
     out.push(f1(121, t[p + 1].norm));
-    if fm() & (1 << 4) == 0 { out.push(f1(122, t[p - 2].norm)); }
-    if fm() & (1 << 4) == 0 { out.push(f1(123, t[p + 2].norm)); }
-    if fm() & (1 << 5) == 0 { out.push(f2(124, t[p - 1].shape, caps)); }
-    if fm() & (1 << 5) == 0 { out.push(f2(125, t[p + 1].shape, caps)); }
-    if fm() & (1 << 6) == 0 { out.push(f2(126, t[p - 1].norm, w.norm)); }
-    if fm() & (1 << 6) == 0 { out.push(f2(127, w.norm, t[p + 1].norm)); }
-    if fm() & (1 << 7) == 0 { out.push(f3(
+    out.push(f1(122, t[p - 2].norm));
+    out.push(f1(123, t[p + 2].norm));
+    out.push(f2(124, t[p - 1].shape, caps));
+    out.push(f2(125, t[p + 1].shape, caps));
+    out.push(f2(126, t[p - 1].norm, w.norm));
+    out.push(f2(127, w.norm, t[p + 1].norm));
+    out.push(f3(
         128,
         t[p - 1].short_shape,
         w.short_shape,
         t[p + 1].short_shape,
-    )); }
-    if fm() & (1 << 8) == 0 { out.push(f2(129, t[p - 1].norm, w.short_shape)); }
-    if fm() & (1 << 8) == 0 { out.push(f2(130, w.short_shape, t[p + 1].norm)); }
-    if fm() & (1 << 9) == 0 { out.push(f1(131, t[p - 1].suffix[2])); }
-    if fm() & (1 << 9) == 0 { out.push(f1(132, t[p + 1].suffix[2])); }
+    ));
+    out.push(f2(129, t[p - 1].norm, w.short_shape));
+    out.push(f2(130, w.short_shape, t[p + 1].norm));
     out.push(f1(140, u64::from(pos[p])));
-    if fm() & (1 << 10) == 0 { out.push(f2(141, u64::from(pos[p - 1]), u64::from(pos[p]))); }
-    if fm() & (1 << 10) == 0 { out.push(f2(142, u64::from(pos[p]), u64::from(pos[p + 1]))); }
-    if fm() & (1 << 10) == 0 { out.push(f2(143, u64::from(pos[p]), w.norm)); }
+    out.push(f2(141, u64::from(pos[p - 1]), u64::from(pos[p])));
+    out.push(f2(142, u64::from(pos[p]), u64::from(pos[p + 1])));
+    out.push(f2(143, u64::from(pos[p]), w.norm));
     let g = ctx.gaz[i];
     if g != 0 {
         out.push(f1(150, u64::from(g)));
-        if fm() & (1 << 11) == 0 { out.push(f2(151, u64::from(g), w.short_shape)); }
     }
 }
 
@@ -455,7 +444,7 @@ mod tests {
         assert_ne!(a.suffix[3], b.suffix[3]); // "ning" vs "ping"
         assert_eq!(a.prefix[1], Tok::new("rust").prefix[1]); // "ru"
         let short = Tok::new("to");
-        assert_eq!(short.prefix[2], 0);
+        assert_eq!(Tok::new("a").prefix[1], 0);
         assert_eq!(short.suffix[2], 0);
         assert_ne!(short.suffix[1], 0);
         // suffix of the whole word equals its prefix of the same length
@@ -513,11 +502,6 @@ mod tests {
         assert_eq!(sorted.len(), out.len(), "feature hashes collide");
         out.clear();
         pos_static(&ctx, 0, &mut out);
-        assert!(out.len() > 15);
+        assert!(out.len() > 12);
     }
-}
-
-fn fm() -> u32 {
-    static X: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
-    *X.get_or_init(|| std::env::var("FM").ok().and_then(|v| v.parse().ok()).unwrap_or(0))
 }

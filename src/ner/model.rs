@@ -350,7 +350,8 @@ impl Model {
             let body = blob.get(off + 5..off + 5 + len).ok_or_else(bad)?;
             let value = if count == 0 {
                 // Dense rows are the frequent ones: unpack them to f32 once.
-                let scale = f32::from_le_bytes([blob[off], blob[off + 1], blob[off + 2], blob[off + 3]]);
+                let scale =
+                    f32::from_le_bytes([blob[off], blob[off + 1], blob[off + 2], blob[off + 3]]);
                 let index = (dense.len() / n) as u32;
                 dense.extend(body.iter().map(|&q| scale * f32::from(q as i8)));
                 index | DENSE_ROW
@@ -526,15 +527,11 @@ pub(crate) fn decode(
             Task::Ner => features::ner_static(ctx, i, &mut scratch.feats),
         }
         scratch.starts.push(scratch.rows.len());
-        let x = xmode();
-        if x == 2 { std::hint::black_box(&scratch.feats); continue; }
         scratch
             .rows
             .extend(scratch.feats.iter().filter_map(|&h| model.table.get(h)));
-        if x == 1 { scratch.rows.truncate(scratch.starts[i]); }
     }
     scratch.starts.push(scratch.rows.len());
-    if xmode() == 2 { scratch.starts.resize(n + 1, 0); }
     let (mut prev, mut prev2) = (TAG_START, TAG_START);
     let mut scores: Scores = [0.0; 256];
     for i in 0..n {
@@ -561,11 +558,6 @@ pub(crate) fn decode(
         prev2 = prev;
         prev = best;
     }
-}
-
-fn xmode() -> u32 {
-    static X: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
-    *X.get_or_init(|| std::env::var("XMODE").ok().and_then(|v| v.parse().ok()).unwrap_or(0))
 }
 
 /// Best allowed label and its margin over the runner-up.

@@ -321,7 +321,12 @@ fn merge_runs<'a>(
         }
     }
     rows.retain(|(_, w)| w.iter().any(|x| x.abs() >= min_weight));
-    rows.sort_unstable_by_key(|r| (std::cmp::Reverse(counts.get(&r.0).copied().unwrap_or(0)), r.0));
+    rows.sort_unstable_by_key(|r| {
+        (
+            std::cmp::Reverse(counts.get(&r.0).copied().unwrap_or(0)),
+            r.0,
+        )
+    });
     rows
 }
 
