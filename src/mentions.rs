@@ -106,11 +106,7 @@ impl Gazetteer {
 const PRONOUNS: &[&str] = &["he", "him", "his", "she", "her", "they", "them", "their", "it", "its", "we", "our", "us", "i", "my"];
 
 /// Verbs of saying: a capitalised name right before one is a speaker.
-pub const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "added", "wrote", "writes", "stated", "states", "declared",
-    "announced", "claimed", "claims", "insisted", "argued", "noted", "warned", "asserted", "explained",
-    "tweeted", "posted", "remarked", "replied", "responded", "stressed", "emphasized", "emphasised",
-];
+pub use crate::relations::words::SPEECH as SPEECH_VERBS;
 
 fn capitalized(t: &Token) -> bool {
     t.is_capitalized()
@@ -179,7 +175,7 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
             while start > s.tokens.start && !taken[start - 1] && name_token(&tokens[start - 1]) && !NON_NAMES.contains(&tokens[start - 1].lower.as_str()) {
                 start -= 1;
             }
-            if start < v && v - start <= 4 && tokens[start..v].iter().all(|t| t.pos.is_none() || t.tag().starts_with("NNP")) {
+            if start < v && v - start <= 4 && tokens[start..v].iter().all(|t| t.pos.is_none() || t.tag().starts_with("NNP") || t.tag() == "NNS" && !crate::relations::words::GENERIC_SUBJECTS.contains(&t.lower.as_str())) {
                 push_new(&mut mentions, &mut taken, text, tokens, start..start, start..v, How::Context);
             }
         }

@@ -106,7 +106,8 @@ pub fn events(tokens: &[Token], sent: Range<usize>, units: &[Unit], regions: &[R
             };
             // "must be responsible for ...": the blame word decides.
             let next = tokens.get(i + len).map(|t| t.lower.as_str()).unwrap_or("");
-            if kind == "demands" && next == "be" && phrase_at(tokens, i + len + 1, range.end, &lex.blame).is_some() {
+            // "should be prepared for consequences" states, it does not ask.
+            if kind == "demands" && next == "be" {
                 i += len;
                 continue;
             }

@@ -28,6 +28,17 @@ pub const SPEECH: &[&str] = &[
     "remarked", "replied", "responded", "stressed", "emphasized", "emphasised", "reported", "reports", "believes",
     "believed", "thinks", "considers", "alleged", "alleges", "charged", "contended",
     "maintained", "suggested", "indicated", "confirmed", "acknowledged", "admitted", "concluded", "complained",
+    "adding", "noting", "insisting", "arguing", "claiming", "stating",
+];
+
+/// Plural common nouns that often open a sentence before a speech verb and
+/// are never a person's name ("Officials said ...").
+pub const GENERIC_SUBJECTS: &[&str] = &[
+    "officials", "diplomats", "analysts", "experts", "observers", "critics", "residents", "witnesses", "sources",
+    "authorities", "protesters", "demonstrators", "activists", "lawmakers", "investigators", "prosecutors", "police",
+    "troops", "soldiers", "militants", "rebels", "leaders", "ministers", "negotiators", "mediators", "scientists",
+    "doctors", "officers", "workers", "voters", "citizens", "people", "others", "reports", "documents", "statements",
+    "organizers", "organisers", "researchers", "journalists", "reporters", "spokesmen", "spokespeople", "aides",
 ];
 
 /// Verbs after which an infinitive trigger is still an act that happened
