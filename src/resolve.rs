@@ -62,10 +62,11 @@ fn fuzzy_person(name: &str, lex: &Lexicon) -> Option<usize> {
         }
         let full = crate::text::fold(&a.name).to_lowercase();
         let asur = last_word(&full);
-        if asur.chars().next() != sur.chars().next() {
+        let (k1, k2) = (translit_key(sur), translit_key(asur));
+        if k1.chars().next() != k2.chars().next() {
             continue;
         }
-        let s = strsim::jaro_winkler(sur, asur);
+        let s = strsim::jaro_winkler(&k1, &k2);
         if s < VARIANT_THRESHOLD {
             continue;
         }
@@ -81,6 +82,31 @@ fn fuzzy_person(name: &str, lex: &Lexicon) -> Option<usize> {
         }
     }
     best.map(|(_, i)| i)
+}
+
+/// A spelling key that smooths over common transliteration differences
+/// (Zelenskyy / Zelensky / Selenskyj, Witkoff / Witkov, Sergei / Sergey).
+pub fn translit_key(word: &str) -> String {
+    let mut w = word.to_lowercase();
+    for (from, to) in [("sch", "sh"), ("tsch", "ch"), ("kh", "h"), ("ph", "f"), ("ff", "f"), ("yy", "y"), ("ij", "y"), ("iy", "y"), ("yj", "y"), ("ey", "ei"), ("w", "v")] {
+        w = w.replace(from, to);
+    }
+    if w.ends_with('v') {
+        w.pop();
+        w.push('f');
+    }
+    if w.ends_with('j') {
+        w.pop();
+        w.push('y');
+    }
+    // initial letters that transliterations swap
+    match w.chars().next() {
+        Some('z') => w.replace_range(0..1, "s"),
+        Some('c') => w.replace_range(0..1, "k"),
+        Some('j') => w.replace_range(0..1, "y"),
+        _ => {}
+    }
+    w
 }
 
 /// Words that form the head of a description and what they may refer to.
@@ -113,15 +139,15 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
         actors.len() - 1
     };
     // Pass 1: names (known and new), so that surnames can look forward too.
-    let full_names: Vec<(String, usize)> = Vec::new();
-    let mut full_names = full_names;
+    // (full name, actor, token position, salience) of every full name in the document
+    let mut full_names: Vec<(String, usize, usize, u8)> = Vec::new();
     for m in mentions.iter_mut() {
         if let Some(li) = m.lexicon {
             let a = &lex.actors[li];
             let i = add(&mut actors, a.id.clone(), a.name.clone(), a.kind, a.affiliation.clone(), a.role.clone());
             m.actor = Some(i);
             if a.kind == ActorKind::Person && a.name.contains(' ') {
-                full_names.push((crate::text::fold(last_word(&a.name)).to_lowercase(), i));
+                full_names.push((crate::text::fold(&a.name).to_lowercase(), i, m.tokens.start, salience(tokens, m)));
             }
         } else if m.kind != ActorKind::Person && matches!(m.how, How::Context | How::Model) {
             let i = add(&mut actors, slug(&m.name), m.name.clone(), m.kind, None, None);
@@ -135,7 +161,7 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
                 None => add(&mut actors, slug(&m.name), m.name.clone(), ActorKind::Person, None, None),
             };
             m.actor = Some(i);
-            full_names.push((last_word(&m.name).to_lowercase(), i));
+            full_names.push((m.name.to_lowercase(), i, m.tokens.start, salience(tokens, m)));
         }
     }
     // Pass 2: single-word new names: a surname of a full name in the
@@ -145,9 +171,19 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
             continue;
         }
         let l = m.name.to_lowercase();
-        let i = if let Some(&(_, i)) = full_names.iter().find(|(s, _)| *s == l) {
+        let key = translit_key(&l);
+        // Two people may share a surname: the closest full name before the
+        // mention wins, else the first after it.
+        // Two people may share a name word ("Kim"): the most salient, then
+        // closest, full name before the mention wins, else the first after.
+        let pick = |pred: &dyn Fn(&str) -> bool| {
+            let matches = |(n, _, _, _): &&(String, usize, usize, u8)| n.split_whitespace().next_back().is_some_and(|w| pred(w)) || n.split_whitespace().next().is_some_and(|w| pred(w));
+            let before = full_names.iter().filter(|e| matches(e) && e.2 < m.tokens.start).min_by_key(|e| (e.3, usize::MAX - e.2));
+            before.or_else(|| full_names.iter().filter(|e| matches(e)).min_by_key(|e| e.2)).map(|e| e.1)
+        };
+        let i = if let Some(i) = pick(&|s: &str| s == l) {
             i
-        } else if let Some(&(_, i)) = full_names.iter().find(|(s, _)| s.len() >= 4 && strsim::jaro_winkler(s, &l) >= VARIANT_THRESHOLD && s.chars().next() == l.chars().next()) {
+        } else if let Some(i) = pick(&|s: &str| s.len() >= 4 && strsim::jaro_winkler(&translit_key(s), &key) >= VARIANT_THRESHOLD && translit_key(s).chars().next() == key.chars().next()) {
             i
         } else if let Some(li) = fuzzy_person(&m.name, lex) {
             let a = &lex.actors[li];
