@@ -391,10 +391,17 @@
     return out;
   }
 
+  // A link as seen from one of its actors: "rejects → France",
+  // "Hakan Fidan → demands", "meets — Hakan Fidan".
   function linkButton(l, from) {
     var other = l.s === from ? l.t : l.s;
-    var arrow = SYMMETRIC[l.data.relation] ? '—' : (l.s === from ? '→' : '←');
-    var b = el('button', { type: 'button', className: 'link-ref', text: arrow + ' ' + linkText(l.data) + ' ' + arrow + ' ' + other.data.label });
+    var rel = linkText(l.data);
+    var text;
+    if (l.s === l.t) text = rel + ' (itself)';
+    else if (SYMMETRIC[l.data.relation]) text = rel + ' — ' + other.data.label;
+    else if (l.s === from) text = rel + ' → ' + other.data.label;
+    else text = other.data.label + ' → ' + rel;
+    var b = el('button', { type: 'button', className: 'link-ref tone-' + l.tone, text: text });
     b.addEventListener('click', function () { select({ type: 'link', item: l }); });
     return b;
   }
@@ -408,17 +415,27 @@
     rows.push(['id', d.id]);
     var dl = el('dl');
     rows.forEach(function (r) { dl.append(el('dt', { text: r[0] }), el('dd', { text: r[1] })); });
-    var sorted = n.links.slice().sort(function (a, b) {
-      var ca = a.data.relation === 'co_mentioned', cb = b.data.relation === 'co_mentioned';
-      return ca !== cb ? (ca ? 1 : -1) : b.data.count - a.data.count;
+    var relations = n.links.filter(function (l) { return l.data.relation !== 'co_mentioned'; });
+    var co = n.links.filter(function (l) { return l.data.relation === 'co_mentioned'; });
+    relations.sort(function (a, b) { return b.data.count - a.data.count || (a.id < b.id ? -1 : 1); });
+    co.sort(function (a, b) { return b.data.count - a.data.count || (a.id < b.id ? -1 : 1); });
+    var list = el('ul', { className: 'links' });
+    relations.forEach(function (l) { list.append(el('li', null, linkButton(l, n))); });
+    var coList = el('p', { className: 'co' });
+    co.forEach(function (l, i) {
+      var other = l.s === n ? l.t : l.s;
+      var b = el('button', { type: 'button', className: 'link-ref', text: other.data.label + (l.data.count > 1 ? ' ×' + l.data.count : '') });
+      b.addEventListener('click', function () { select({ type: 'link', item: l }); });
+      if (i) coList.append(', ');
+      coList.append(b);
     });
-    var list = el('ul');
-    sorted.forEach(function (l) { list.append(el('li', null, linkButton(l, n))); });
     return [
       el('h2', null, [el('span', { className: 'swatch', style: 'background:' + (layout.kind_colors[d.kind] || '#888') }), d.label]),
       dl,
-      el('h3', { text: 'Links (' + n.links.length + ')' }),
-      n.links.length ? list : el('p', { className: 'note', text: 'No links.' })
+      el('h3', { text: 'Relations (' + relations.length + ')' }),
+      relations.length ? list : el('p', { className: 'note', text: 'No relation read.' }),
+      co.length ? el('h3', { text: 'Co-mentioned with (' + co.length + ')' }) : null,
+      co.length ? coList : null
     ];
   }
 
