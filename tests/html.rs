@@ -234,7 +234,10 @@ fn search_relation_filter_and_evidence_panel() {
     // Searching selects the best match and opens its panel.
     let (dom, data) = load(&bin, &page, "#q=France");
     assert_eq!(data["selected"], "france");
-    assert!(dom.contains("<h3>Relations ("), "actor panel with its links");
+    assert!(
+        dom.contains("<h3>Relations ("),
+        "actor panel with its links"
+    );
     // Co-mentions can be hidden.
     let (_, data) = load(&bin, &page, "#co=0");
     let relations = links
