@@ -209,23 +209,22 @@ pub fn parts(ev: &Evidence) -> Vec<(Part, &str)> {
     out
 }
 
-/// The evidence sentence on one line (newlines and runs of spaces folded).
+/// Folds every run of whitespace (newlines included) into one space, so
+/// that an evidence sentence prints on one line. Ends are kept, so parts of
+/// a sentence still join with their spaces.
 fn one_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
         if c.is_whitespace() {
-            space = true;
-        } else {
-            if space && !out.is_empty() {
+            if !space {
                 out.push(' ');
             }
-            space = false;
+            space = true;
+        } else {
             out.push(c);
+            space = false;
         }
-    }
-    if space && !out.is_empty() {
-        out.push(' ');
     }
     out
 }
@@ -308,8 +307,15 @@ impl Explanation<'_> {
             for (i, ev) in l.edge.evidence.iter().enumerate() {
                 let _ = write!(out, "  {}. ", i + 1);
                 let p = parts(ev);
-                for (part, s) in &p {
-                    let s = one_line(s);
+                let last = p.len().saturating_sub(1);
+                for (i, (part, s)) in p.iter().enumerate() {
+                    let mut s = one_line(s);
+                    if i == 0 {
+                        s = s.trim_start().to_string();
+                    }
+                    if i == last {
+                        s = s.trim_end().to_string();
+                    }
                     match part {
                         Part::Text => out.push_str(&s),
                         Part::Trigger => styled(&mut out, color, STYLE_TRIGGER, &s),
@@ -326,7 +332,7 @@ impl Explanation<'_> {
                         ("target", Part::Target),
                     ] {
                         if let Some((_, s)) = p.iter().find(|(k, _)| *k == want) {
-                            marks.push(format!("{name} \"{}\"", one_line(s)));
+                            marks.push(format!("{name} \"{}\"", one_line(s).trim()));
                         }
                     }
                 }
@@ -432,10 +438,16 @@ mod tests {
         let text = e.to_text(false);
         assert!(text.contains("trigger \"accused\""), "{text}");
         assert!(text.contains("source \"Egypt\""), "{text}");
+        assert!(
+            text.contains("  1. Egypt accused Qatar of funding militants.\n"),
+            "{text}"
+        );
         assert!(!text.contains('\x1b'));
         let colored = e.to_text(true);
         assert!(
-            colored.contains(&format!("{STYLE_TRIGGER}accused{STYLE_RESET}")),
+            colored.contains(&format!(
+                "{STYLE_SOURCE}Egypt{STYLE_RESET} {STYLE_TRIGGER}accused{STYLE_RESET} {STYLE_TARGET}Qatar{STYLE_RESET} of"
+            )),
             "{colored}"
         );
         let v: serde_json::Value = serde_json::from_str(&e.to_json()).unwrap();

@@ -656,6 +656,7 @@ fn explain_lists_every_link_with_highlighted_evidence() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Iran → rejects → France"), "{text}");
     assert!(text.contains("trigger \"rejected\""), "{text}");
+    assert!(text.contains(". Tehran rejected a draft"), "{text}");
     assert!(
         !text.contains('\x1b'),
         "no colour when stdout is not a terminal"
