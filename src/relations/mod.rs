@@ -115,7 +115,7 @@ pub fn extract(
         let triggers = find_triggers(analysis, s.tokens.clone(), lex);
         let mut sentence_events = Vec::new();
         for t in &triggers {
-            roles::events_for(tokens, s.tokens.clone(), &units, t, &triggers, lex, si, &mut sentence_events);
+            roles::events_for(tokens, s.tokens.clone(), &units, t, &events, lex, si, &mut sentence_events);
         }
         let mut regions = speech::said_clauses(tokens, &s.tokens, &units, &quotes, lex);
         regions.extend(quoted.iter().filter(|r| r.range.start < s.tokens.end && r.range.end > s.tokens.start).cloned());

@@ -230,7 +230,10 @@ pub fn object(tokens: &[Token], sent: &Range<usize>, units: &[Unit], from: usize
                 return Some(Object::Unit(u));
             }
         }
-        if is(OBJECT_STOPS, w) || w == "that" || k > from && (known_verb(w, lex) || finite_verb(&tokens[k])) && !nominal {
+        // a finite verb ends the object, unless it modifies a noun after a
+        // preposition or determiner ("into alleged war crimes")
+        let adjectival = k > 0 && (is(PREPOSITIONS, &tokens[k - 1].lower) || is(DETERMINERS, &tokens[k - 1].lower));
+        if is(OBJECT_STOPS, w) || w == "that" || k > from && !adjectival && (known_verb(w, lex) || finite_verb(&tokens[k])) && !nominal {
             break;
         }
         k += 1;
@@ -311,7 +314,7 @@ fn actors_of(units: &[Unit], group_of: Option<usize>) -> Vec<usize> {
 
 /// Reads the events of one trigger and appends them to `out`.
 #[allow(clippy::too_many_arguments)]
-pub fn events_for(tokens: &[Token], sent: std::ops::Range<usize>, units: &[Unit], t: &Trigger, _all: &[Trigger], lex: &Lexicon, si: usize, out: &mut Vec<Event>) {
+pub fn events_for(tokens: &[Token], sent: std::ops::Range<usize>, units: &[Unit], t: &Trigger, earlier: &[Event], lex: &Lexicon, si: usize, out: &mut Vec<Event>) {
     // "accused X of shelling Y", "condemned X for invading Y": what someone
     // is accused of is not itself asserted.
     if t.start > sent.start && matches!(tokens[t.start - 1].lower.as_str(), "of" | "for") && tokens[t.start].lower.ends_with("ing") {
@@ -418,6 +421,32 @@ pub fn events_for(tokens: &[Token], sent: std::ops::Range<usize>, units: &[Unit]
             }
         }
     }
+    // "Hezbollah condemned the attack": the object is an earlier event, and
+    // its agent is the target.
+    if targets.is_empty() && !reciprocal && !nominal && !sources.is_empty() && matches!(t.sense.relation.as_str(), "accuses" | "protests" | "rejects" | "investigates") {
+        if let Some((noun_at, prior)) = event_object(tokens, &sent, t.end, earlier, lex) {
+            for &a in &sources {
+                if units[a].actor == prior.source {
+                    continue;
+                }
+                out.push(Event {
+                    source: units[a].actor,
+                    target: prior.source,
+                    relation: t.sense.relation.clone(),
+                    cameo: t.sense.cameo.clone(),
+                    goldstein: lex.goldstein(&t.sense.cameo),
+                    symmetric: false,
+                    modality,
+                    confidence: 0.55,
+                    sentence: si,
+                    trigger: crate::document::Span::new(tokens[t.start].span.start, tokens[t.end - 1].span.end),
+                    source_span: units[a].span,
+                    target_span: tokens[noun_at].span,
+                });
+            }
+            return;
+        }
+    }
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     // "A and B agreed": a joint act, read in both directions.
     let joint = targets.is_empty() && sources.len() >= 2 && t.sense.relation == "cooperates" && !nominal;
@@ -473,6 +502,29 @@ pub fn events_for(tokens: &[Token], sent: std::ops::Range<usize>, units: &[Unit]
             target_span: ub.span,
         });
     }
+}
+
+/// "condemned the attack": a definite event noun right after the trigger
+/// that names a relation, and the latest asserted earlier event of that
+/// relation in the document (its agent is what the noun refers to).
+fn event_object<'e>(tokens: &[Token], sent: &Range<usize>, from: usize, earlier: &'e [Event], lex: &Lexicon) -> Option<(usize, &'e Event)> {
+    let mut k = from;
+    while k < sent.end && k < from + 4 {
+        let w = tokens[k].lower.as_str();
+        if let Some(senses) = lex.triggers.get(w) {
+            let noun = senses.iter().find(|s| s.pos == TriggerPos::Noun)?;
+            let definite = tokens[from..k].iter().any(|t| matches!(t.lower.as_str(), "the" | "this" | "that" | "these" | "those"));
+            if !definite {
+                return None;
+            }
+            return earlier.iter().rev().find(|e| e.relation == noun.relation && e.modality == Modality::Asserted).map(|e| (k, e));
+        }
+        if !(is(DETERMINERS, w) || tokens[k].tag().starts_with("JJ") || matches!(w, "latest" | "recent")) {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// "will not", "won't", "refused to", "declined to" before the trigger: the
