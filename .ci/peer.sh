@@ -46,6 +46,7 @@ spacy_per=$(sed -n 's/^PER-only F1: \([0-9.]*\)/\1/p' "$spacy_log" | tail -n 1)
 result=$(grep '^RESULT ' <<<"$ours")
 field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$result"; }
 our_wps=$(field words_per_s)
+our_cpu_wps=$(field cpu_words_per_s)
 our_actor=$(field actor_f1)
 our_per=$(field per_f1)
 if [ -z "$spacy_wps" ] || [ -z "$our_wps" ]; then
@@ -55,13 +56,14 @@ fi
 
 echo
 echo "== summary ($DATA)"
-awk -v sw="$spacy_wps" -v ow="$our_wps" -v sa="$spacy_actor" -v sp="$spacy_per" \
+awk -v sw="$spacy_wps" -v ow="$our_wps" -v oc="$our_cpu_wps" -v sa="$spacy_actor" -v sp="$spacy_per" \
     -v oa="$our_actor" -v op="$our_per" -v minr="$MIN_RATIO" -v minf="$MIN_F1" '
 BEGIN {
   ratio = ow / sw
   printf "spaCy en_core_web_sm (NER only): %10.0f words/s  actor F1 %.2f  PER F1 %.2f\n", sw, sa, sp
   printf "actorgraph::ner (NER incl. POS): %10.0f words/s  actor F1 %.2f  PER F1 %.2f\n", ow, 100 * oa, 100 * op
-  printf "speed ratio: %.1fx (required >= %dx)\n", ratio, minr
+  printf "speed ratio: %.1fx (required >= %dx; wall clock for both)\n", ratio, minr
+  if (oc != "") printf "(ours by thread CPU time: %.0f words/s)\n", oc
   fail = 0
   if (ratio < minr) { print "FAIL: ours is less than " minr "x faster than spaCy"; fail = 1 }
   if (oa < minf) { print "FAIL: actor F1 below " minf; fail = 1 }

@@ -7,7 +7,7 @@
 
 /// Version of the feature definitions. It is written into every model file
 /// and checked on load, so a model trained with other features is refused.
-pub(crate) const FEATURE_VERSION: u32 = 4;
+pub(crate) const FEATURE_VERSION: u32 = 5;
 
 /// Final avalanche step of a 64-bit hash (the MurmurHash3 finaliser).
 #[inline]
@@ -293,6 +293,8 @@ pub(crate) struct SentCtx<'a> {
     pub pos: &'a [u8],
     /// Gazetteer bits per token (see `gazetteer`), NER only.
     pub gaz: &'a [u32],
+    /// Casing class per token (see `gazetteer::casing_class`), NER only.
+    pub lex: &'a [u8],
     /// The sentence is mostly capitals.
     pub caps: bool,
 }
@@ -396,6 +398,7 @@ pub(crate) fn ner_static(ctx: &SentCtx, i: usize, out: &mut Vec<u64>) {
     if g != 0 {
         out.push(f1(150, u64::from(g)));
     }
+    out.push(f3(152, u64::from(ctx.lex[i]), w.short_shape, caps));
 }
 
 /// History NER features of position `i` given the two previous tags.
@@ -491,6 +494,7 @@ mod tests {
             toks: &toks,
             pos: &pos,
             gaz: &gaz,
+            lex: &[0, 1, 2],
             caps: false,
         };
         assert_eq!(ctx.len(), 3);

@@ -1,11 +1,21 @@
-//! Gazetteer of entity phrases seen in the training data.
+//! Gazetteer of entity phrases and lexicon of words seen in training.
 //!
-//! Keys are hashes of normalised token sequences (see [`phrase_key`]).
-//! A value holds one bit per entity type the phrase was annotated with,
-//! plus [`GAZ_PREFIX`] when a longer phrase starts with it, so matching
-//! stops as soon as a token sequence is no known phrase or prefix.
+//! Both live in one hash map from `u64` keys to `u8` values (the model
+//! file's gazetteer section), in separate key spaces:
+//!
+//! * phrases: keys are hashes of normalised token sequences (see
+//!   [`phrase_key`]); a value holds one bit per entity type the phrase was
+//!   annotated with, plus [`GAZ_PREFIX`] when a longer phrase starts with
+//!   it, so matching stops as soon as a token sequence is no known phrase
+//!   or prefix;
+//! * words: keys are [`word_key`]s of normalised words; a value is how the
+//!   word is usually written inside mixed-case sentences ([`casing_class`]).
+//!   That tells names from common words where the text itself does not:
+//!   in headlines in capitals and at sentence starts. Trained with
+//!   fold-wise lexicons, the tagger also learns what "never seen in mixed
+//!   case" (class 0, most new names) implies.
 
-use super::features::{Tok, f2, unpad};
+use super::features::{Tok, f1, f2, flag, unpad};
 use super::model::{GAZ_PREFIX, IdMap};
 
 /// Longest phrase, in tokens, that is stored or matched.
@@ -76,6 +86,67 @@ pub(crate) fn match_bits(gaz: &IdMap<u8>, padded: &[Tok], out: &mut Vec<u32>) {
     }
 }
 
+/// Key of a word (normalised hash) in the lexicon key space.
+#[inline]
+pub(crate) fn word_key(norm: u64) -> u64 {
+    f1(901, norm)
+}
+
+/// Occurrence counts of a word's lower-case, capitalised and all-capitals
+/// forms at non-initial positions of mixed-case sentences.
+pub(crate) type WordCounts = [u32; 3];
+
+/// Adds the words of a padded sentence to `counts`.
+pub(crate) fn count_words(counts: &mut IdMap<WordCounts>, padded: &[Tok], caps_sentence: bool) {
+    if caps_sentence {
+        return;
+    }
+    for t in unpad(padded).iter().skip(1) {
+        if t.flags & flag::HAS_LETTER == 0 {
+            continue;
+        }
+        let c = counts.entry(t.norm).or_insert([0; 3]);
+        if t.flags & flag::ALL_CAPS != 0 {
+            c[2] += 1;
+        } else if t.flags & flag::INIT_CAP != 0 {
+            c[1] += 1;
+        } else {
+            c[0] += 1;
+        }
+    }
+}
+
+/// Casing class of counted forms: 0 never seen (not stored), 1 mostly
+/// (4 in 5) lower case, 2 mostly capitalised, 3 mostly capitals, 4 mixed.
+pub(crate) fn casing_class(c: &WordCounts) -> u8 {
+    let seen = c[0] + c[1] + c[2];
+    if seen == 0 {
+        return 0;
+    }
+    match (0..3).find(|&k| c[k] * 5 >= seen * 4) {
+        Some(k) => k as u8 + 1,
+        None => 4,
+    }
+}
+
+/// Lexicon entries `(word_key, casing class)` of counted words.
+pub(crate) fn lexicon_entries(counts: &IdMap<WordCounts>) -> impl Iterator<Item = (u64, u8)> + '_ {
+    counts
+        .iter()
+        .map(|(&norm, c)| (word_key(norm), casing_class(c)))
+        .filter(|&(_, class)| class != 0)
+}
+
+/// Casing class (0 = unknown) of each real token of a padded sentence.
+pub(crate) fn word_bits(map: &IdMap<u8>, padded: &[Tok], out: &mut Vec<u8>) {
+    out.clear();
+    out.extend(
+        unpad(padded)
+            .iter()
+            .map(|t| map.get(&word_key(t.norm)).copied().unwrap_or(0)),
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,5 +174,29 @@ mod tests {
         // "times": last of ORG
         assert_eq!(bits[3], 1 << 6);
         assert_eq!(bits[4], 0);
+    }
+
+    #[test]
+    fn lexicon_counts_frequency_and_casing() {
+        let mut counts = IdMap::default();
+        for s in [
+            &["The", "man", "met", "Smith", "."][..],
+            &["Then", "Smith", "left", "the", "room", "."][..],
+            &["SMITH", "WINS", "AGAIN"][..],
+        ] {
+            let mut toks = Vec::new();
+            padded_toks(s, &mut toks);
+            let caps = crate::ner::features::caps_sentence(unpad(&toks));
+            count_words(&mut counts, &toks, caps);
+        }
+        let map: IdMap<u8> = lexicon_entries(&counts).collect();
+        let mut toks = Vec::new();
+        padded_toks(&["smith", "the", "wins", "unseen"], &mut toks);
+        let mut v = Vec::new();
+        word_bits(&map, &toks, &mut v);
+        assert_eq!(v[0], 2, "capitalised (the headline is ignored)");
+        assert_eq!(v[1], 1, "lower case (sentence starts are ignored)");
+        assert_eq!(v[2], 0, "only seen in a headline");
+        assert_eq!(v[3], 0, "never seen");
     }
 }

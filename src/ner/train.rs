@@ -9,10 +9,10 @@
 //! * NER: trained on BILOU labels converted from the train IOB1 column.
 //!   The POS features of train sentences come from POS taggers trained on
 //!   the other folds (jackknifing), and their gazetteer features from a
-//!   gazetteer built from the other folds, so that the tagger learns how
-//!   far to trust both as they behave on unseen text. The epoch with the
-//!   best dev F1 (all types) is kept; the shipped gazetteer holds all the
-//!   train entities.
+//!   gazetteer and word-casing lexicon built from the other folds, so that
+//!   the tagger learns how far to trust them as they behave on unseen text.
+//!   The epoch with the best dev F1 (all types) is kept; the shipped
+//!   gazetteer and lexicon hold all of train.
 
 use std::borrow::Cow;
 
@@ -171,6 +171,8 @@ struct Sample {
     pos: Vec<u8>,
     /// Gazetteer bits (NER only).
     gaz: Vec<u32>,
+    /// Casing classes from the word lexicon (NER only).
+    lex: Vec<u8>,
     caps: bool,
     gold: Vec<u8>,
     doc: usize,
@@ -186,6 +188,7 @@ impl Sample {
             toks,
             pos: Vec::new(),
             gaz: Vec::new(),
+            lex: Vec::new(),
             caps,
             gold,
             doc,
@@ -197,6 +200,7 @@ impl Sample {
             toks: &self.toks,
             pos: &self.pos,
             gaz: &self.gaz,
+            lex: &self.lex,
             caps: self.caps,
         }
     }
@@ -587,9 +591,39 @@ pub fn train(
         gazetteer::match_bits(&full_gaz, &s.toks, &mut bits);
         s.gaz = bits;
     }
-    let mut gaz_rows: Vec<(u64, u8)> = full_gaz.iter().map(|(&k, &v)| (k, v)).collect();
+    // Word casing lexicon: other folds for train, everything for dev.
+    let lexicon = |keep: &dyn Fn(&Sample) -> bool| -> IdMap<u8> {
+        let mut counts = IdMap::default();
+        for s in train_ner.iter().filter(|s| keep(s)) {
+            gazetteer::count_words(&mut counts, &s.toks, s.caps);
+        }
+        gazetteer::lexicon_entries(&counts).collect()
+    };
+    let fold_lex: Vec<IdMap<u8>> = (0..folds)
+        .map(|k| lexicon(&|s: &Sample| s.doc % folds != k))
+        .collect();
+    let full_lex = lexicon(&|_: &Sample| true);
+    for s in train_ner.iter_mut() {
+        let mut v = Vec::new();
+        gazetteer::word_bits(&fold_lex[s.doc % folds], &s.toks, &mut v);
+        s.lex = v;
+    }
+    for s in dev_ner.iter_mut() {
+        let mut v = Vec::new();
+        gazetteer::word_bits(&full_lex, &s.toks, &mut v);
+        s.lex = v;
+    }
+    let mut gaz_rows: Vec<(u64, u8)> = full_gaz
+        .iter()
+        .chain(&full_lex)
+        .map(|(&k, &v)| (k, v))
+        .collect();
     gaz_rows.sort_unstable();
-    log(&format!("gazetteer: {} keys", gaz_rows.len()));
+    log(&format!(
+        "gazetteer: {} phrase keys, {} words",
+        full_gaz.len(),
+        full_lex.len()
+    ));
 
     let dev_gold: Vec<Vec<Chunk>> = dev_c.iter().map(|(_, c)| c.clone()).collect();
     let mut best_counts = NerCounts::default();
