@@ -137,14 +137,22 @@ fn parse_expectation(s: &str) -> Result<Triple, String> {
         .filter_map(|r| body.find(&format!(" {r} ")).map(|i| (i, *r)))
         .collect();
     let [(at, relation)] = found.as_slice() else {
-        return Err(format!("expectation {s:?} must hold exactly one relation label surrounded by spaces"));
+        return Err(format!(
+            "expectation {s:?} must hold exactly one relation label surrounded by spaces"
+        ));
     };
     let source = &body[..*at];
     let target = &body[at + relation.len() + 2..];
     if source.trim().is_empty() || target.trim().is_empty() {
         return Err(format!("expectation {s:?} lacks a source or a target"));
     }
-    Ok(Triple::new(source, relation, target, modality, SYMMETRIC.contains(relation)))
+    Ok(Triple::new(
+        source,
+        relation,
+        target,
+        modality,
+        SYMMETRIC.contains(relation),
+    ))
 }
 
 fn regression_dir() -> PathBuf {
@@ -163,8 +171,10 @@ fn load_cases() -> Vec<Case> {
     assert!(!files.is_empty(), "no case files in {}", dir.display());
     let mut cases = Vec::new();
     for path in files {
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let parsed: CaseFile = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let parsed: CaseFile =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let name = file_name(&path);
         for mut case in parsed.case {
             case.file = name.clone();
@@ -175,7 +185,9 @@ fn load_cases() -> Vec<Case> {
 }
 
 fn file_name(p: &Path) -> String {
-    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// What the pipeline found for one case.
@@ -232,8 +244,18 @@ fn run_case(pipeline: &Pipeline, case: &Case, expected: &BTreeSet<Triple>) -> Ou
     Outcome {
         missing: expected.difference(&got).cloned().collect(),
         extra: got.difference(expected).cloned().collect(),
-        missing_actors: case.actors.iter().filter(|a| !actors.contains(*a)).cloned().collect(),
-        unwanted_actors: case.not_actors.iter().filter(|a| actors.contains(*a)).cloned().collect(),
+        missing_actors: case
+            .actors
+            .iter()
+            .filter(|a| !actors.contains(*a))
+            .cloned()
+            .collect(),
+        unwanted_actors: case
+            .not_actors
+            .iter()
+            .filter(|a| actors.contains(*a))
+            .cloned()
+            .collect(),
         got,
         actors,
     }
@@ -241,13 +263,24 @@ fn run_case(pipeline: &Pipeline, case: &Case, expected: &BTreeSet<Triple>) -> Ou
 
 fn list(items: impl IntoIterator<Item = impl fmt::Display>) -> String {
     let v: Vec<String> = items.into_iter().map(|t| t.to_string()).collect();
-    if v.is_empty() { "(none)".to_string() } else { v.join("; ") }
+    if v.is_empty() {
+        "(none)".to_string()
+    } else {
+        v.join("; ")
+    }
 }
 
 fn report(case: &Case, expected: &BTreeSet<Triple>, o: &Outcome) -> String {
     let mut r = String::new();
-    let tag = if case.known_gap.is_some() { "KNOWN GAP" } else { "FAIL" };
-    r.push_str(&format!("--- {tag} {} [{}] ({})\n", case.id, case.file, case.phenomenon));
+    let tag = if case.known_gap.is_some() {
+        "KNOWN GAP"
+    } else {
+        "FAIL"
+    };
+    r.push_str(&format!(
+        "--- {tag} {} [{}] ({})\n",
+        case.id, case.file, case.phenomenon
+    ));
     r.push_str(&format!("    text:     {}\n", case.text));
     r.push_str(&format!("    expected: {}\n", list(expected)));
     r.push_str(&format!("    got:      {}\n", list(&o.got)));
@@ -257,10 +290,16 @@ fn report(case: &Case, expected: &BTreeSet<Triple>, o: &Outcome) -> String {
         r.push_str(&format!("    actors:   {}\n", list(&o.actors)));
     }
     if !o.missing_actors.is_empty() {
-        r.push_str(&format!("    missing actors:  {}\n", list(&o.missing_actors)));
+        r.push_str(&format!(
+            "    missing actors:  {}\n",
+            list(&o.missing_actors)
+        ));
     }
     if !o.unwanted_actors.is_empty() {
-        r.push_str(&format!("    unwanted actors: {}\n", list(&o.unwanted_actors)));
+        r.push_str(&format!(
+            "    unwanted actors: {}\n",
+            list(&o.unwanted_actors)
+        ));
     }
     if let Some(why) = &case.known_gap {
         r.push_str(&format!("    known gap: {why}\n"));
@@ -280,7 +319,10 @@ fn suite_is_well_formed() {
     let mut problems = Vec::new();
     for c in &cases {
         if let Some(first) = seen.insert(&c.id, &c.file) {
-            problems.push(format!("duplicate id {:?} (in {first} and {})", c.id, c.file));
+            problems.push(format!(
+                "duplicate id {:?} (in {first} and {})",
+                c.id, c.file
+            ));
         }
         if c.id.trim().is_empty() || c.phenomenon.trim().is_empty() || c.text.trim().is_empty() {
             problems.push(format!("{}: empty id, phenomenon or text", c.id));
@@ -300,7 +342,11 @@ fn suite_is_well_formed() {
             }
         }
     }
-    assert!(problems.is_empty(), "malformed cases:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "malformed cases:\n{}",
+        problems.join("\n")
+    );
     let gaps = cases.iter().filter(|c| c.known_gap.is_some()).count();
     let share = gaps as f64 / cases.len() as f64;
     assert!(
@@ -315,9 +361,21 @@ fn suite_is_well_formed() {
 #[test]
 fn expectation_syntax() {
     let t = parse_expectation("Vladimir Putin meets Donald Trump (hypothetical)").unwrap();
-    assert_eq!(t, Triple::new("Donald Trump", "meets", "Vladimir Putin", "hypothetical", true));
+    assert_eq!(
+        t,
+        Triple::new(
+            "Donald Trump",
+            "meets",
+            "Vladimir Putin",
+            "hypothetical",
+            true
+        )
+    );
     let t = parse_expectation("United States coerces Iran").unwrap();
-    assert_eq!((t.source.as_str(), t.target.as_str(), t.modality.as_str()), ("United States", "Iran", "asserted"));
+    assert_eq!(
+        (t.source.as_str(), t.target.as_str(), t.modality.as_str()),
+        ("United States", "Iran", "asserted")
+    );
     assert!(parse_expectation("Russia invades Ukraine").is_err());
     assert!(parse_expectation("Russia attacks Ukraine (maybe)").is_err());
     assert!(parse_expectation(" attacks Ukraine").is_err());
@@ -325,12 +383,17 @@ fn expectation_syntax() {
 
 #[test]
 fn regression_cases() {
-    let only = std::env::var("REGRESSION_CASE").ok().filter(|s| !s.is_empty());
+    let only = std::env::var("REGRESSION_CASE")
+        .ok()
+        .filter(|s| !s.is_empty());
     let cases: Vec<Case> = load_cases()
         .into_iter()
         .filter(|c| only.as_deref().is_none_or(|id| c.id == id))
         .collect();
-    assert!(!cases.is_empty(), "no case matches REGRESSION_CASE={only:?}");
+    assert!(
+        !cases.is_empty(),
+        "no case matches REGRESSION_CASE={only:?}"
+    );
     let pipeline = Pipeline::builtin().expect("built-in lexicon loads");
 
     let mut passed = 0;
