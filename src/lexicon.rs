@@ -140,6 +140,11 @@ pub struct TriggerRecord {
     /// Prepositions introducing the target; default: the relation's.
     #[serde(default)]
     pub preps: Option<Vec<String>>,
+    /// When set, these verbs signal this relation only when one of these
+    /// nouns heads their object ("blocked the sanctions package" rejects;
+    /// "blocked the country's trade" coerces).
+    #[serde(default)]
+    pub objects: Vec<String>,
 }
 
 /// One CAMEO code with its Goldstein value.
@@ -294,6 +299,8 @@ pub struct TriggerSense {
     pub direct: bool,
     /// Prepositions that introduce the target.
     pub preps: Vec<String>,
+    /// Object nouns this sense requires (empty: any object).
+    pub objects: Vec<String>,
 }
 
 /// A light-verb construction ("hold ... talks").
@@ -559,6 +566,7 @@ impl Lexicon {
                 lemma: lemma.to_string(),
                 direct,
                 preps: preps.clone(),
+                objects: t.objects.iter().map(|o| o.to_lowercase()).collect(),
             };
             for v in &t.verbs {
                 let lemma = v.to_lowercase();
@@ -589,7 +597,7 @@ impl Lexicon {
         // Deterministic order of senses for each form.
         for v in lex.triggers.values_mut() {
             v.sort_by(|a, b| (&a.relation, &a.cameo, &a.lemma).cmp(&(&b.relation, &b.cameo, &b.lemma)));
-            v.dedup_by(|a, b| a.relation == b.relation && a.pos == b.pos);
+            v.dedup_by(|a, b| a.relation == b.relation && a.pos == b.pos && a.objects == b.objects);
         }
         Ok(lex)
     }

@@ -158,7 +158,7 @@ fn find_triggers(analysis: &Analysis, range: std::ops::Range<usize>, lex: &Lexic
                     break;
                 }
                 // "have not held meetings": another verb ends the construction
-                if matches!(w, "," | "." | ";" | "that" | "and" | "but" | "\"" | "not" | "n't") || lex.light_verbs.contains_key(w) {
+                if matches!(w, "," | "." | ";" | "that" | "but" | "\"" | "not" | "n't") || lex.light_verbs.contains_key(w) || w == "and" && tokens.get(j + 1).is_some_and(|t| t.is_verb() && !t.tag().starts_with("NN")) {
                     break;
                 }
             }
@@ -185,7 +185,15 @@ fn find_triggers(analysis: &Analysis, range: std::ops::Range<usize>, lex: &Lexic
                 continue;
             }
         }
-        let Some(senses) = lex.triggers.get(&tokens[i].lower) else { continue };
+        let Some(all_senses) = lex.triggers.get(&tokens[i].lower) else { continue };
+        // Senses restricted to some object nouns win when such a noun follows.
+        let window = &tokens[i + 1..(i + 7).min(range.end)];
+        let object_sense: Vec<TriggerSense> = all_senses.iter().filter(|s| !s.objects.is_empty() && window.iter().any(|t| s.objects.contains(&t.lower))).cloned().collect();
+        let open_senses: Vec<TriggerSense> = all_senses.iter().filter(|s| s.objects.is_empty()).cloned().collect();
+        let senses = if object_sense.is_empty() { &open_senses } else { &object_sense };
+        if senses.is_empty() {
+            continue;
+        }
         let (strong, weak) = looks_nominal(tokens, range.start, i);
         let noun = senses.iter().find(|s| s.pos == TriggerPos::Noun);
         let verb = senses.iter().find(|s| s.pos == TriggerPos::Verb);

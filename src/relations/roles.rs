@@ -453,7 +453,9 @@ pub fn events_for(tokens: &[Token], sent: std::ops::Range<usize>, units: &[Unit]
     // "a meeting with Kerry and Ashton": one meeting of all; "conversations
     // with his British and French counterparts": one per counterpart.
     let one_event = nominal && !tokens[t.end - 1].lower.ends_with('s');
-    if reciprocal || joint || (symmetric && targets.is_empty()) {
+    // "A and B met" is one meeting of both; "A and B hosted talks" is not.
+    let mutual = !matches!(t.sense.cameo.as_str(), "042" | "043");
+    if reciprocal || joint || (symmetric && targets.is_empty() && mutual) {
         for &a in &sources {
             for &b in &sources {
                 if a != b && (reciprocal || joint || a < b) {
@@ -538,8 +540,32 @@ fn volitional_refusal(tokens: &[Token], sent: &Range<usize>, from: usize, at: us
     })
 }
 
-/// Modality cues inside a noun phrase: "no meeting", "a possible summit".
+/// Verbs that stop what their object names from happening ("blocked the
+/// sanctions package", "vetoed the resolution").
+const PREVENTING: &[&str] = &[
+    "blocked", "blocks", "block", "vetoed", "vetoes", "veto", "rejected", "rejects", "opposed", "opposes", "canceled",
+    "cancelled", "cancels", "scrapped", "suspended", "halted", "delayed", "postponed", "prevented", "prevents", "averted",
+    "called off", "ruled out", "rules out",
+];
+
+/// Modality cues inside a noun phrase: "no meeting", "a possible summit",
+/// and "blocked the sanctions package" (a prevented event is negated).
 fn nominal_modality(tokens: &[Token], sent: &Range<usize>, at: usize) -> Modality {
+    let mut k = at;
+    while k > sent.start && at - k < 7 {
+        k -= 1;
+        let t = &tokens[k];
+        if t.is_verb() || is(PREVENTING, &t.lower) {
+            if is(PREVENTING, &t.lower) {
+                return Modality::Negated;
+            }
+            break;
+        }
+    }
+    nominal_cues(tokens, sent, at)
+}
+
+fn nominal_cues(tokens: &[Token], sent: &Range<usize>, at: usize) -> Modality {
     let mut k = at;
     while k > sent.start && at - k < 4 {
         k -= 1;
