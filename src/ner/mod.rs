@@ -860,5 +860,20 @@ mod tests {
         // missing POS tags and empty input never panic
         assert!(NerTagger::builtin().entities(&w, &[]).len() <= w.len());
         assert!(NerTagger::builtin().entities(&[], &[]).is_empty());
+        // odd tokens: empty, very long, non-Latin, emoji, lone combining mark
+        let long = "x".repeat(10_000);
+        let odd = [
+            "",
+            &long,
+            "Владимир",
+            "Путин",
+            "🙂",
+            "\u{301}",
+            "Zürich",
+            ".",
+        ];
+        let (pos, ents) = tag_sentence(&odd);
+        assert_eq!(pos.len(), odd.len());
+        assert!(ents.iter().all(|e| e.end <= odd.len()));
     }
 }
