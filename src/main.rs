@@ -173,7 +173,7 @@ fn load(inputs: &Inputs, quiet: bool) -> Result<(Pipeline, ActorGraph)> {
     } else {
         ProgressBar::new(docs.len() as u64).with_style(
             ProgressStyle::with_template(
-                "{spinner} {pos}/{len} documents [{bar:30}] {per_sec} eta {eta}",
+                "{spinner} {pos}/{len} documents [{bar:30}] {elapsed} elapsed, eta {eta}",
             )
             .context("progress bar template")?
             .progress_chars("=> "),
