@@ -71,6 +71,18 @@ impl StrHash {
     }
 }
 
+/// Typographic quotes and dashes as their ASCII forms (as in CoNLL text),
+/// so that `’s`, `“` and `–` in news prose look like `'s`, `"` and `-`.
+#[inline]
+fn fold_punct(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        _ => c,
+    }
+}
+
 #[inline]
 fn norm_char(c: char) -> char {
     if c.is_ascii() {
@@ -157,6 +169,7 @@ impl Tok {
         let mut flags = 0u8;
         let mut lower = false;
         let step = |c: char| {
+            let c = fold_punct(c);
             exact.char(c);
             let nc = norm_char(c);
             norm.char(nc);
@@ -457,6 +470,14 @@ mod tests {
         assert_eq!(e.suffix[1], Tok::new("Pagan").suffix[1]); // "an"
         assert_eq!(e.suffix[2], Tok::new("ĞAN").norm); // "ğan", case-folded
         assert!(e.flags & flag::INIT_CAP != 0);
+    }
+
+    #[test]
+    fn typographic_punctuation_folds_to_ascii() {
+        assert_eq!(Tok::new("\u{2019}s"), Tok::new("'s"));
+        assert_eq!(Tok::new("\u{201C}"), Tok::new("\""));
+        assert_eq!(Tok::new("\u{2014}"), Tok::new("-"));
+        assert_eq!(Tok::new("Biden\u{2013}Harris"), Tok::new("Biden-Harris"));
     }
 
     #[test]
