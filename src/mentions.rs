@@ -499,6 +499,10 @@ fn extend_state_bodies(tokens: &[Token], mentions: &mut [Mention], lex: &Lexicon
                 if let Some(l2) = state_body_at(tokens, j, lex) {
                     j += l2;
                 }
+                // "Kremlin spokesman Dmitry Peskov": a title before a name, not a body
+                if tokens.get(j).is_some_and(|t| name_token(t) && !NON_NAMES.contains(&t.lower.as_str())) {
+                    break;
+                }
                 m.tokens = m.tokens.start..j;
                 m.span = Span::new(m.span.start, tokens[j - 1].span.end);
                 m.how = How::StateBody;
@@ -510,6 +514,7 @@ fn extend_state_bodies(tokens: &[Token], mentions: &mut [Mention], lex: &Lexicon
 
 /// Head nouns of descriptions that refer back to an organisation or group.
 const DESCRIPTION_HEADS: &[&str] = &[
+    "ministry", "government", "administration", "military", "army", "navy", "embassy", "cabinet", "regime", "kremlin",
     "assembly", "council", "commission", "committee", "court", "party", "movement", "group", "alliance", "organization",
     "organisation", "agency", "union", "bloc", "coalition", "country", "nation", "kingdom", "republic", "militants",
     "militia", "rebels", "tribunal", "body", "opposition",
@@ -596,7 +601,7 @@ fn model_mentions(text: &str, tokens: &[Token], sent: Range<usize>, mentions: &m
         while r.end > r.start && matches!(tokens[r.end - 1].lower.as_str(), "'s" | "'" | "," | ".") {
             r.end -= 1;
         }
-        if r.is_empty() || !tokens[r.start].is_capitalized() {
+        if r.is_empty() || !tokens[r.start].is_capitalized() || !tokens[r.clone()].iter().any(|t| t.tag().starts_with("NNP")) {
             continue;
         }
         let overlapping: Vec<usize> = mentions.iter().enumerate().filter(|(_, m)| m.tokens.start < r.end && r.start < m.tokens.end).map(|(i, _)| i).collect();

@@ -118,6 +118,10 @@ fn description_fits(head: &str, actor: &DocActor, lex: &Lexicon) -> bool {
         "country" | "nation" | "state" => actor.kind == ActorKind::Country,
         "leader" | "side" => matches!(actor.kind, ActorKind::Person | ActorKind::Country | ActorKind::Group),
         "movement" | "group" | "militant" => actor.kind == ActorKind::Group,
+        "bloc" | "alliance" | "organization" | "organisation" | "body" => actor.kind == ActorKind::Organization,
+        "government" | "administration" | "military" | "army" | "navy" | "regime" | "cabinet" | "ministry" | "embassy" => {
+            actor.kind == ActorKind::Country && (in_aliases || h != "ministry" && h != "embassy")
+        }
         _ => {
             let _ = lex;
             in_aliases || in_role
