@@ -1,8 +1,9 @@
 //! Training of the built-in taggers: greedy averaged perceptrons.
 //!
 //! Used by `examples/train_ner.rs`. Training is deterministic: sentences
-//! are shuffled with a seeded generator and all maps are iterated in key
-//! order before writing.
+//! are shuffled with a seeded generator and nothing depends on the
+//! iteration order of a hash map (rows are written most frequent feature
+//! first, ties by key; gazetteer entries by key).
 //!
 //! * POS: trained on the train POS column; the epoch with the best dev
 //!   accuracy is kept.
@@ -203,6 +204,12 @@ impl Sample {
             lex: &self.lex,
             caps: self.caps,
         }
+    }
+
+    /// Gazetteer bits and casing classes of the tokens.
+    fn set_lookups(&mut self, gaz: &IdMap<u8>, lex: &IdMap<u8>) {
+        gazetteer::match_bits(gaz, &self.toks, &mut self.gaz);
+        gazetteer::word_bits(lex, &self.toks, &mut self.lex);
     }
 
     fn set_pos(&mut self, tags: &[PosTag]) {
@@ -425,23 +432,24 @@ fn tag_pos(m: &Model, tags: &[PosTag], s: &Sample, scratch: &mut Scratch) -> Vec
     out.iter().map(|&l| tags[l as usize]).collect()
 }
 
-fn gazetteer_of<'a>(
-    sents: impl Iterator<Item = &'a (Sentence, Vec<Chunk>)>,
+/// Phrase gazetteer and word-casing lexicon of the samples `keep` accepts
+/// (`chunks[i]` are the entities of `samples[i]`).
+fn lookups_of(
     samples: &[Sample],
-    keep: impl Fn(usize) -> bool,
-) -> IdMap<u8> {
+    chunks: &[Vec<Chunk>],
+    keep: impl Fn(&Sample) -> bool,
+) -> (IdMap<u8>, IdMap<u8>) {
     let mut gaz = IdMap::default();
-    for (i, (_, chunks)) in sents.enumerate() {
-        if !keep(i) {
-            continue;
-        }
-        let toks = features::unpad(&samples[i].toks);
+    let mut counts = IdMap::default();
+    for (s, chunks) in samples.iter().zip(chunks).filter(|(s, _)| keep(s)) {
+        let toks = features::unpad(&s.toks);
         for c in chunks {
             let norms: Vec<u64> = toks[c.start..c.end].iter().map(|t| t.norm).collect();
             gazetteer::add_phrase(&mut gaz, &norms, c.kind as u8);
         }
+        gazetteer::count_words(&mut counts, &s.toks, s.caps);
     }
-    gaz
+    (gaz, gazetteer::lexicon_entries(&counts).collect())
 }
 
 fn ner_scores(m: &Model, samples: &[Sample], gold: &[Vec<Chunk>]) -> NerCounts {
@@ -546,13 +554,12 @@ pub fn train(
 
     // ---- NER
     let ner_labels = model::ner_labels();
-    let with_chunks = |sents: &[Sentence]| -> Vec<(Sentence, Vec<Chunk>)> {
-        sents.iter().map(|s| (s.clone(), s.entities())).collect()
-    };
-    let train_c = with_chunks(train);
-    let dev_c = with_chunks(dev);
-    let make = |sc: &[(Sentence, Vec<Chunk>)]| -> Vec<Sample> {
-        sc.iter()
+    let train_chunks: Vec<Vec<Chunk>> = train.iter().map(Sentence::entities).collect();
+    let dev_gold: Vec<Vec<Chunk>> = dev.iter().map(Sentence::entities).collect();
+    let make = |sents: &[Sentence], chunks: &[Vec<Chunk>]| -> Vec<Sample> {
+        sents
+            .iter()
+            .zip(chunks)
             .map(|(s, c)| {
                 let spans: Vec<(usize, usize, u8)> =
                     c.iter().map(|c| (c.start, c.end, c.kind as u8)).collect();
@@ -564,8 +571,8 @@ pub fn train(
             })
             .collect()
     };
-    let mut train_ner = make(&train_c);
-    let mut dev_ner = make(&dev_c);
+    let mut train_ner = make(train, &train_chunks);
+    let mut dev_ner = make(dev, &dev_gold);
     for (s, t) in train_ner.iter_mut().zip(&train_tags) {
         s.set_pos(t);
     }
@@ -576,42 +583,17 @@ pub fn train(
     for (s, t) in dev_ner.iter_mut().zip(&pos_dev_tags) {
         s.set_pos(t);
     }
-    // Gazetteer features: other folds for train, everything for dev.
-    for k in 0..folds {
-        let gaz = gazetteer_of(train_c.iter(), &train_ner, |i| train[i].doc % folds != k);
-        for s in train_ner.iter_mut().filter(|s| s.doc % folds == k) {
-            let mut bits = Vec::new();
-            gazetteer::match_bits(&gaz, &s.toks, &mut bits);
-            s.gaz = bits;
-        }
-    }
-    let full_gaz = gazetteer_of(train_c.iter(), &train_ner, |_| true);
-    for s in dev_ner.iter_mut() {
-        let mut bits = Vec::new();
-        gazetteer::match_bits(&full_gaz, &s.toks, &mut bits);
-        s.gaz = bits;
-    }
-    // Word casing lexicon: other folds for train, everything for dev.
-    let lexicon = |keep: &dyn Fn(&Sample) -> bool| -> IdMap<u8> {
-        let mut counts = IdMap::default();
-        for s in train_ner.iter().filter(|s| keep(s)) {
-            gazetteer::count_words(&mut counts, &s.toks, s.caps);
-        }
-        gazetteer::lexicon_entries(&counts).collect()
-    };
-    let fold_lex: Vec<IdMap<u8>> = (0..folds)
-        .map(|k| lexicon(&|s: &Sample| s.doc % folds != k))
+    // Gazetteer and casing lexicon: other folds for train, all of train for dev.
+    let fold_lookups: Vec<(IdMap<u8>, IdMap<u8>)> = (0..folds)
+        .map(|k| lookups_of(&train_ner, &train_chunks, |s| s.doc % folds != k))
         .collect();
-    let full_lex = lexicon(&|_: &Sample| true);
+    let (full_gaz, full_lex) = lookups_of(&train_ner, &train_chunks, |_| true);
     for s in train_ner.iter_mut() {
-        let mut v = Vec::new();
-        gazetteer::word_bits(&fold_lex[s.doc % folds], &s.toks, &mut v);
-        s.lex = v;
+        let (gaz, lex) = &fold_lookups[s.doc % folds];
+        s.set_lookups(gaz, lex);
     }
     for s in dev_ner.iter_mut() {
-        let mut v = Vec::new();
-        gazetteer::word_bits(&full_lex, &s.toks, &mut v);
-        s.lex = v;
+        s.set_lookups(&full_gaz, &full_lex);
     }
     let mut gaz_rows: Vec<(u64, u8)> = full_gaz
         .iter()
@@ -625,7 +607,6 @@ pub fn train(
         full_lex.len()
     ));
 
-    let dev_gold: Vec<Vec<Chunk>> = dev_c.iter().map(|(_, c)| c.clone()).collect();
     let mut best_counts = NerCounts::default();
     let mut ner_eval = |m: &Model, epoch: usize| {
         let c = ner_scores(m, &dev_ner, &dev_gold);
