@@ -624,7 +624,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 pub fn evaluate(path: &Path) -> Result<NerReport, NerError> {
     let sentences = conll::read(path)?;
     let pos_tagger = PosTagger::builtin();
-    NerTagger::builtin();
+    NerTagger::builtin(); // load (and time) both models before tagging
     let refs: Vec<Vec<&str>> = sentences.iter().map(|s| s.word_refs()).collect();
     let words: usize = refs.iter().map(Vec::len).sum();
 

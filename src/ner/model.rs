@@ -1,11 +1,11 @@
 //! Weight tables, the model file format and the greedy decoder.
 //!
-//! # File format (version 2, all integers little-endian)
+//! # File format (version 3, all integers little-endian)
 //!
 //! ```text
 //! offset size  field
 //! 0      8     magic "AGTAGGER"
-//! 8      4     format version (u32, = 2)
+//! 8      4     format version (u32, = 3)
 //! 12     4     feature version (u32, must equal features::FEATURE_VERSION)
 //! 16     4     task (u32): 0 = POS tagger, 1 = NER tagger
 //! 20     4     L = number of labels (u32, 1..=255)
@@ -21,7 +21,8 @@
 //!        8*G   gazetteer keys (u64 phrase hashes, distinct)
 //!        G     gazetteer values (u8; bits 0..3 = seen as PER/ORG/LOC/MISC,
 //!              bit 7 = the key is a proper prefix of a longer phrase)
-//!        8     checksum: FNV-1a 64 of every byte before it
+//!        8     checksum of every byte before it: FNV-1a over u64 words
+//!              (last one zero-padded), length mixed in (see `checksum`)
 //! ```
 //!
 //! A feature's score for label `l` is `scale * q` of the pair with label
@@ -40,7 +41,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use super::features::{self, SentCtx, TAG_START};
 
 const MAGIC: &[u8; 8] = b"AGTAGGER";
-const FORMAT_VERSION: u32 = 2;
+const FORMAT_VERSION: u32 = 3;
 
 /// Which tagger a model file holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -172,12 +173,18 @@ impl std::fmt::Display for FormatError {
     }
 }
 
-fn fnv(bytes: &[u8]) -> u64 {
+/// Checksum of a model file: FNV-1a over 64-bit little-endian words (the
+/// last, partial word zero-padded), then the byte length mixed in.
+fn checksum(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        h = (h ^ le_u64(w)).wrapping_mul(0x0000_0100_0000_01b3);
     }
-    h
+    let mut tail = [0u8; 8];
+    tail[..words.remainder().len()].copy_from_slice(words.remainder());
+    h = (h ^ u64::from_le_bytes(tail)).wrapping_mul(0x0000_0100_0000_01b3);
+    features::mix(h ^ bytes.len() as u64)
 }
 
 struct Reader<'a> {
@@ -282,7 +289,7 @@ impl Model {
             out.extend_from_slice(&k.to_le_bytes());
         }
         out.extend(parts.gazetteer.iter().map(|&(_, v)| v));
-        let sum = fnv(&out);
+        let sum = checksum(&out);
         out.extend_from_slice(&sum.to_le_bytes());
         out
     }
@@ -296,7 +303,7 @@ impl Model {
             ));
         }
         let body = &buf[..buf.len() - 8];
-        if fnv(body) != le_u64(&buf[buf.len() - 8..]) {
+        if checksum(body) != le_u64(&buf[buf.len() - 8..]) {
             return Err(FormatError("model file checksum mismatch".into()));
         }
         let mut r = Reader { buf: body, pos: 8 };
