@@ -15,6 +15,20 @@
 //! to `i8` per feature row; the file format is described in `model.rs`.
 //! The models are embedded with `include_bytes!` and parsed on first use.
 //!
+//! # Accuracy and speed (CoNLL-2003 English, models as shipped)
+//!
+//! | set  | PER F1 | ORG F1 | LOC F1 | MISC F1 | all F1 | actor F1 | POS acc. |
+//! |------|--------|--------|--------|---------|--------|----------|----------|
+//! | dev  | 91.40  | 84.23  | 94.14  | 86.81   | 89.95  | 95.00    | 95.61 %  |
+//! | test | 86.86  | 77.67  | 87.95  | 79.31   | 83.58  | 91.23    | 95.21 %  |
+//!
+//! "Actor" merges PER, ORG and LOC into one type and drops MISC (exact
+//! spans). One thread tags about 1.2 million words/s (POS + NER, CPU time,
+//! 2-core AMD EPYC VM), POS alone about 2.9 million; both models take
+//! 2.6 MB and parse in about 5 ms. Known weak spots: names unseen in 1996
+//! news without a title or role word next to them are sometimes typed LOC
+//! or ORG, and single unknown capitalised words default to PER.
+//!
 //! # Training
 //!
 //! ```text
