@@ -84,6 +84,26 @@ fn fuzzy_person(name: &str, lex: &Lexicon) -> Option<usize> {
     best.map(|(_, i)| i)
 }
 
+/// The one known person whose name has `word` as its first or last word
+/// ("Xi" is Xi Jinping); none when several share it ("Kim").
+fn unique_name_word(word: &str, lex: &Lexicon) -> Option<usize> {
+    let mut found = None;
+    for (i, a) in lex.actors.iter().enumerate() {
+        if a.kind != ActorKind::Person {
+            continue;
+        }
+        let full = crate::text::fold(&a.name).to_lowercase();
+        let words: Vec<&str> = full.split_whitespace().collect();
+        if words.len() > 1 && (words[0] == word || words[words.len() - 1] == word) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(i);
+        }
+    }
+    found
+}
+
 /// A spelling key that smooths over common transliteration differences
 /// (Zelenskyy / Zelensky / Selenskyj, Witkoff / Witkov, Sergei / Sergey).
 pub fn translit_key(word: &str) -> String {
@@ -147,6 +167,18 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
     let mut full_names: Vec<(String, usize, usize, u8)> = Vec::new();
     for m in mentions.iter_mut() {
         if let Some(li) = m.lexicon {
+            let mut li = li;
+            // "Francesca Albanese ... Albanese": a one-word alias of a known
+            // person refers to the person of that name already in the text.
+            if lex.actors[li].kind == ActorKind::Person && m.tokens.len() == 1 {
+                let l = m.name.to_lowercase();
+                let word = crate::text::fold(&l);
+                if let Some(&(_, prev, _, _)) = full_names.iter().rev().find(|(n, a, _, _)| last_word(n) == last_word(&crate::text::fold(&lex.actors[li].name).to_lowercase()) && actors[*a].id != lex.actors[li].id && n.split_whitespace().count() > 1 && !word.is_empty()) {
+                    m.actor = Some(prev);
+                    continue;
+                }
+                let _ = &mut li;
+            }
             let a = &lex.actors[li];
             let i = add(&mut actors, a.id.clone(), a.name.clone(), a.kind, a.affiliation.clone(), a.role.clone());
             m.actor = Some(i);
@@ -189,7 +221,7 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
             i
         } else if let Some(i) = pick(&|s: &str| s.len() >= 4 && strsim::jaro_winkler(&translit_key(s), &key) >= VARIANT_THRESHOLD && translit_key(s).chars().next() == key.chars().next()) {
             i
-        } else if let Some(li) = fuzzy_person(&m.name, lex) {
+        } else if let Some(li) = fuzzy_person(&m.name, lex).or_else(|| unique_name_word(&l, lex)) {
             let a = &lex.actors[li];
             add(&mut actors, a.id.clone(), a.name.clone(), a.kind, a.affiliation.clone(), a.role.clone())
         } else {
@@ -343,6 +375,13 @@ fn antecedent(analysis: &Analysis, p: &Mention, k: usize, mentions: &[Mention], 
         }
     };
     let _ = lex;
+    // "Trump hosted him": an object pronoun is not the subject of its own clause.
+    let object_pronoun = matches!(w, "him" | "her" | "them");
+    let same_clause = |m: &Mention| {
+        m.tokens.end <= p.tokens.start
+            && p.tokens.start - m.tokens.end <= 5
+            && !tokens[m.tokens.end..p.tokens.start].iter().any(|t| matches!(t.lower.as_str(), "," | "that" | "and" | "but" | "\"" | "after" | "before" | "when" | "while" | "because"))
+    };
     let sent_of = |i: usize| analysis.sentences.iter().position(|s| s.tokens.contains(&i)).unwrap_or(0);
     let here = sent_of(p.tokens.start);
     for back in 0..=2usize {
@@ -354,6 +393,7 @@ fn antecedent(analysis: &Analysis, p: &Mention, k: usize, mentions: &[Mention], 
             .filter(|m| range.contains(&m.tokens.start) && m.tokens.start < p.tokens.start)
             .filter_map(|m| m.actor.map(|a| (m, a)))
             .filter(|(m, a)| fits(m, *a))
+            .filter(|(m, _)| !(object_pronoun && back == 0 && same_clause(m)))
             .collect();
         // the most salient fitting mention: the closest among equals in the
         // same sentence, the first (the main subject) in an earlier one

@@ -2,7 +2,7 @@
 
 use super::modality::{of_trigger, Modality};
 use super::units::Unit;
-use super::words::{is, BE, DETERMINERS, OBJECT_STOPS, PREPOSITIONS, PROPOSAL_NOUNS, SPEECH, SUBORDINATORS};
+use super::words::{is, BE, DETERMINERS, OBJECT_STOPS, PREPOSITIONS, PROPOSAL_NOUNS, RELATIVES, SPEECH, SUBORDINATORS};
 use super::{Event, Trigger};
 use crate::lexicon::{Lexicon, TriggerPos};
 use crate::text::Token;
@@ -90,9 +90,32 @@ pub fn subject(tokens: &[Token], sent: &Range<usize>, units: &[Unit], at: usize,
             return first;
         }
     }
+    // Object control: "urged Putin to meet Zelensky", "got Moscow to come":
+    // the unit right before "to" is the subject of the infinitive.
+    if !nominal && at >= sent.start + 2 && tokens[at - 1].lower == "to" {
+        if let Some(u) = units.iter().rposition(|u| u.tokens.end == at - 1) {
+            let before = units[u].tokens.start.checked_sub(1).map(|b| &tokens[b]);
+            if before.is_some_and(|b| transitive_verb_at(b, lex) || matches!(b.lower.as_str(), "on" | "upon")) {
+                return Some(u);
+            }
+        }
+    }
     let mut k = at;
     let mut steps = 0;
     while k > sent.start && steps < 40 {
+        // ", whom Trump sent to Moscow last week,", ", Moldova's deputy
+        // foreign minister,": a relative clause or apposition between commas
+        // is skipped whole.
+        if k > sent.start + 1 && tokens[k - 1].lower == "," {
+            if let Some(open) = (sent.start..k - 1).rev().take(16).find(|&c| tokens[c].lower == ",") {
+                let first = tokens[open + 1].lower.as_str();
+                let relative = is(RELATIVES, first) || matches!(first, "the" | "a" | "an") || units.iter().any(|u| u.tokens.start == open + 1 && u.possessive);
+                let has_unit_before = units.iter().any(|u| u.tokens.end == open);
+                if relative && has_unit_before {
+                    k = open;
+                }
+            }
+        }
         k -= 1;
         steps += 1;
         if let Some(u) = units.iter().rposition(|u| u.tokens.end == k + 1) {
