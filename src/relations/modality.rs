@@ -49,6 +49,10 @@ pub fn of_trigger(tokens: &[Token], sentence: std::ops::Range<usize>, clause_sta
             negated = true;
         }
     }
+    // "has yet to meet": not yet happened
+    if trigger >= sentence.start + 2 && tokens[trigger - 1].lower == "to" && tokens[trigger - 2].lower == "yet" {
+        negated = true;
+    }
     // Infinitive: "plans to meet" is hypothetical, "tried to get" is an act.
     if trigger > sentence.start && tokens[trigger - 1].lower == "to" && trigger >= 2 {
         let gov = tokens[trigger - 2].lower.as_str();
@@ -64,6 +68,10 @@ pub fn of_trigger(tokens: &[Token], sentence: std::ops::Range<usize>, clause_sta
         }
         if w == "that" && k > sentence.start && is(IRREALIS_THAT, &tokens[k - 1].lower) {
             hypothetical = true;
+        }
+        // "denied that A had met B"
+        if w == "that" && k > sentence.start && matches!(tokens[k - 1].lower.as_str(), "denied" | "denies" | "deny" | "denying" | "refuted" | "disputed") {
+            negated = true;
         }
         if is(SUBORDINATORS, w) {
             break;

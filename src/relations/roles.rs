@@ -121,7 +121,8 @@ pub fn subject(tokens: &[Token], sent: &Range<usize>, units: &[Unit], at: usize,
         if let Some(u) = units.iter().rposition(|u| u.tokens.end == k + 1) {
             let gs = group_start(units, u);
             let mut p = gs;
-            while p > sent.start && is(DETERMINERS, &tokens[p - 1].lower) {
+            // ("that" before a name is a complementizer, not a determiner)
+            while p > sent.start && is(DETERMINERS, &tokens[p - 1].lower) && tokens[p - 1].lower != "that" {
                 p -= 1;
             }
             let before = if p > sent.start { tokens[p - 1].lower.as_str() } else { "" };
@@ -578,10 +579,12 @@ fn nominal_modality(tokens: &[Token], sent: &Range<usize>, at: usize) -> Modalit
     while k > sent.start && at - k < 7 {
         k -= 1;
         let t = &tokens[k];
-        if t.is_verb() || is(PREVENTING, &t.lower) {
-            if is(PREVENTING, &t.lower) {
-                return Modality::Negated;
-            }
+        let bigram = if k > sent.start { format!("{} {}", tokens[k - 1].lower, t.lower) } else { String::new() };
+        if is(PREVENTING, &t.lower) || is(PREVENTING, &bigram) {
+            return Modality::Negated;
+        }
+        // participles used as adjectives ("his planned meeting") do not end the phrase
+        if t.is_verb() && !matches!(t.tag(), "VBN" | "VBG") {
             break;
         }
     }
