@@ -490,7 +490,8 @@ fn extend_state_bodies(tokens: &[Token], mentions: &mut [Mention], lex: &Lexicon
         let mut j = m.tokens.end;
         // "the Russian state media", "Ukrainian military": allow one or two modifiers
         for skip in 0..=2 {
-            if j + skip >= tokens.len() || (skip > 0 && (starts.contains(&(j + skip - 1)) || !tokens[j + skip - 1].is_word())) {
+            // the skipped modifiers are adjectives or nouns, never verbs ("Iran fired missiles")
+            if j + skip >= tokens.len() || (skip > 0 && (starts.contains(&(j + skip - 1)) || !tokens[j + skip - 1].is_word() || tokens[j + skip - 1].is_verb() && !tokens[j + skip - 1].tag().eq("VBN"))) {
                 break;
             }
             if let Some(len) = state_body_at(tokens, j + skip, lex) {

@@ -87,21 +87,31 @@ fn fuzzy_person(name: &str, lex: &Lexicon) -> Option<usize> {
 /// The one known person whose name has `word` as its first or last word
 /// ("Xi" is Xi Jinping); none when several share it ("Kim").
 fn unique_name_word(word: &str, lex: &Lexicon) -> Option<usize> {
-    let mut found = None;
-    for (i, a) in lex.actors.iter().enumerate() {
-        if a.kind != ActorKind::Person {
-            continue;
-        }
-        let full = crate::text::fold(&a.name).to_lowercase();
-        let words: Vec<&str> = full.split_whitespace().collect();
-        if words.len() > 1 && (words[0] == word || words[words.len() - 1] == word) {
-            if found.is_some() {
-                return None;
+    // surnames first ("Abbas" is Mahmoud Abbas, not Abbas Araghchi), then
+    // family names written first ("Xi")
+    for last in [true, false] {
+        let mut found = None;
+        let mut ambiguous = false;
+        for (i, a) in lex.actors.iter().enumerate() {
+            if a.kind != ActorKind::Person {
+                continue;
             }
-            found = Some(i);
+            let full = crate::text::fold(&a.name).to_lowercase();
+            let words: Vec<&str> = full.split_whitespace().collect();
+            let hit = words.len() > 1 && if last { words[words.len() - 1] == word } else { words[0] == word };
+            if hit {
+                ambiguous |= found.is_some();
+                found = Some(i);
+            }
+        }
+        if ambiguous {
+            return None;
+        }
+        if found.is_some() {
+            return found;
         }
     }
-    found
+    None
 }
 
 /// A spelling key that smooths over common transliteration differences
@@ -376,7 +386,8 @@ fn antecedent(analysis: &Analysis, p: &Mention, k: usize, mentions: &[Mention], 
     };
     let _ = lex;
     // "Trump hosted him": an object pronoun is not the subject of its own clause.
-    let object_pronoun = matches!(w, "him" | "her" | "them");
+    let object_pronoun = matches!(w, "him" | "her" | "them")
+        || w == "it" && p.tokens.start > 0 && (tokens[p.tokens.start - 1].is_verb() || crate::relations::words::is(crate::relations::words::PREPOSITIONS, &tokens[p.tokens.start - 1].lower));
     let same_clause = |m: &Mention| {
         m.tokens.end <= p.tokens.start
             && p.tokens.start - m.tokens.end <= 5

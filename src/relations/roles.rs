@@ -200,8 +200,11 @@ pub fn object(tokens: &[Token], sent: &Range<usize>, units: &[Unit], from: usize
                 k += 1;
                 continue;
             }
+            let symmetric = lex.relation(&t.sense.relation).is_some_and(|r| r.symmetric);
             let ok = match prep {
                 None => t.sense.direct && !nominal,
+                // "the arrest of X", "the expulsion of X's diplomats": the patient
+                Some("of") if nominal && !symmetric => true,
                 Some(p) => t.sense.preps.iter().any(|x| x == p),
             };
             if ok {
@@ -364,7 +367,14 @@ pub fn events_for(tokens: &[Token], sent: std::ops::Range<usize>, units: &[Unit]
             Some(Object::Reciprocal) => reciprocal = true,
             None => {}
         }
-        if sources.is_empty() && symmetric {
+        // "talks between Kyiv and Moscow", "the deal between A and B": the
+        // members of the set are the parties, with no one else involved
+        let between = t.end < sent.end && tokens[t.end..(t.end + 3).min(sent.end)].iter().any(|x| x.lower == "between");
+        if sources.is_empty() && between && targets.len() >= 2 {
+            sources = targets.clone();
+            targets.clear();
+            reciprocal = !symmetric;
+        } else if sources.is_empty() && symmetric {
             if let Some(s) = subject(tokens, &sent, units, t.start, lex, true) {
                 sources = members(units, s);
                 clause_start = units[s].tokens.start;
