@@ -71,7 +71,7 @@ struct BuildArgs {
     /// Title of the HTML page.
     #[arg(long)]
     title: Option<String>,
-    /// Seed of the HTML page's layout.
+    /// Seed of the layout of the HTML page and the GEXF positions.
     #[arg(long, default_value_t = export::layout::DEFAULT_SEED)]
     seed: u64,
 }

@@ -80,9 +80,16 @@ fn color(w: &mut Writer<Vec<u8>>, (r, g, b): (u8, u8, u8)) -> io::Result<()> {
     Ok(())
 }
 
-/// Serialises the graph as GEXF 1.3 (UTF-8, indented, with a final newline).
+/// Serialises the graph as GEXF 1.3 (UTF-8, indented, with a final
+/// newline), positions from the layout with the default seed.
 pub fn to_string(g: &ActorGraph) -> String {
-    let layout = force_directed(g, DEFAULT_SEED);
+    to_string_seeded(g, DEFAULT_SEED)
+}
+
+/// Like [`to_string`], positions from the layout with `seed` (the HTML
+/// page's layout for the same seed).
+pub fn to_string_seeded(g: &ActorGraph, seed: u64) -> String {
+    let layout = force_directed(g, seed);
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     let ok = "writing to memory";
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))

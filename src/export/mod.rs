@@ -69,7 +69,7 @@ pub struct OutputFile {
 pub struct Options {
     /// Title of the HTML page (default: a summary of the graph).
     pub title: Option<String>,
-    /// Seed of the HTML page's layout.
+    /// Seed of the layout of the HTML page and of the GEXF positions.
     pub seed: u64,
 }
 
@@ -154,7 +154,7 @@ impl Format {
             Format::Png => one(render_graphviz(g, graphviz_rust::cmd::Format::Png)?),
             Format::Html => one(html::to_string(g, opts).into_bytes()),
             Format::Graphml => one(graphml::to_string(g).into_bytes()),
-            Format::Gexf => one(gexf::to_string(g).into_bytes()),
+            Format::Gexf => one(gexf::to_string_seeded(g, opts.seed).into_bytes()),
             Format::Cytoscape => one(cytoscape::to_string(g).into_bytes()),
             Format::Csv => vec![
                 OutputFile {
