@@ -142,6 +142,10 @@ fn find_triggers(analysis: &Analysis, range: std::ops::Range<usize>, lex: &Lexic
     let mut covered = vec![false; tokens.len()];
     for i in range.clone() {
         let Some(lvs) = lex.light_verbs.get(&tokens[i].lower) else { continue };
+        // "a phone call with Putin on Tuesday" is no "call on": the head must be a verb
+        if tokens[i].pos.is_some() && !tokens[i].is_verb() {
+            continue;
+        }
         // The construction whose object lies furthest wins: "asked X to
         // leave" is an expulsion, not only a request.
         let mut best: Option<(usize, &crate::lexicon::LightVerb)> = None;
@@ -151,6 +155,13 @@ fn find_triggers(analysis: &Analysis, range: std::ops::Range<usize>, lex: &Lexic
                 if lv.objects.iter().any(|o| o == w) {
                     if matches!(w, "to") && j == i + 1 {
                         continue; // "get to", "ask to" need an actor in between
+                    }
+                    // particles sit right after the verb: "called on Moscow"
+                    if matches!(w, "on" | "upon" | "off" | "down" | "into") && j != i + 1 {
+                        break;
+                    }
+                    if w == "to" && tokens[i + 1..j].iter().any(|t| words::is(words::PREPOSITIONS, &t.lower)) {
+                        break;
                     }
                     if best.is_none_or(|(bj, _)| j > bj) {
                         best = Some((j, lv));
