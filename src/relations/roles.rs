@@ -122,7 +122,7 @@ pub fn subject(tokens: &[Token], sent: &Range<usize>, units: &[Unit], at: usize,
             let gs = group_start(units, u);
             let mut p = gs;
             // ("that" before a name is a complementizer, not a determiner)
-            while p > sent.start && is(DETERMINERS, &tokens[p - 1].lower) && tokens[p - 1].lower != "that" {
+            while p > sent.start && (is(DETERMINERS, &tokens[p - 1].lower) && tokens[p - 1].lower != "that" || matches!(tokens[p - 1].lower.as_str(), "neither" | "either")) {
                 p -= 1;
             }
             let before = if p > sent.start { tokens[p - 1].lower.as_str() } else { "" };
@@ -355,6 +355,7 @@ pub fn events_for(tokens: &[Token], sent: std::ops::Range<usize>, units: &[Unit]
     let mut reciprocal = false;
     let mut confidence: f32 = 0.9;
     let mut clause_start = sent.start;
+    let mut between_set = false;
     if nominal {
         if let Some(u) = nominal_source(tokens, &sent, units, t.start) {
             sources = vec![u];
@@ -374,6 +375,7 @@ pub fn events_for(tokens: &[Token], sent: std::ops::Range<usize>, units: &[Unit]
             sources = targets.clone();
             targets.clear();
             reciprocal = !symmetric;
+            between_set = true;
         } else if sources.is_empty() && symmetric {
             if let Some(s) = subject(tokens, &sent, units, t.start, lex, true) {
                 sources = members(units, s);
@@ -418,7 +420,14 @@ pub fn events_for(tokens: &[Token], sent: std::ops::Range<usize>, units: &[Unit]
             }
         }
     }
-    let modality = of_trigger(tokens, sent.clone(), clause_start, t.start, t.end);
+    let mut modality = of_trigger(tokens, sent.clone(), clause_start, t.start, t.end);
+    // "met neither Lavrov nor Ushakov", "signed no agreement with": a
+    // negation between the trigger and its object
+    if let Some(first) = targets.iter().map(|&u| units[u].tokens.start).min() {
+        if first > t.end && tokens[t.end..first].iter().any(|x| matches!(x.lower.as_str(), "neither" | "no" | "never")) {
+            modality = Modality::Negated;
+        }
+    }
     let modality = if nominal { modality.max_with(nominal_modality(tokens, &sent, t.start)) } else { modality };
     // "warned of retaliation": a threat with no object is aimed at the one
     // other side named in the sentence, if there is exactly one.
@@ -489,7 +498,16 @@ pub fn events_for(tokens: &[Token], sent: std::ops::Range<usize>, units: &[Unit]
     let one_event = nominal && !tokens[t.end - 1].lower.ends_with('s');
     // "A and B met" is one meeting of both; "A and B hosted talks" is not.
     let mutual = !matches!(t.sense.cameo.as_str(), "042" | "043");
-    if reciprocal || joint || (symmetric && targets.is_empty() && mutual) {
+    // a bare "the visit" with no partner pairs no one
+    // "began indirect talks" (object of a verb) pairs the subjects
+    let object_of_verb = nominal && {
+        let mut k = t.start;
+        while k > sent.start && (is(DETERMINERS, &tokens[k - 1].lower) || tokens[k - 1].tag().starts_with("JJ")) {
+            k -= 1;
+        }
+        k > sent.start && tokens[k - 1].is_verb()
+    };
+    if reciprocal || joint || (symmetric && targets.is_empty() && mutual && (!nominal || between_set || object_of_verb)) {
         for &a in &sources {
             for &b in &sources {
                 if a != b && (reciprocal || joint || a < b) {

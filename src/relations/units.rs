@@ -117,16 +117,16 @@ fn coordinated(tokens: &[Token], a: &Unit, b: &Unit, lex: &Lexicon) -> Option<Jo
     {
         return Some(Join::Conjunction);
     }
-    let has_conj = between.iter().any(|w| matches!(*w, "and" | "or" | "," | "&"));
+    let has_conj = between.iter().any(|w| matches!(*w, "and" | "or" | "," | "&" | "nor"));
     let only_glue = between.iter().all(|w| {
-        matches!(*w, "and" | "or" | "," | "&" | "the" | "as" | "well" | "also" | "its" | "their" | "his" | "her")
+        matches!(*w, "and" | "or" | "nor" | "," | "&" | "the" | "as" | "well" | "also" | "its" | "their" | "his" | "her")
             || lex.state_bodies.iter().any(|b| b == w)
             || lex.state_agents.iter().any(|b| b == w)
     });
     if !(has_conj && only_glue && between.len() <= 4) {
         return None;
     }
-    if between.iter().any(|w| matches!(*w, "and" | "or" | "&")) {
+    if between.iter().any(|w| matches!(*w, "and" | "or" | "&" | "nor")) {
         Some(Join::Conjunction)
     } else {
         Some(Join::Comma)
