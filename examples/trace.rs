@@ -12,9 +12,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let ex = pipeline.extract(&Document::new("stdin", text.clone()));
     for (si, s) in ex.sentences.iter().enumerate() {
         println!("[{si}] {}", &text[s.start..s.end]);
-        for m in ex.mentions.iter().filter(|m| m.span.start >= s.start && m.span.end <= s.end) {
+        for m in ex
+            .mentions
+            .iter()
+            .filter(|m| m.span.start >= s.start && m.span.end <= s.end)
+        {
             let actor = m.actor.map(|a| ex.actors[a].label.as_str()).unwrap_or("?");
-            println!("    mention {:?} {:?} -> {actor}", &text[m.span.start..m.span.end], m.how);
+            println!(
+                "    mention {:?} {:?} -> {actor}",
+                &text[m.span.start..m.span.end],
+                m.how
+            );
         }
         for e in ex.events.iter().filter(|e| e.sentence == si) {
             println!(

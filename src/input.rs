@@ -26,13 +26,21 @@ struct JsonArticle {
 }
 
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
-    String::from_utf8(bytes).map_err(|e| Error::Utf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })
+    String::from_utf8(bytes).map_err(|e| Error::Utf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })
 }
 
 /// Reads standard input as one document with id `-`.
 pub fn read_stdin() -> Result<Vec<Document>> {
     let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes).map_err(|source| Error::Io { path: "-".into(), source })?;
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Io {
+            path: "-".into(),
+            source,
+        })?;
     let text = decode(Path::new("<stdin>"), bytes)?;
     Ok(vec![Document::new("-", text)])
 }
@@ -48,22 +56,36 @@ pub fn parse_jsonl(path: &Path, content: &str) -> Result<Vec<Document>> {
         let rec: JsonArticle = serde_json::from_str(line).map_err(|e| Error::JsonLine {
             path: path.to_path_buf(),
             line: n + 1,
-            message: format!("not a valid article record ({e}); expected {{\"id\": ..., \"text\": ...}}"),
+            message: format!(
+                "not a valid article record ({e}); expected {{\"id\": ..., \"text\": ...}}"
+            ),
         })?;
         let id = match rec.id {
             serde_json::Value::String(s) => s,
             serde_json::Value::Number(n) => n.to_string(),
             other => {
-                return Err(Error::JsonLine { path: path.to_path_buf(), line: n + 1, message: format!("\"id\" must be a string or a number, not {other}") });
+                return Err(Error::JsonLine {
+                    path: path.to_path_buf(),
+                    line: n + 1,
+                    message: format!("\"id\" must be a string or a number, not {other}"),
+                });
             }
         };
-        docs.push(Document { id, text: rec.text, date: rec.date, source: rec.source });
+        docs.push(Document {
+            id,
+            text: rec.text,
+            date: rec.date,
+            source: rec.source,
+        });
     }
     Ok(docs)
 }
 
 fn read_file(path: &Path) -> Result<Vec<Document>> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let text = decode(path, bytes)?;
     if path.extension().is_some_and(|e| e == "jsonl") {
         parse_jsonl(path, &text)
@@ -73,7 +95,9 @@ fn read_file(path: &Path) -> Result<Vec<Document>> {
 }
 
 fn is_input_file(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| TEXT_EXTENSIONS.contains(&e) || e == "jsonl")
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| TEXT_EXTENSIONS.contains(&e) || e == "jsonl")
 }
 
 /// Reads every input path: `-` is standard input, a directory is walked
@@ -90,7 +114,10 @@ pub fn read_inputs(paths: &[PathBuf]) -> Result<Vec<Document>> {
         } else if p.is_dir() {
             let mut files: Vec<PathBuf> = Vec::new();
             for entry in walkdir::WalkDir::new(p).sort_by_file_name() {
-                let entry = entry.map_err(|e| Error::Io { path: e.path().map(Path::to_path_buf).unwrap_or_else(|| p.clone()), source: e.into() })?;
+                let entry = entry.map_err(|e| Error::Io {
+                    path: e.path().map(Path::to_path_buf).unwrap_or_else(|| p.clone()),
+                    source: e.into(),
+                })?;
                 if entry.file_type().is_file() && is_input_file(entry.path()) {
                     files.push(entry.into_path());
                 }
@@ -122,7 +149,11 @@ mod tests {
 
     #[test]
     fn malformed_jsonl_names_file_and_line() {
-        let err = parse_jsonl(Path::new("c.jsonl"), "{\"id\": 1, \"text\": \"ok\"}\n{\"id\": 2, \"txt\": 3}\n").unwrap_err();
+        let err = parse_jsonl(
+            Path::new("c.jsonl"),
+            "{\"id\": 1, \"text\": \"ok\"}\n{\"id\": 2, \"txt\": 3}\n",
+        )
+        .unwrap_err();
         assert!(err.to_string().starts_with("c.jsonl:2:"), "{err}");
     }
 }

@@ -225,7 +225,10 @@ impl LexiconFile {
 
     /// Reads and parses a lexicon file.
     pub fn read(path: &Path) -> Result<Self> {
-        let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
         let text = String::from_utf8(bytes).map_err(|e| Error::Utf8 {
             path: path.to_path_buf(),
             offset: e.utf8_error().valid_up_to(),
@@ -360,23 +363,69 @@ pub fn slug(name: &str) -> String {
 /// Inflected forms of an English verb lemma: base, 3rd person, past, participle, gerund.
 pub fn verb_forms(lemma: &str) -> Vec<String> {
     let irregular: &[(&str, &[&str])] = &[
-        ("meet", &["met"]), ("hold", &["held"]), ("fight", &["fought"]), ("strike", &["struck", "stricken"]),
-        ("take", &["took", "taken"]), ("give", &["gave", "given"]), ("speak", &["spoke", "spoken"]),
-        ("seek", &["sought"]), ("lose", &["lost"]), ("win", &["won"]), ("shoot", &["shot"]),
-        ("tell", &["told"]), ("say", &["said"]), ("begin", &["began", "begun"]), ("forbid", &["forbade", "forbidden"]),
-        ("withdraw", &["withdrew", "withdrawn"]), ("break", &["broke", "broken"]), ("cut", &["cut"]),
-        ("put", &["put"]), ("set", &["set"]), ("sell", &["sold"]), ("bring", &["brought"]),
-        ("drive", &["drove", "driven"]), ("send", &["sent"]), ("lead", &["led"]), ("do", &["did", "done"]),
-        ("go", &["went", "gone"]), ("see", &["saw", "seen"]), ("beat", &["beaten"]), ("catch", &["caught"]),
-        ("bid", &["bid"]), ("hit", &["hit"]), ("shut", &["shut"]), ("forgive", &["forgave", "forgiven"]),
-        ("undertake", &["undertook", "undertaken"]), ("overthrow", &["overthrew", "overthrown"]),
-        ("throw", &["threw", "thrown"]), ("blow", &["blew", "blown"]), ("bomb", &[]), ("make", &["made"]),
-        ("pay", &["paid"]), ("lay", &["laid"]), ("seize", &[]), ("bear", &["bore", "borne"]), ("keep", &["kept"]),
-        ("stand", &["stood"]), ("understand", &["understood"]), ("sit", &["sat"]), ("build", &["built"]),
-        ("spend", &["spent"]), ("lend", &["lent"]), ("feel", &["felt"]), ("leave", &["left"]), ("run", &["ran"]),
-        ("rise", &["rose", "risen"]), ("write", &["wrote", "written"]), ("ride", &["rode", "ridden"]),
-        ("swear", &["swore", "sworn"]), ("tear", &["tore", "torn"]), ("wear", &["wore", "worn"]),
-        ("fly", &["flew", "flown"]), ("freeze", &["froze", "frozen"]), ("get", &["got", "gotten"]),
+        ("meet", &["met"]),
+        ("hold", &["held"]),
+        ("fight", &["fought"]),
+        ("strike", &["struck", "stricken"]),
+        ("take", &["took", "taken"]),
+        ("give", &["gave", "given"]),
+        ("speak", &["spoke", "spoken"]),
+        ("seek", &["sought"]),
+        ("lose", &["lost"]),
+        ("win", &["won"]),
+        ("shoot", &["shot"]),
+        ("tell", &["told"]),
+        ("say", &["said"]),
+        ("begin", &["began", "begun"]),
+        ("forbid", &["forbade", "forbidden"]),
+        ("withdraw", &["withdrew", "withdrawn"]),
+        ("break", &["broke", "broken"]),
+        ("cut", &["cut"]),
+        ("put", &["put"]),
+        ("set", &["set"]),
+        ("sell", &["sold"]),
+        ("bring", &["brought"]),
+        ("drive", &["drove", "driven"]),
+        ("send", &["sent"]),
+        ("lead", &["led"]),
+        ("do", &["did", "done"]),
+        ("go", &["went", "gone"]),
+        ("see", &["saw", "seen"]),
+        ("beat", &["beaten"]),
+        ("catch", &["caught"]),
+        ("bid", &["bid"]),
+        ("hit", &["hit"]),
+        ("shut", &["shut"]),
+        ("forgive", &["forgave", "forgiven"]),
+        ("undertake", &["undertook", "undertaken"]),
+        ("overthrow", &["overthrew", "overthrown"]),
+        ("throw", &["threw", "thrown"]),
+        ("blow", &["blew", "blown"]),
+        ("bomb", &[]),
+        ("make", &["made"]),
+        ("pay", &["paid"]),
+        ("lay", &["laid"]),
+        ("seize", &[]),
+        ("bear", &["bore", "borne"]),
+        ("keep", &["kept"]),
+        ("stand", &["stood"]),
+        ("understand", &["understood"]),
+        ("sit", &["sat"]),
+        ("build", &["built"]),
+        ("spend", &["spent"]),
+        ("lend", &["lent"]),
+        ("feel", &["felt"]),
+        ("leave", &["left"]),
+        ("run", &["ran"]),
+        ("rise", &["rose", "risen"]),
+        ("write", &["wrote", "written"]),
+        ("ride", &["rode", "ridden"]),
+        ("swear", &["swore", "sworn"]),
+        ("tear", &["tore", "torn"]),
+        ("wear", &["wore", "worn"]),
+        ("fly", &["flew", "flown"]),
+        ("freeze", &["froze", "frozen"]),
+        ("get", &["got", "gotten"]),
     ];
     let mut forms = vec![lemma.to_string()];
     if let Some((_, extra)) = irregular.iter().find(|(l, _)| *l == lemma) {
@@ -387,7 +436,13 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
     let before_last = if b.len() >= 2 { b[b.len() - 2] } else { b'x' };
     let vowel = |c: u8| b"aeiou".contains(&c);
     // third person singular
-    if lemma.ends_with('s') || lemma.ends_with('x') || lemma.ends_with('z') || lemma.ends_with("ch") || lemma.ends_with("sh") || lemma.ends_with('o') {
+    if lemma.ends_with('s')
+        || lemma.ends_with('x')
+        || lemma.ends_with('z')
+        || lemma.ends_with("ch")
+        || lemma.ends_with("sh")
+        || lemma.ends_with('o')
+    {
         forms.push(format!("{lemma}es"));
     } else if last == b'y' && !vowel(before_last) {
         forms.push(format!("{}ies", &lemma[..lemma.len() - 1]));
@@ -411,7 +466,11 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
         forms.push(format!("{lemma}ing"));
         // consonant doubling (ban -> banned); the undoubled forms are kept too,
         // an impossible spelling never matches real text.
-        if !vowel(last) && !b"wxy".contains(&last) && vowel(before_last) && (b.len() < 3 || !vowel(b[b.len() - 3])) {
+        if !vowel(last)
+            && !b"wxy".contains(&last)
+            && vowel(before_last)
+            && (b.len() < 3 || !vowel(b[b.len() - 3]))
+        {
             let c = last as char;
             forms.push(format!("{lemma}{c}ed"));
             forms.push(format!("{lemma}{c}ing"));
@@ -433,7 +492,11 @@ pub fn noun_forms(noun: &str) -> Vec<String> {
         // "talks", "negotiations" are listed in the plural already.
     } else if noun.ends_with("sh") || noun.ends_with("ch") || noun.ends_with('x') {
         forms.push(format!("{noun}es"));
-    } else if noun.ends_with('y') && !noun.ends_with("ey") && !noun.ends_with("ay") && !noun.ends_with("oy") {
+    } else if noun.ends_with('y')
+        && !noun.ends_with("ey")
+        && !noun.ends_with("ay")
+        && !noun.ends_with("oy")
+    {
         forms.push(format!("{}ies", &noun[..noun.len() - 1]));
     } else {
         forms.push(format!("{noun}s"));
@@ -459,8 +522,14 @@ impl Lexicon {
         for p in paths {
             files.push(LexiconFile::read(p)?);
         }
-        let origin = paths.last().map(|p| p.to_path_buf()).unwrap_or_else(|| "data/".into());
-        Self::from_files(files).map_err(|message| Error::Lexicon { path: origin, message })
+        let origin = paths
+            .last()
+            .map(|p| p.to_path_buf())
+            .unwrap_or_else(|| "data/".into());
+        Self::from_files(files).map_err(|message| Error::Lexicon {
+            path: origin,
+            message,
+        })
     }
 
     /// Builds the lexicon from parsed files; later files override earlier ones.
@@ -487,7 +556,14 @@ impl Lexicon {
             }
             for a in f.actor {
                 if a.kind == ActorKind::Country {
-                    let c = CountryRecord { name: a.name.clone(), iso: None, aliases: a.aliases, capitals: vec![], seats: vec![], demonyms: vec![] };
+                    let c = CountryRecord {
+                        name: a.name.clone(),
+                        iso: None,
+                        aliases: a.aliases,
+                        capitals: vec![],
+                        seats: vec![],
+                        demonyms: vec![],
+                    };
                     if !countries.contains_key(&c.name) {
                         country_order.push(c.name.clone());
                     }
@@ -500,7 +576,15 @@ impl Lexicon {
                 actors.insert(a.name.clone(), a);
             }
             for r in f.relation {
-                relations.insert(r.label.clone(), RelationInfo { label: r.label, cameo: r.cameo, symmetric: r.symmetric, preps: r.preps });
+                relations.insert(
+                    r.label.clone(),
+                    RelationInfo {
+                        label: r.label,
+                        cameo: r.cameo,
+                        symmetric: r.symmetric,
+                        preps: r.preps,
+                    },
+                );
             }
             trigger_records.extend(f.trigger);
             for c in f.code {
@@ -545,7 +629,12 @@ impl Lexicon {
         }
         for name in actor_order {
             let a = &actors[&name];
-            let idx = lex.push_actor(&a.name, a.kind, a.affiliation.clone().filter(|s| !s.is_empty()), a.role.clone());
+            let idx = lex.push_actor(
+                &a.name,
+                a.kind,
+                a.affiliation.clone().filter(|s| !s.is_empty()),
+                a.role.clone(),
+            );
             lex.add_pattern(&a.name, idx, Form::Name);
             for al in &a.aliases {
                 lex.add_pattern(al, idx, Form::Name);
@@ -585,26 +674,45 @@ impl Lexicon {
             for l in &t.light {
                 let words: Vec<String> = l.split_whitespace().map(|w| w.to_lowercase()).collect();
                 if words.len() < 2 {
-                    return Err(format!("light-verb trigger {l:?} needs a verb and an object"));
+                    return Err(format!(
+                        "light-verb trigger {l:?} needs a verb and an object"
+                    ));
                 }
                 let objects = noun_forms(words.last().map(String::as_str).unwrap_or_default());
                 let sense = mk(TriggerPos::Verb, &l.to_lowercase());
                 for f in verb_forms(&words[0]) {
-                    lex.light_verbs.entry(f).or_default().push(LightVerb { objects: objects.clone(), sense: sense.clone() });
+                    lex.light_verbs.entry(f).or_default().push(LightVerb {
+                        objects: objects.clone(),
+                        sense: sense.clone(),
+                    });
                 }
             }
         }
         // Deterministic order of senses for each form.
         for v in lex.triggers.values_mut() {
-            v.sort_by(|a, b| (&a.relation, &a.cameo, &a.lemma).cmp(&(&b.relation, &b.cameo, &b.lemma)));
+            v.sort_by(|a, b| {
+                (&a.relation, &a.cameo, &a.lemma).cmp(&(&b.relation, &b.cameo, &b.lemma))
+            });
             v.dedup_by(|a, b| a.relation == b.relation && a.pos == b.pos && a.objects == b.objects);
         }
         Ok(lex)
     }
 
-    fn push_actor(&mut self, name: &str, kind: ActorKind, affiliation: Option<String>, role: Option<String>) -> usize {
+    fn push_actor(
+        &mut self,
+        name: &str,
+        kind: ActorKind,
+        affiliation: Option<String>,
+        role: Option<String>,
+    ) -> usize {
         let idx = self.actors.len();
-        self.actors.push(ActorEntry { id: slug(name), name: name.to_string(), kind, affiliation, role });
+        self.actors.push(ActorEntry {
+            id: slug(name),
+            name: name.to_string(),
+            kind,
+            affiliation,
+            role,
+        });
         self.by_name.insert(name.to_lowercase(), idx);
         idx
     }
@@ -614,9 +722,18 @@ impl Lexicon {
         if toks.is_empty() {
             return;
         }
-        let key = toks.iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+        let key = toks
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         let tokens = toks.into_iter().map(|t| t.norm).collect();
-        self.patterns.push(Pattern { key, tokens, actor, form });
+        self.patterns.push(Pattern {
+            key,
+            tokens,
+            actor,
+            form,
+        });
     }
 
     /// Looks an actor up by canonical name (case-insensitive).
@@ -657,7 +774,10 @@ fn token_sequences(v: Vec<String>) -> Vec<Vec<String>> {
 }
 
 fn lower_all(v: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = v.into_iter().map(|s| crate::text::fold(&s).to_lowercase()).collect();
+    let mut out: Vec<String> = v
+        .into_iter()
+        .map(|s| crate::text::fold(&s).to_lowercase())
+        .collect();
     out.sort();
     out.dedup();
     out
@@ -698,7 +818,11 @@ mod tests {
 
     #[test]
     fn malformed_user_file_names_file_and_line() {
-        let err = LexiconFile::parse("[[actor]]\nname = \"X\"\nkind = \"pirate\"\n", Path::new("mine.toml")).unwrap_err();
+        let err = LexiconFile::parse(
+            "[[actor]]\nname = \"X\"\nkind = \"pirate\"\n",
+            Path::new("mine.toml"),
+        )
+        .unwrap_err();
         let msg = err.to_string();
         assert!(msg.starts_with("mine.toml:"), "{msg}");
         assert!(msg.contains("line 3"), "{msg}");

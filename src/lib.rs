@@ -94,7 +94,8 @@ impl Pipeline {
         text::tag(&mut analysis);
         let mut mentions = mentions::find(&doc.text, &analysis, &self.lexicon, &self.gazetteer);
         let actors = resolve::resolve(&analysis, &mut mentions, &self.lexicon);
-        let (events, co_mentions) = relations::extract(&analysis, &mentions, &actors, &self.lexicon);
+        let (events, co_mentions) =
+            relations::extract(&analysis, &mentions, &actors, &self.lexicon);
         Extraction {
             doc_id: doc.id.clone(),
             text: doc.text.clone(),
@@ -113,7 +114,11 @@ impl Pipeline {
     }
 
     /// Like [`Pipeline::build_graph`], calling `progress` once per document done.
-    pub fn build_graph_with(&self, docs: &[Document], progress: impl Fn(usize) + Sync) -> ActorGraph {
+    pub fn build_graph_with(
+        &self,
+        docs: &[Document],
+        progress: impl Fn(usize) + Sync,
+    ) -> ActorGraph {
         // Chunks bound the memory held by extractions on a large corpus.
         let mut graph = ActorGraph::new();
         for chunk in docs.chunks(256) {

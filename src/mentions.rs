@@ -59,6 +59,28 @@ pub struct Mention {
     pub actor: Option<usize>,
 }
 
+impl Mention {
+    /// A mention of a lexicon actor through one of its surface forms.
+    fn known(
+        tokens: Range<usize>,
+        span: Span,
+        pat: &crate::lexicon::Pattern,
+        lex: &Lexicon,
+    ) -> Mention {
+        let actor = &lex.actors[pat.actor];
+        Mention {
+            tokens,
+            span,
+            title: None,
+            kind: actor.kind,
+            how: How::Gazetteer(pat.form),
+            lexicon: Some(pat.actor),
+            name: actor.name.clone(),
+            actor: None,
+        }
+    }
+}
+
 /// Matcher for every surface form in the lexicon.
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
@@ -98,12 +120,19 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&keys)
             .expect("gazetteer patterns are plain strings");
-        Gazetteer { automaton, entries, single }
+        Gazetteer {
+            automaton,
+            entries,
+            single,
+        }
     }
 }
 
 /// Words that are personal or possessive pronouns, with their kind guess.
-const PRONOUNS: &[&str] = &["he", "him", "his", "she", "her", "they", "them", "their", "it", "its", "we", "our", "us", "i", "my"];
+const PRONOUNS: &[&str] = &[
+    "he", "him", "his", "she", "her", "they", "them", "their", "it", "its", "we", "our", "us", "i",
+    "my",
+];
 
 /// Verbs of saying: a capitalised name right before one is a speaker.
 pub use crate::relations::words::SPEECH as SPEECH_VERBS;
@@ -118,19 +147,111 @@ fn name_token(t: &Token) -> bool {
         return false;
     }
     // Name particles are handled by the caller.
-    t.norm.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
+    t.norm
+        .chars()
+        .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
 }
 
-const NAME_PARTICLES: &[&str] = &["bin", "bint", "al", "el", "van", "von", "de", "da", "del", "der", "la", "le", "ibn", "abu", "di", "du"];
+const NAME_PARTICLES: &[&str] = &[
+    "bin", "bint", "al", "el", "van", "von", "de", "da", "del", "der", "la", "le", "ibn", "abu",
+    "di", "du",
+];
 
 const NON_NAMES: &[&str] = &[
-    "the", "a", "an", "and", "or", "but", "in", "on", "at", "of", "to", "for", "with", "by", "from", "as", "if", "when",
-    "while", "after", "before", "since", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you",
-    "his", "her", "its", "their", "our", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr.", "there", "here", "meanwhile", "however", "earlier",
-    "later", "instead", "also", "still", "yet", "so", "then", "now", "today", "yesterday", "tomorrow", "last", "next",
-    "north", "south", "east", "west", "western", "eastern", "northern", "southern", "state", "media", "news", "reuters",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "in",
+    "on",
+    "at",
+    "of",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr.",
+    "there",
+    "here",
+    "meanwhile",
+    "however",
+    "earlier",
+    "later",
+    "instead",
+    "also",
+    "still",
+    "yet",
+    "so",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "last",
+    "next",
+    "north",
+    "south",
+    "east",
+    "west",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "state",
+    "media",
+    "news",
+    "reuters",
 ];
 
 /// Finds every mention in a document.
@@ -159,7 +280,15 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
                 let start = i + tlen;
                 let end = name_run(tokens, start, s.tokens.end, &taken);
                 if end > start && !all_caps {
-                    push_new(&mut mentions, &mut taken, text, tokens, i..start, start..end, How::Title);
+                    push_new(
+                        &mut mentions,
+                        &mut taken,
+                        text,
+                        tokens,
+                        i..start,
+                        start..end,
+                        How::Title,
+                    );
                     i = end;
                     continue;
                 }
@@ -168,19 +297,48 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
         }
         // Capitalised names before a speech verb: "Oberchuk said".
         for v in s.tokens.clone() {
-            if !SPEECH_VERBS.contains(&tokens[v].lower.as_str()) || v == s.tokens.start || all_caps {
+            if !SPEECH_VERBS.contains(&tokens[v].lower.as_str()) || v == s.tokens.start || all_caps
+            {
                 continue;
             }
             let mut start = v;
-            while start > s.tokens.start && !taken[start - 1] && name_token(&tokens[start - 1]) && !NON_NAMES.contains(&tokens[start - 1].lower.as_str()) {
+            while start > s.tokens.start
+                && !taken[start - 1]
+                && name_token(&tokens[start - 1])
+                && !NON_NAMES.contains(&tokens[start - 1].lower.as_str())
+            {
                 start -= 1;
             }
-            if start < v && v - start <= 4 && tokens[start..v].iter().all(|t| t.pos.is_none() || t.tag().starts_with("NNP") || t.tag() == "NNS" && !crate::relations::words::GENERIC_SUBJECTS.contains(&t.lower.as_str())) {
-                push_new(&mut mentions, &mut taken, text, tokens, start..start, start..v, How::Context);
+            if start < v
+                && v - start <= 4
+                && tokens[start..v].iter().all(|t| {
+                    t.pos.is_none()
+                        || t.tag().starts_with("NNP")
+                        || t.tag() == "NNS"
+                            && !crate::relations::words::GENERIC_SUBJECTS
+                                .contains(&t.lower.as_str())
+                })
+            {
+                push_new(
+                    &mut mentions,
+                    &mut taken,
+                    text,
+                    tokens,
+                    start..start,
+                    start..v,
+                    How::Context,
+                );
             }
         }
         if !all_caps {
-            model_mentions(text, tokens, s.tokens.clone(), &mut mentions, &mut taken, lex);
+            model_mentions(
+                text,
+                tokens,
+                s.tokens.clone(),
+                &mut mentions,
+                &mut taken,
+                lex,
+            );
         }
         for i in s.tokens.clone() {
             if taken[i] {
@@ -188,7 +346,11 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
             }
             let l = tokens[i].lower.as_str();
             if PRONOUNS.contains(&l) {
-                let kind = if matches!(l, "he" | "him" | "his" | "she" | "her" | "i" | "my") { ActorKind::Person } else { ActorKind::Country };
+                let kind = if matches!(l, "he" | "him" | "his" | "she" | "her" | "i" | "my") {
+                    ActorKind::Person
+                } else {
+                    ActorKind::Country
+                };
                 mentions.push(Mention {
                     tokens: i..i + 1,
                     span: tokens[i].span,
@@ -209,8 +371,14 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
 }
 
 fn sentence_is_upper(tokens: &[Token]) -> bool {
-    let words: Vec<&Token> = tokens.iter().filter(|t| t.norm.chars().any(|c| c.is_alphabetic())).collect();
-    words.len() >= 3 && words.iter().all(|t| !t.norm.chars().any(|c| c.is_lowercase()))
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.norm.chars().any(|c| c.is_alphabetic()))
+        .collect();
+    words.len() >= 3
+        && words
+            .iter()
+            .all(|t| !t.norm.chars().any(|c| c.is_lowercase()))
 }
 
 /// Length in tokens of a title starting at `i`, if any (longest first).
@@ -219,7 +387,11 @@ fn title_at(tokens: &[Token], i: usize, end: usize, lex: &Lexicon) -> Option<usi
         if i + len > end {
             continue;
         }
-        let key = tokens[i..i + len].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+        let key = tokens[i..i + len]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         if lex.person_titles.binary_search(&key).is_ok() {
             return Some(len);
         }
@@ -233,11 +405,13 @@ fn name_run(tokens: &[Token], start: usize, end: usize, taken: &[bool]) -> usize
     while j < end && j - start < 6 && !taken[j] {
         let t = &tokens[j];
         let lower = t.lower.as_str();
-        if name_token(t) && !NON_NAMES.contains(&lower) {
-            j += 1;
-        } else if j > start && NAME_PARTICLES.contains(&lower) && j + 1 < end && name_token(&tokens[j + 1]) {
-            j += 1;
-        } else if j > start && (lower.starts_with("al-") || lower.starts_with("el-")) {
+        let name = name_token(t) && !NON_NAMES.contains(&lower);
+        let particle = j > start
+            && NAME_PARTICLES.contains(&lower)
+            && j + 1 < end
+            && name_token(&tokens[j + 1]);
+        let article = j > start && (lower.starts_with("al-") || lower.starts_with("el-"));
+        if name || particle || article {
             j += 1;
         } else {
             break;
@@ -250,7 +424,15 @@ fn name_run(tokens: &[Token], start: usize, end: usize, taken: &[bool]) -> usize
     j
 }
 
-fn push_new(mentions: &mut Vec<Mention>, taken: &mut [bool], text: &str, tokens: &[Token], title: Range<usize>, name: Range<usize>, how: How) {
+fn push_new(
+    mentions: &mut Vec<Mention>,
+    taken: &mut [bool],
+    text: &str,
+    tokens: &[Token],
+    title: Range<usize>,
+    name: Range<usize>,
+    how: How,
+) {
     let span = Span::new(tokens[name.start].span.start, tokens[name.end - 1].span.end);
     let name_str = crate::text::fold(&text[span.start..span.end]);
     for k in name.clone() {
@@ -268,7 +450,12 @@ fn push_new(mentions: &mut Vec<Mention>, taken: &mut [bool], text: &str, tokens:
     });
 }
 
-fn gazetteer_mentions(tokens: &[Token], analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Vec<Mention> {
+fn gazetteer_mentions(
+    tokens: &[Token],
+    analysis: &Analysis,
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+) -> Vec<Mention> {
     let mut out = Vec::new();
     for s in &analysis.sentences {
         let stoks = &tokens[s.tokens.clone()];
@@ -282,30 +469,39 @@ fn gazetteer_mentions(tokens: &[Token], analysis: &Analysis, lex: &Lexicon, gaz:
             hay.push_str(&t.lower);
             hay.push(' ');
         }
-        let token_at = |byte: usize| starts.binary_search_by_key(&byte, |&(b, _)| b).ok().map(|p| starts[p].1);
+        let token_at = |byte: usize| {
+            starts
+                .binary_search_by_key(&byte, |&(b, _)| b)
+                .ok()
+                .map(|p| starts[p].1)
+        };
         for m in gaz.automaton.find_iter(&hay) {
             // The key is " a b c ": the match starts at the space before `a`.
-            let Some(first) = token_at(m.start() + 1) else { continue };
-            let Some(after) = token_at(m.end()).or(if m.end() + 1 >= hay.len() { Some(s.tokens.end) } else { None }) else { continue };
+            let Some(first) = token_at(m.start() + 1) else {
+                continue;
+            };
+            let Some(after) = token_at(m.end()).or(if m.end() + 1 >= hay.len() {
+                Some(s.tokens.end)
+            } else {
+                None
+            }) else {
+                continue;
+            };
             let range = first..after;
-            let entry = gaz.entries[m.pattern().as_usize()].iter().copied().find(|&p| case_ok(&lex.patterns[p].tokens, &tokens[range.clone()], all_caps));
+            let entry = gaz.entries[m.pattern().as_usize()]
+                .iter()
+                .copied()
+                .find(|&p| case_ok(&lex.patterns[p].tokens, &tokens[range.clone()], all_caps));
             let Some(p) = entry else { continue };
             let pat = &lex.patterns[p];
-            if pat.form == Form::Capital && first > s.tokens.start && is_venue_preposition(&tokens[first - 1].lower) {
+            if pat.form == Form::Capital
+                && first > s.tokens.start
+                && is_venue_preposition(&tokens[first - 1].lower)
+            {
                 continue; // "met in Doha": a venue, not an actor
             }
-            let actor = &lex.actors[pat.actor];
             let span = Span::new(tokens[first].span.start, tokens[after - 1].span.end);
-            out.push(Mention {
-                tokens: range,
-                span,
-                title: None,
-                kind: actor.kind,
-                how: How::Gazetteer(pat.form),
-                lexicon: Some(pat.actor),
-                name: actor.name.clone(),
-                actor: None,
-            });
+            out.push(Mention::known(range, span, pat, lex));
         }
     }
     out
@@ -323,7 +519,8 @@ fn case_ok(pattern: &[String], text: &[Token], all_caps_sentence: bool) -> bool 
     }
     pattern.iter().zip(text).all(|(p, t)| {
         let p_cap = p.chars().next().is_some_and(|c| c.is_uppercase());
-        let p_acronym = p.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !p.chars().any(|c| c.is_lowercase());
+        let p_acronym = p.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !p.chars().any(|c| c.is_lowercase());
         if p_acronym {
             !t.norm.chars().any(|c| c.is_lowercase())
         } else if p_cap {
@@ -336,7 +533,11 @@ fn case_ok(pattern: &[String], text: &[Token], all_caps_sentence: bool) -> bool 
 
 /// Words that may stand inside a title chain before a name ("former",
 /// "then", "acting") without being titles themselves.
-const TITLE_FILLERS: &[&str] = &["former", "then", "acting", "interim", "outgoing", "incoming", "new", "top", "senior", "deputy", "vice", "chief", "special", "foreign", "defense", "defence", "state", "'s", "of", "for", "and", "the"];
+const TITLE_FILLERS: &[&str] = &[
+    "former", "then", "acting", "interim", "outgoing", "incoming", "new", "top", "senior",
+    "deputy", "vice", "chief", "special", "foreign", "defense", "defence", "state", "'s", "of",
+    "for", "and", "the",
+];
 
 /// Extends each person mention leftwards over its title chain ("Russian
 /// President", "Kremlin spokesman", "US Assistant Secretary of State for
@@ -344,23 +545,50 @@ const TITLE_FILLERS: &[&str] = &["former", "then", "acting", "interim", "outgoin
 /// it: a nationality or seat inside a title is not an actor of its own.
 /// Returns, for each kept person mention, the lexicon actor of the last
 /// absorbed country (its affiliation hint).
-pub fn absorb_titles(tokens: &[Token], sentences: &[crate::text::Sentence], mentions: &mut Vec<Mention>, lex: &Lexicon) {
+pub fn absorb_titles(
+    tokens: &[Token],
+    sentences: &[crate::text::Sentence],
+    mentions: &mut [Mention],
+    lex: &Lexicon,
+) {
     let mut drop = vec![false; mentions.len()];
-    let sentence_start = |i: usize| sentences.iter().find(|s| s.tokens.contains(&i)).map(|s| s.tokens.start).unwrap_or(0);
-    let title_words: std::collections::HashSet<&str> = lex.person_titles.iter().flat_map(|t| t.split(' ')).collect();
+    let sentence_start = |i: usize| {
+        sentences
+            .iter()
+            .find(|s| s.tokens.contains(&i))
+            .map(|s| s.tokens.start)
+            .unwrap_or(0)
+    };
+    let title_words: std::collections::HashSet<&str> = lex
+        .person_titles
+        .iter()
+        .flat_map(|t| t.split(' '))
+        .collect();
     for p in 0..mentions.len() {
-        if mentions[p].kind != ActorKind::Person || !matches!(mentions[p].how, How::Gazetteer(_) | How::Title | How::Context | How::Model) {
+        if mentions[p].kind != ActorKind::Person
+            || !matches!(
+                mentions[p].how,
+                How::Gazetteer(_) | How::Title | How::Context | How::Model
+            )
+        {
             continue;
         }
         let s0 = sentence_start(mentions[p].tokens.start);
-        let mut start = mentions[p].title.as_ref().map(|t| t.start).unwrap_or(mentions[p].tokens.start);
+        let mut start = mentions[p]
+            .title
+            .as_ref()
+            .map(|t| t.start)
+            .unwrap_or(mentions[p].tokens.start);
         let mut saw_title = mentions[p].title.is_some();
         let mut absorbed: Vec<usize> = Vec::new();
         let mut k = start;
         while k > s0 {
             let t = &tokens[k - 1];
             let l = t.lower.as_str();
-            if let Some(q) = mentions.iter().position(|m| m.tokens.end == k && m.tokens.start < k) {
+            if let Some(q) = mentions
+                .iter()
+                .position(|m| m.tokens.end == k && m.tokens.start < k)
+            {
                 let m = &mentions[q];
                 if m.kind == ActorKind::Person || !saw_title || m.how == How::Pronoun {
                     break;
@@ -374,9 +602,15 @@ pub fn absorb_titles(tokens: &[Token], sentences: &[crate::text::Sentence], ment
                 saw_title = true;
                 k -= 1;
                 start = k;
-            } else if TITLE_FILLERS.contains(&l) || l.starts_with("then-") || l.starts_with("ex-") || (t.is_capitalized() && t.is_word() && k - 1 > s0 && !SPEECH_VERBS.contains(&l)) {
+            } else if TITLE_FILLERS.contains(&l)
+                || l.starts_with("then-")
+                || l.starts_with("ex-")
+                || (t.is_capitalized() && t.is_word() && k - 1 > s0 && !SPEECH_VERBS.contains(&l))
+            {
                 // capitalised words inside a title: "National Security Agency contractor"
-                if matches!(l, "of" | "for" | "and" | "the" | "'s") && !(k >= 2 && tokens[k - 2].is_capitalized()) {
+                if matches!(l, "of" | "for" | "and" | "the" | "'s")
+                    && !(k >= 2 && tokens[k - 2].is_capitalized())
+                {
                     break;
                 }
                 k -= 1;
@@ -389,10 +623,20 @@ pub fn absorb_titles(tokens: &[Token], sentences: &[crate::text::Sentence], ment
             continue;
         }
         // Trim leading fillers ("the", "of") from the title.
-        while start < mentions[p].tokens.start && matches!(tokens[start].lower.as_str(), "the" | "of" | "for" | "and" | "'s" | "a" | "an") {
+        while start < mentions[p].tokens.start
+            && matches!(
+                tokens[start].lower.as_str(),
+                "the" | "of" | "for" | "and" | "'s" | "a" | "an"
+            )
+        {
             start += 1;
         }
-        let title_start = absorbed.iter().map(|&q| mentions[q].tokens.start).min().unwrap_or(start).min(start);
+        let title_start = absorbed
+            .iter()
+            .map(|&q| mentions[q].tokens.start)
+            .min()
+            .unwrap_or(start)
+            .min(start);
         if title_start < mentions[p].tokens.start {
             mentions[p].title = Some(title_start..mentions[p].tokens.start);
         }
@@ -411,20 +655,35 @@ pub fn absorb_titles(tokens: &[Token], sentences: &[crate::text::Sentence], ment
 
 /// A known surname right after an unknown capitalised word takes that word
 /// as a first-name variant ("Sergeiy Shoigu" is still Sergei Shoigu).
-fn extend_first_names(tokens: &[Token], analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) {
-    let starts: std::collections::HashSet<usize> = mentions.iter().map(|m| m.tokens.start).collect();
+fn extend_first_names(
+    tokens: &[Token],
+    analysis: &Analysis,
+    mentions: &mut [Mention],
+    lex: &Lexicon,
+) {
+    let starts: std::collections::HashSet<usize> =
+        mentions.iter().map(|m| m.tokens.start).collect();
     let ends: std::collections::HashSet<usize> = mentions.iter().map(|m| m.tokens.end).collect();
     for m in mentions.iter_mut() {
         if m.kind != ActorKind::Person || m.tokens.len() != 1 || m.tokens.start == 0 {
             continue;
         }
         let k = m.tokens.start - 1;
-        let in_sentence = analysis.sentences.iter().any(|s| s.tokens.start < m.tokens.start && s.tokens.contains(&k));
+        let in_sentence = analysis
+            .sentences
+            .iter()
+            .any(|s| s.tokens.start < m.tokens.start && s.tokens.contains(&k));
         let t = &tokens[k];
-        if !in_sentence || ends.contains(&(k + 1)) && starts.contains(&k) || !name_token(t) || NON_NAMES.contains(&t.lower.as_str()) {
+        if !in_sentence
+            || ends.contains(&(k + 1)) && starts.contains(&k)
+            || !name_token(t)
+            || NON_NAMES.contains(&t.lower.as_str())
+        {
             continue;
         }
-        if lex.person_titles.binary_search(&t.lower).is_ok() || crate::resolve::is_known_variant(&t.norm, lex) {
+        if lex.person_titles.binary_search(&t.lower).is_ok()
+            || crate::resolve::is_known_variant(&t.norm, lex)
+        {
             continue;
         }
         m.tokens = k..m.tokens.end;
@@ -433,17 +692,40 @@ fn extend_first_names(tokens: &[Token], analysis: &Analysis, mentions: &mut [Men
 }
 
 /// Nouns that make a "pro-X" or "anti-X" phrase a group ("pro-Russia forces").
-const GROUP_NOUNS: &[&str] = &["forces", "rebels", "separatists", "militants", "fighters", "militias", "militia", "protesters", "demonstrators", "activists", "groups", "insurgents", "gunmen", "supporters"];
+const GROUP_NOUNS: &[&str] = &[
+    "forces",
+    "rebels",
+    "separatists",
+    "militants",
+    "fighters",
+    "militias",
+    "militia",
+    "protesters",
+    "demonstrators",
+    "activists",
+    "groups",
+    "insurgents",
+    "gunmen",
+    "supporters",
+];
 
 /// "pro-Russia forces", "anti-government protesters": a group of its own.
-fn pro_groups(text: &str, tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mention>, _lex: &Lexicon) {
+fn pro_groups(
+    text: &str,
+    tokens: &[Token],
+    analysis: &Analysis,
+    mentions: &mut Vec<Mention>,
+    _lex: &Lexicon,
+) {
     for s in &analysis.sentences {
         for i in s.tokens.clone() {
             let l = tokens[i].lower.as_str();
             if !(l.starts_with("pro-") || l.starts_with("anti-")) || i + 1 >= s.tokens.end {
                 continue;
             }
-            if !GROUP_NOUNS.contains(&tokens[i + 1].lower.as_str()) || mentions.iter().any(|m| m.tokens.contains(&i)) {
+            if !GROUP_NOUNS.contains(&tokens[i + 1].lower.as_str())
+                || mentions.iter().any(|m| m.tokens.contains(&i))
+            {
                 continue;
             }
             let span = Span::new(tokens[i].span.start, tokens[i + 1].span.end);
@@ -469,8 +751,14 @@ pub fn state_body_at(tokens: &[Token], i: usize, lex: &Lexicon) -> Option<usize>
         if i + len > tokens.len() {
             break;
         }
-        let key = tokens[i..i + len].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
-        if lex.state_bodies.binary_search(&key).is_ok() || lex.state_agents.binary_search(&key).is_ok() {
+        let key = tokens[i..i + len]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if lex.state_bodies.binary_search(&key).is_ok()
+            || lex.state_agents.binary_search(&key).is_ok()
+        {
             best = Some(len);
         }
     }
@@ -482,7 +770,8 @@ pub fn state_body_at(tokens: &[Token], i: usize, lex: &Lexicon) -> Option<usize>
 /// mention of that state spanning the whole phrase. Adjectives may stand in
 /// between ("Armenian armed forces", "Afghan government officials").
 fn extend_state_bodies(tokens: &[Token], mentions: &mut [Mention], lex: &Lexicon) {
-    let starts: std::collections::HashSet<usize> = mentions.iter().map(|m| m.tokens.start).collect();
+    let starts: std::collections::HashSet<usize> =
+        mentions.iter().map(|m| m.tokens.start).collect();
     for m in mentions.iter_mut() {
         if m.kind != ActorKind::Country {
             continue;
@@ -491,7 +780,12 @@ fn extend_state_bodies(tokens: &[Token], mentions: &mut [Mention], lex: &Lexicon
         // "the Russian state media", "Ukrainian military": allow one or two modifiers
         for skip in 0..=2 {
             // the skipped modifiers are adjectives or nouns, never verbs ("Iran fired missiles")
-            if j + skip >= tokens.len() || (skip > 0 && (starts.contains(&(j + skip - 1)) || !tokens[j + skip - 1].is_word() || tokens[j + skip - 1].is_verb() && !tokens[j + skip - 1].tag().eq("VBN"))) {
+            if j + skip >= tokens.len()
+                || (skip > 0
+                    && (starts.contains(&(j + skip - 1))
+                        || !tokens[j + skip - 1].is_word()
+                        || tokens[j + skip - 1].is_verb() && !tokens[j + skip - 1].tag().eq("VBN")))
+            {
                 break;
             }
             if let Some(len) = state_body_at(tokens, j + skip, lex) {
@@ -501,7 +795,10 @@ fn extend_state_bodies(tokens: &[Token], mentions: &mut [Mention], lex: &Lexicon
                     j += l2;
                 }
                 // "Kremlin spokesman Dmitry Peskov": a title before a name, not a body
-                if tokens.get(j).is_some_and(|t| name_token(t) && !NON_NAMES.contains(&t.lower.as_str())) {
+                if tokens
+                    .get(j)
+                    .is_some_and(|t| name_token(t) && !NON_NAMES.contains(&t.lower.as_str()))
+                {
                     break;
                 }
                 m.tokens = m.tokens.start..j;
@@ -515,17 +812,49 @@ fn extend_state_bodies(tokens: &[Token], mentions: &mut [Mention], lex: &Lexicon
 
 /// Head nouns of descriptions that refer back to an organisation or group.
 const DESCRIPTION_HEADS: &[&str] = &[
-    "ministry", "government", "administration", "military", "army", "navy", "embassy", "cabinet", "regime", "kremlin",
-    "assembly", "council", "commission", "committee", "court", "party", "movement", "group", "alliance", "organization",
-    "organisation", "agency", "union", "bloc", "coalition", "country", "nation", "kingdom", "republic", "militants",
-    "militia", "rebels", "tribunal", "body", "opposition",
+    "ministry",
+    "government",
+    "administration",
+    "military",
+    "army",
+    "navy",
+    "embassy",
+    "cabinet",
+    "regime",
+    "kremlin",
+    "assembly",
+    "council",
+    "commission",
+    "committee",
+    "court",
+    "party",
+    "movement",
+    "group",
+    "alliance",
+    "organization",
+    "organisation",
+    "agency",
+    "union",
+    "bloc",
+    "coalition",
+    "country",
+    "nation",
+    "kingdom",
+    "republic",
+    "militants",
+    "militia",
+    "rebels",
+    "tribunal",
+    "body",
+    "opposition",
 ];
 
 /// "the envoy", "the assembly", "the two leaders", "both sides": a
 /// description that the resolve stage links to an earlier actor. Plural
 /// descriptions ("the two leaders") give two mentions over the same tokens.
 fn descriptions(tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mention>, lex: &Lexicon) {
-    let taken: std::collections::HashSet<usize> = mentions.iter().flat_map(|m| m.tokens.clone()).collect();
+    let taken: std::collections::HashSet<usize> =
+        mentions.iter().flat_map(|m| m.tokens.clone()).collect();
     for s in &analysis.sentences {
         let mut i = s.tokens.start;
         while i < s.tokens.end {
@@ -535,21 +864,57 @@ fn descriptions(tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mentio
                 continue;
             }
             let mut j = i + 1;
-            let mut plural = l == "both" || tokens.get(i + 1).is_some_and(|t| matches!(t.lower.as_str(), "sides" | "parties"));
+            let mut plural = l == "both"
+                || tokens
+                    .get(i + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "sides" | "parties"));
             if j < s.tokens.end && matches!(tokens[j].lower.as_str(), "two" | "three") {
                 plural = true;
                 j += 1;
             }
-            let head = tokens.get(j).filter(|_| j < s.tokens.end).map(|t| t.lower.as_str()).unwrap_or("");
+            let head = tokens
+                .get(j)
+                .filter(|_| j < s.tokens.end)
+                .map(|t| t.lower.as_str())
+                .unwrap_or("");
             let head_sing = head.strip_suffix('s').unwrap_or(head);
-            let is_title = lex.person_titles.binary_search(&head.to_string()).is_ok() || lex.person_titles.binary_search(&head_sing.to_string()).is_ok();
-            let is_org = DESCRIPTION_HEADS.contains(&head) || DESCRIPTION_HEADS.contains(&head_sing);
-            let is_sides = matches!(head, "sides" | "parties" | "countries" | "nations" | "leaders" | "men" | "governments");
+            let is_title = lex.person_titles.binary_search(&head.to_string()).is_ok()
+                || lex
+                    .person_titles
+                    .binary_search(&head_sing.to_string())
+                    .is_ok();
+            let is_org =
+                DESCRIPTION_HEADS.contains(&head) || DESCRIPTION_HEADS.contains(&head_sing);
+            let is_sides = matches!(
+                head,
+                "sides" | "parties" | "countries" | "nations" | "leaders" | "men" | "governments"
+            );
             // "the envoy said" but not "the envoy Steve Witkoff" (a title).
-            let followed_by_name = tokens.get(j + 1).is_some_and(|t| t.is_capitalized() && j + 1 < s.tokens.end);
+            let followed_by_name = tokens
+                .get(j + 1)
+                .is_some_and(|t| t.is_capitalized() && j + 1 < s.tokens.end);
             let (end, name) = if plural && (is_sides || is_title || is_org) {
                 (j + 1, format!("plural:{head}"))
-            } else if plural && l == "the" && head != "" && !tokens[j].is_word() || plural && l == "the" && matches!(head, "met" | "held" | "have" | "had" | "agreed" | "discussed" | "spoke" | "talked" | "signed" | "are" | "were" | "will" | "would") {
+            } else if plural && l == "the" && !head.is_empty() && !tokens[j].is_word()
+                || plural
+                    && l == "the"
+                    && matches!(
+                        head,
+                        "met"
+                            | "held"
+                            | "have"
+                            | "had"
+                            | "agreed"
+                            | "discussed"
+                            | "spoke"
+                            | "talked"
+                            | "signed"
+                            | "are"
+                            | "were"
+                            | "will"
+                            | "would"
+                    )
+            {
                 (j, "plural:".to_string())
             } else if !plural && (is_title || is_org) && !followed_by_name && tokens[j].is_word() {
                 (j + 1, head.to_string())
@@ -560,7 +925,16 @@ fn descriptions(tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mentio
             let span = Span::new(tokens[i].span.start, tokens[end - 1].span.end);
             let copies = if name.starts_with("plural:") { 2 } else { 1 };
             for _ in 0..copies {
-                mentions.push(Mention { tokens: i..end, span, title: None, kind: ActorKind::Person, how: How::Description, lexicon: None, name: name.clone(), actor: None });
+                mentions.push(Mention {
+                    tokens: i..end,
+                    span,
+                    title: None,
+                    kind: ActorKind::Person,
+                    how: How::Description,
+                    lexicon: None,
+                    name: name.clone(),
+                    actor: None,
+                });
             }
             i = end;
         }
@@ -569,10 +943,43 @@ fn descriptions(tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mentio
 
 /// Head words of organisation names.
 const ORG_HEADS: &[&str] = &[
-    "commission", "council", "board", "committee", "court", "tribunal", "ministry", "department", "agency", "office",
-    "authority", "bank", "fund", "party", "front", "movement", "union", "league", "alliance", "coalition", "association",
-    "federation", "organization", "organisation", "institute", "service", "army", "police", "assembly", "parliament",
-    "congress", "senate", "guard", "forces", "group", "company", "corporation",
+    "commission",
+    "council",
+    "board",
+    "committee",
+    "court",
+    "tribunal",
+    "ministry",
+    "department",
+    "agency",
+    "office",
+    "authority",
+    "bank",
+    "fund",
+    "party",
+    "front",
+    "movement",
+    "union",
+    "league",
+    "alliance",
+    "coalition",
+    "association",
+    "federation",
+    "organization",
+    "organisation",
+    "institute",
+    "service",
+    "army",
+    "police",
+    "assembly",
+    "parliament",
+    "congress",
+    "senate",
+    "guard",
+    "forces",
+    "group",
+    "company",
+    "corporation",
 ];
 
 /// Names the learned tagger finds that no rule found: people and
@@ -580,9 +987,19 @@ const ORG_HEADS: &[&str] = &[
 /// Commission of Zambia"). A tagged organisation that contains a country
 /// name and more words replaces the country mention ("Electoral Commission
 /// of Zambia" is an organisation, not Zambia). Places are venues, not actors.
-fn model_mentions(text: &str, tokens: &[Token], sent: Range<usize>, mentions: &mut Vec<Mention>, taken: &mut [bool], lex: &Lexicon) {
+fn model_mentions(
+    text: &str,
+    tokens: &[Token],
+    sent: Range<usize>,
+    mentions: &mut Vec<Mention>,
+    taken: &mut [bool],
+    lex: &Lexicon,
+) {
     use crate::ner::{EntityKind, NerTagger};
-    let words: Vec<&str> = tokens[sent.clone()].iter().map(|t| t.norm.as_str()).collect();
+    let words: Vec<&str> = tokens[sent.clone()]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect();
     let pos: Vec<crate::ner::PosTag> = tokens[sent.clone()].iter().filter_map(|t| t.pos).collect();
     if pos.len() != words.len() {
         return;
@@ -599,51 +1016,111 @@ fn model_mentions(text: &str, tokens: &[Token], sent: Range<usize>, mentions: &m
         while r.start < r.end && matches!(tokens[r.start].lower.as_str(), "the" | "a" | "an") {
             r.start += 1;
         }
-        while r.end > r.start && matches!(tokens[r.end - 1].lower.as_str(), "'s" | "'" | "," | ".") {
+        while r.end > r.start && matches!(tokens[r.end - 1].lower.as_str(), "'s" | "'" | "," | ".")
+        {
             r.end -= 1;
         }
-        if r.is_empty() || !tokens[r.start].is_capitalized() || !tokens[r.clone()].iter().any(|t| t.tag().starts_with("NNP")) {
+        if r.is_empty()
+            || !tokens[r.start].is_capitalized()
+            || !tokens[r.clone()].iter().any(|t| t.tag().starts_with("NNP"))
+        {
             continue;
         }
-        let overlapping: Vec<usize> = mentions.iter().enumerate().filter(|(_, m)| m.tokens.start < r.end && r.start < m.tokens.end).map(|(i, _)| i).collect();
+        let overlapping: Vec<usize> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.tokens.start < r.end && r.start < m.tokens.end)
+            .map(|(i, _)| i)
+            .collect();
         if kind == ActorKind::Person {
             // a name is a run of name tokens: "Merera Gudina of the Medrek" is "Merera Gudina"
             let mut end = r.start + 1;
-            while end < r.end && (name_token(&tokens[end]) || NAME_PARTICLES.contains(&tokens[end].lower.as_str()) && end + 1 < r.end && name_token(&tokens[end + 1])) {
+            while end < r.end
+                && (name_token(&tokens[end])
+                    || NAME_PARTICLES.contains(&tokens[end].lower.as_str())
+                        && end + 1 < r.end
+                        && name_token(&tokens[end + 1]))
+            {
                 end += 1;
             }
             r.end = end;
-            if overlapping.is_empty() && !r.clone().any(|k| taken[k]) && r.clone().all(|k| !NON_NAMES.contains(&tokens[k].lower.as_str())) && lex.person_titles.binary_search(&tokens[r.start].lower).is_err() {
-                push_new(mentions, taken, text, tokens, r.start..r.start, r.clone(), How::Model);
+            if overlapping.is_empty()
+                && !r.clone().any(|k| taken[k])
+                && r.clone()
+                    .all(|k| !NON_NAMES.contains(&tokens[k].lower.as_str()))
+                && lex
+                    .person_titles
+                    .binary_search(&tokens[r.start].lower)
+                    .is_err()
+            {
+                push_new(
+                    mentions,
+                    taken,
+                    text,
+                    tokens,
+                    r.start..r.start,
+                    r.clone(),
+                    How::Model,
+                );
             }
             continue;
         }
         // "Merera Gudina of the Medrek": a name, then "of the" + an
         // organisation, is a person of that organisation
-        if let Some(of) = (r.start + 2..r.end.saturating_sub(1)).find(|&k| tokens[k].lower == "of") {
+        if let Some(of) = (r.start + 2..r.end.saturating_sub(1)).find(|&k| tokens[k].lower == "of")
+        {
             let before_of = r.start..of;
-            if before_of.len() >= 2 && before_of.clone().all(|k| name_token(&tokens[k])) && !before_of.clone().any(|k| ORG_HEADS.contains(&tokens[k].lower.as_str())) {
+            if before_of.len() >= 2
+                && before_of.clone().all(|k| name_token(&tokens[k]))
+                && !before_of
+                    .clone()
+                    .any(|k| ORG_HEADS.contains(&tokens[k].lower.as_str()))
+            {
                 if !before_of.clone().any(|k| taken[k]) {
-                    push_new(mentions, taken, text, tokens, before_of.start..before_of.start, before_of.clone(), How::Model);
+                    push_new(
+                        mentions,
+                        taken,
+                        text,
+                        tokens,
+                        before_of.start..before_of.start,
+                        before_of.clone(),
+                        How::Model,
+                    );
                 }
                 continue;
             }
         }
         // "Electoral Commission of Zambia": an organisation ends with "of" + a name
-        if r.end + 1 < sent.end && tokens[r.end].lower == "of" && tokens[r.end + 1].is_capitalized() && ORG_HEADS.contains(&tokens[r.end - 1].lower.as_str()) {
+        if r.end + 1 < sent.end
+            && tokens[r.end].lower == "of"
+            && tokens[r.end + 1].is_capitalized()
+            && ORG_HEADS.contains(&tokens[r.end - 1].lower.as_str())
+        {
             let mut end = r.end + 1;
             while end < sent.end && tokens[end].is_capitalized() && tokens[end].is_word() {
                 end += 1;
             }
             r.end = end;
         }
-        let overlapping: Vec<usize> = mentions.iter().enumerate().filter(|(_, m)| m.tokens.start < r.end && r.start < m.tokens.end).map(|(i, _)| i).collect();
+        let overlapping: Vec<usize> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.tokens.start < r.end && r.start < m.tokens.end)
+            .map(|(i, _)| i)
+            .collect();
         // organisations: may swallow country mentions strictly inside them
         let swallow = overlapping.iter().all(|&i| {
             let m = &mentions[i];
-            m.kind == ActorKind::Country && m.how != How::StateBody && m.tokens.start >= r.start && m.tokens.end <= r.end && m.tokens.len() + 1 < r.len()
+            m.kind == ActorKind::Country
+                && m.how != How::StateBody
+                && m.tokens.start >= r.start
+                && m.tokens.end <= r.end
+                && m.tokens.len() + 1 < r.len()
         });
-        if !swallow || r.clone().any(|k| taken[k] && !overlapping.iter().any(|&i| mentions[i].tokens.contains(&k))) {
+        if !swallow
+            || r.clone()
+                .any(|k| taken[k] && !overlapping.iter().any(|&i| mentions[i].tokens.contains(&k)))
+        {
             continue;
         }
         let mut drop: Vec<usize> = overlapping;
@@ -655,14 +1132,29 @@ fn model_mentions(text: &str, tokens: &[Token], sent: Range<usize>, mentions: &m
         for k in r.clone() {
             taken[k] = true;
         }
-        mentions.push(Mention { tokens: r.clone(), span, title: None, kind, how: How::Model, lexicon: None, name: crate::text::fold(&text[span.start..span.end]), actor: None });
+        mentions.push(Mention {
+            tokens: r.clone(),
+            span,
+            title: None,
+            kind,
+            how: How::Model,
+            lexicon: None,
+            name: crate::text::fold(&text[span.start..span.end]),
+            actor: None,
+        });
     }
 }
 
 /// Known names inside hyphenated words: "Israeli-Hamas", "Russia-Ukraine",
 /// "NATO-led". Each part that is a known form gives a mention over the
 /// part's bytes (the token range is the whole word).
-fn hyphen_parts(tokens: &[Token], sent: Range<usize>, lex: &Lexicon, gaz: &Gazetteer, out: &mut Vec<Mention>) {
+fn hyphen_parts(
+    tokens: &[Token],
+    sent: Range<usize>,
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+    out: &mut Vec<Mention>,
+) {
     for k in sent {
         let t = &tokens[k];
         // "pro-Russia forces" and "then-Russian" stay whole: their first part is lower case
@@ -678,10 +1170,16 @@ fn hyphen_parts(tokens: &[Token], sent: Range<usize>, lex: &Lexicon, gaz: &Gazet
             if !part.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            let Some(&slot) = gaz.single.get(&part.to_lowercase()) else { continue };
+            let Some(&slot) = gaz.single.get(&part.to_lowercase()) else {
+                continue;
+            };
             let Some(&p) = gaz.entries[slot].iter().find(|&&p| {
                 let pt = &lex.patterns[p].tokens;
-                pt.len() == 1 && (!pt[0].chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) || part.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
+                pt.len() == 1
+                    && (!pt[0]
+                        .chars()
+                        .all(|c| c.is_uppercase() || !c.is_alphabetic())
+                        || part.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
             }) else {
                 continue;
             };
@@ -689,18 +1187,12 @@ fn hyphen_parts(tokens: &[Token], sent: Range<usize>, lex: &Lexicon, gaz: &Gazet
             if t.norm.len() != t.span.len() {
                 continue;
             }
-            let pat = &lex.patterns[p];
-            let actor = &lex.actors[pat.actor];
-            out.push(Mention {
-                tokens: k..k + 1,
-                span: Span::new(start, start + len),
-                title: None,
-                kind: actor.kind,
-                how: How::Gazetteer(pat.form),
-                lexicon: Some(pat.actor),
-                name: actor.name.clone(),
-                actor: None,
-            });
+            out.push(Mention::known(
+                k..k + 1,
+                Span::new(start, start + len),
+                &lex.patterns[p],
+                lex,
+            ));
         }
     }
 }

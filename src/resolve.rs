@@ -7,7 +7,7 @@
 //! Pronouns and descriptions ("the envoy", "the two leaders") take the
 //! most recent fitting actor.
 
-use crate::lexicon::{slug, ActorKind, Form, Lexicon};
+use crate::lexicon::{ActorKind, Form, Lexicon, slug};
 use crate::mentions::{How, Mention};
 use crate::text::{Analysis, Token};
 use std::collections::BTreeSet;
@@ -98,7 +98,12 @@ fn unique_name_word(word: &str, lex: &Lexicon) -> Option<usize> {
             }
             let full = crate::text::fold(&a.name).to_lowercase();
             let words: Vec<&str> = full.split_whitespace().collect();
-            let hit = words.len() > 1 && if last { words[words.len() - 1] == word } else { words[0] == word };
+            let hit = words.len() > 1
+                && if last {
+                    words[words.len() - 1] == word
+                } else {
+                    words[0] == word
+                };
             if hit {
                 ambiguous |= found.is_some();
                 found = Some(i);
@@ -118,7 +123,19 @@ fn unique_name_word(word: &str, lex: &Lexicon) -> Option<usize> {
 /// (Zelenskyy / Zelensky / Selenskyj, Witkoff / Witkov, Sergei / Sergey).
 pub fn translit_key(word: &str) -> String {
     let mut w = word.to_lowercase();
-    for (from, to) in [("sch", "sh"), ("tsch", "ch"), ("kh", "h"), ("ph", "f"), ("ff", "f"), ("yy", "y"), ("ij", "y"), ("iy", "y"), ("yj", "y"), ("ey", "ei"), ("w", "v")] {
+    for (from, to) in [
+        ("sch", "sh"),
+        ("tsch", "ch"),
+        ("kh", "h"),
+        ("ph", "f"),
+        ("ff", "f"),
+        ("yy", "y"),
+        ("ij", "y"),
+        ("iy", "y"),
+        ("yj", "y"),
+        ("ey", "ei"),
+        ("w", "v"),
+    ] {
         w = w.replace(from, to);
     }
     if w.ends_with('v') {
@@ -142,14 +159,27 @@ pub fn translit_key(word: &str) -> String {
 /// Words that form the head of a description and what they may refer to.
 fn description_fits(head: &str, actor: &DocActor, lex: &Lexicon) -> bool {
     let h = head.trim_end_matches('s');
-    let in_aliases = actor.aliases.iter().any(|a| a.to_lowercase().split_whitespace().any(|w| w.trim_end_matches('s') == h));
-    let in_role = actor.role.as_deref().is_some_and(|r| r.to_lowercase().contains(h));
+    let in_aliases = actor.aliases.iter().any(|a| {
+        a.to_lowercase()
+            .split_whitespace()
+            .any(|w| w.trim_end_matches('s') == h)
+    });
+    let in_role = actor
+        .role
+        .as_deref()
+        .is_some_and(|r| r.to_lowercase().contains(h));
     match h {
         "country" | "nation" | "state" => actor.kind == ActorKind::Country,
-        "leader" | "side" => matches!(actor.kind, ActorKind::Person | ActorKind::Country | ActorKind::Group),
+        "leader" | "side" => matches!(
+            actor.kind,
+            ActorKind::Person | ActorKind::Country | ActorKind::Group
+        ),
         "movement" | "group" | "militant" => actor.kind == ActorKind::Group,
-        "bloc" | "alliance" | "organization" | "organisation" | "body" => actor.kind == ActorKind::Organization,
-        "government" | "administration" | "military" | "army" | "navy" | "regime" | "cabinet" | "ministry" | "embassy" => {
+        "bloc" | "alliance" | "organization" | "organisation" | "body" => {
+            actor.kind == ActorKind::Organization
+        }
+        "government" | "administration" | "military" | "army" | "navy" | "regime" | "cabinet"
+        | "ministry" | "embassy" => {
             actor.kind == ActorKind::Country && (in_aliases || h != "ministry" && h != "embassy")
         }
         _ => {
@@ -164,11 +194,25 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
     let tokens = &analysis.tokens;
     let mut actors: Vec<DocActor> = Vec::new();
     let mut by_id: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut add = |actors: &mut Vec<DocActor>, id: String, label: String, kind: ActorKind, affiliation: Option<String>, role: Option<String>| -> usize {
+    let mut add = |actors: &mut Vec<DocActor>,
+                   id: String,
+                   label: String,
+                   kind: ActorKind,
+                   affiliation: Option<String>,
+                   role: Option<String>|
+     -> usize {
         if let Some(&i) = by_id.get(&id) {
             return i;
         }
-        actors.push(DocActor { id: id.clone(), label, kind, affiliation, role, aliases: BTreeSet::new(), mentions: 0 });
+        actors.push(DocActor {
+            id: id.clone(),
+            label,
+            kind,
+            affiliation,
+            role,
+            aliases: BTreeSet::new(),
+            mentions: 0,
+        });
         by_id.insert(id, actors.len() - 1);
         actors.len() - 1
     };
@@ -177,37 +221,74 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
     let mut full_names: Vec<(String, usize, usize, u8)> = Vec::new();
     for m in mentions.iter_mut() {
         if let Some(li) = m.lexicon {
-            let mut li = li;
             // "Francesca Albanese ... Albanese": a one-word alias of a known
             // person refers to the person of that name already in the text.
             if lex.actors[li].kind == ActorKind::Person && m.tokens.len() == 1 {
-                let l = m.name.to_lowercase();
-                let word = crate::text::fold(&l);
-                if let Some(&(_, prev, _, _)) = full_names.iter().rev().find(|(n, a, _, _)| last_word(n) == last_word(&crate::text::fold(&lex.actors[li].name).to_lowercase()) && actors[*a].id != lex.actors[li].id && n.split_whitespace().count() > 1 && !word.is_empty()) {
+                let surname = crate::text::fold(last_word(&lex.actors[li].name)).to_lowercase();
+                if let Some(&(_, prev, _, _)) = full_names.iter().rev().find(|(n, a, _, _)| {
+                    last_word(n) == surname && actors[*a].id != lex.actors[li].id && n.contains(' ')
+                }) {
                     m.actor = Some(prev);
                     continue;
                 }
-                let _ = &mut li;
             }
             let a = &lex.actors[li];
-            let i = add(&mut actors, a.id.clone(), a.name.clone(), a.kind, a.affiliation.clone(), a.role.clone());
+            let i = add(
+                &mut actors,
+                a.id.clone(),
+                a.name.clone(),
+                a.kind,
+                a.affiliation.clone(),
+                a.role.clone(),
+            );
             m.actor = Some(i);
             if a.kind == ActorKind::Person && a.name.contains(' ') {
-                full_names.push((crate::text::fold(&a.name).to_lowercase(), i, m.tokens.start, salience(tokens, m)));
+                full_names.push((
+                    crate::text::fold(&a.name).to_lowercase(),
+                    i,
+                    m.tokens.start,
+                    salience(tokens, m),
+                ));
             }
         } else if m.kind != ActorKind::Person && matches!(m.how, How::Context | How::Model) {
-            let i = add(&mut actors, slug(&m.name), m.name.clone(), m.kind, None, None);
+            let i = add(
+                &mut actors,
+                slug(&m.name),
+                m.name.clone(),
+                m.kind,
+                None,
+                None,
+            );
             m.actor = Some(i);
         } else if matches!(m.how, How::Title | How::Context | How::Model) && m.name.contains(' ') {
             let i = match fuzzy_person(&m.name, lex) {
                 Some(li) => {
                     let a = &lex.actors[li];
-                    add(&mut actors, a.id.clone(), a.name.clone(), a.kind, a.affiliation.clone(), a.role.clone())
+                    add(
+                        &mut actors,
+                        a.id.clone(),
+                        a.name.clone(),
+                        a.kind,
+                        a.affiliation.clone(),
+                        a.role.clone(),
+                    )
                 }
-                None => add(&mut actors, slug(&m.name), m.name.clone(), ActorKind::Person, None, None),
+                None => add(
+                    &mut actors,
+                    slug(&m.name),
+                    m.name.clone(),
+                    ActorKind::Person,
+                    None,
+                    None,
+                ),
             };
             m.actor = Some(i);
-            full_names.push((m.name.to_lowercase(), i, m.tokens.start, salience(tokens, m)));
+            full_names.push((
+                m.name.to_lowercase(),
+                i,
+                m.tokens.start,
+                salience(tokens, m),
+            ));
         }
     }
     // Pass 2: single-word new names: a surname of a full name in the
@@ -223,19 +304,45 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
         // Two people may share a name word ("Kim"): the most salient, then
         // closest, full name before the mention wins, else the first after.
         let pick = |pred: &dyn Fn(&str) -> bool| {
-            let matches = |(n, _, _, _): &&(String, usize, usize, u8)| n.split_whitespace().next_back().is_some_and(|w| pred(w)) || n.split_whitespace().next().is_some_and(|w| pred(w));
-            let before = full_names.iter().filter(|e| matches(e) && e.2 < m.tokens.start).min_by_key(|e| (e.3, usize::MAX - e.2));
-            before.or_else(|| full_names.iter().filter(|e| matches(e)).min_by_key(|e| e.2)).map(|e| e.1)
+            let matches = |(n, _, _, _): &&(String, usize, usize, u8)| {
+                n.split_whitespace().next_back().is_some_and(pred)
+                    || n.split_whitespace().next().is_some_and(pred)
+            };
+            let before = full_names
+                .iter()
+                .filter(|e| matches(e) && e.2 < m.tokens.start)
+                .min_by_key(|e| (e.3, usize::MAX - e.2));
+            before
+                .or_else(|| full_names.iter().filter(|e| matches(e)).min_by_key(|e| e.2))
+                .map(|e| e.1)
         };
         let i = if let Some(i) = pick(&|s: &str| s == l) {
             i
-        } else if let Some(i) = pick(&|s: &str| s.len() >= 4 && strsim::jaro_winkler(&translit_key(s), &key) >= VARIANT_THRESHOLD && translit_key(s).chars().next() == key.chars().next()) {
+        } else if let Some(i) = pick(&|s: &str| {
+            s.len() >= 4
+                && strsim::jaro_winkler(&translit_key(s), &key) >= VARIANT_THRESHOLD
+                && translit_key(s).chars().next() == key.chars().next()
+        }) {
             i
         } else if let Some(li) = fuzzy_person(&m.name, lex).or_else(|| unique_name_word(&l, lex)) {
             let a = &lex.actors[li];
-            add(&mut actors, a.id.clone(), a.name.clone(), a.kind, a.affiliation.clone(), a.role.clone())
+            add(
+                &mut actors,
+                a.id.clone(),
+                a.name.clone(),
+                a.kind,
+                a.affiliation.clone(),
+                a.role.clone(),
+            )
         } else {
-            add(&mut actors, slug(&m.name), m.name.clone(), ActorKind::Person, None, None)
+            add(
+                &mut actors,
+                slug(&m.name),
+                m.name.clone(),
+                ActorKind::Person,
+                None,
+                None,
+            )
         };
         m.actor = Some(i);
     }
@@ -249,7 +356,9 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
         let surface = surface_of(tokens, m.tokens.clone());
         actors[i].aliases.insert(surface.clone());
         if let Some(t) = &m.title {
-            actors[i].aliases.insert(format!("{} {}", surface_of(tokens, t.clone()), surface));
+            actors[i]
+                .aliases
+                .insert(format!("{} {}", surface_of(tokens, t.clone()), surface));
         }
         if let How::Gazetteer(Form::Demonym) = m.how {
             actors[i].aliases.insert(surface);
@@ -258,10 +367,15 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
     // Pass 3: pronouns and descriptions, in text order; pronouns inside
     // quotations last, once the speakers are known.
     let quotes = crate::text::quotes_in(analysis);
-    let speakers: Vec<Option<usize>> = quotes.iter().map(|q| speaker_of(tokens, q, mentions)).collect();
+    let speakers: Vec<Option<usize>> = quotes
+        .iter()
+        .map(|q| speaker_of(tokens, q, mentions))
+        .collect();
     for inside_pass in [false, true] {
         for k in 0..mentions.len() {
-            if mentions[k].actor.is_some() || !matches!(mentions[k].how, How::Pronoun | How::Description) {
+            if mentions[k].actor.is_some()
+                || !matches!(mentions[k].how, How::Pronoun | How::Description)
+            {
                 continue;
             }
             let pos = mentions[k].tokens.start;
@@ -269,7 +383,9 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
             if quote.is_some() != inside_pass {
                 continue;
             }
-            let speaker = quote.and_then(|q| speakers[q]).and_then(|m| mentions[m].actor);
+            let speaker = quote
+                .and_then(|q| speakers[q])
+                .and_then(|m| mentions[m].actor);
             let m = mentions[k].clone();
             let target = match m.how {
                 How::Pronoun => antecedent(analysis, &m, k, mentions, &actors, speaker, lex),
@@ -284,24 +400,40 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
 
 /// The mention that speaks a quotation: "..., X said", "..., said X",
 /// "X said: ...".
-pub fn speaker_of(tokens: &[Token], quote: &std::ops::Range<usize>, mentions: &[Mention]) -> Option<usize> {
-    let speech = |i: usize| tokens.get(i).is_some_and(|t| crate::mentions::SPEECH_VERBS.contains(&t.lower.as_str()));
+pub fn speaker_of(
+    tokens: &[Token],
+    quote: &std::ops::Range<usize>,
+    mentions: &[Mention],
+) -> Option<usize> {
+    let speech = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| crate::mentions::SPEECH_VERBS.contains(&t.lower.as_str()))
+    };
     let named = |m: &Mention| m.actor.is_some() || m.how == How::Pronoun;
     // after the closing quote
     let mut j = quote.end + 1;
     while tokens.get(j).is_some_and(|t| t.lower == ",") {
         j += 1;
     }
-    if let Some(mi) = mentions.iter().position(|m| named(m) && m.tokens.start <= j + 1 && m.tokens.start >= j && m.title.as_ref().map_or(true, |t| t.start >= j)) {
+    if let Some(mi) = mentions.iter().position(|m| {
+        named(m)
+            && m.tokens.start <= j + 1
+            && m.tokens.start >= j
+            && m.title.as_ref().is_none_or(|t| t.start >= j)
+    }) {
         let end = mentions[mi].tokens.end;
         if speech(end) || speech(end + 1) {
             return Some(mi);
         }
     }
-    if speech(j) {
-        if let Some(mi) = mentions.iter().position(|m| named(m) && (m.tokens.start == j + 1 || m.title.as_ref().is_some_and(|t| t.start == j + 1))) {
-            return Some(mi);
-        }
+    if speech(j)
+        && let Some(mi) = mentions.iter().position(|m| {
+            named(m)
+                && (m.tokens.start == j + 1 || m.title.as_ref().is_some_and(|t| t.start == j + 1))
+        })
+    {
+        return Some(mi);
     }
     // before the opening quote: "X said: “...”"
     let open = quote.start.checked_sub(1)?;
@@ -310,15 +442,11 @@ pub fn speaker_of(tokens: &[Token], quote: &std::ops::Range<usize>, mentions: &[
         v -= 1;
     }
     if v > 0 && speech(v - 1) {
-        return mentions.iter().rposition(|m| named(m) && m.tokens.end + 2 >= v && m.tokens.end < v);
+        return mentions
+            .iter()
+            .rposition(|m| named(m) && m.tokens.end + 2 >= v && m.tokens.end < v);
     }
     None
-}
-
-/// Whether the mention at index `k` stands in subject-like position: not
-/// right after a preposition.
-fn subject_like(tokens: &[Token], m: &Mention) -> bool {
-    salience(tokens, m) == 0
 }
 
 /// Grammatical salience of a mention, 0 best: 0 subject, 1 object of a
@@ -326,16 +454,26 @@ fn subject_like(tokens: &[Token], m: &Mention) -> bool {
 fn salience(tokens: &[Token], m: &Mention) -> u8 {
     let start = m.title.as_ref().map(|t| t.start).unwrap_or(m.tokens.start);
     let mut p = start;
-    while p > 0 && matches!(tokens[p - 1].lower.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her") {
+    while p > 0
+        && matches!(
+            tokens[p - 1].lower.as_str(),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her"
+        )
+    {
         p -= 1;
     }
     if p == 0 {
         return 0;
     }
     let before = &tokens[p - 1];
-    if crate::relations::words::is(crate::relations::words::PREPOSITIONS, &before.lower) || matches!(before.lower.as_str(), ")" | "(") {
+    if crate::relations::words::is(crate::relations::words::PREPOSITIONS, &before.lower)
+        || matches!(before.lower.as_str(), ")" | "(")
+    {
         2
-    } else if before.is_verb() && !crate::relations::words::is(crate::relations::words::SPEECH, &before.lower) && !crate::relations::words::is(crate::relations::words::BE, &before.lower) {
+    } else if before.is_verb()
+        && !crate::relations::words::is(crate::relations::words::SPEECH, &before.lower)
+        && !crate::relations::words::is(crate::relations::words::BE, &before.lower)
+    {
         1
     } else {
         0
@@ -357,19 +495,33 @@ fn surface_of(tokens: &[Token], r: std::ops::Range<usize>) -> String {
 /// subject-like fitting mention before it, else the same in the previous
 /// two sentences. Inside a quotation, "we"/"I" are the speaker (or the
 /// speaker's country) and "they"/"it" never are.
-fn antecedent(analysis: &Analysis, p: &Mention, k: usize, mentions: &[Mention], actors: &[DocActor], speaker: Option<usize>, lex: &Lexicon) -> Option<usize> {
+fn antecedent(
+    analysis: &Analysis,
+    p: &Mention,
+    k: usize,
+    mentions: &[Mention],
+    actors: &[DocActor],
+    speaker: Option<usize>,
+    lex: &Lexicon,
+) -> Option<usize> {
     let tokens = &analysis.tokens;
     let w = p.name.as_str();
     let person = matches!(w, "he" | "him" | "his" | "she" | "her");
     let plural = matches!(w, "they" | "them" | "their");
     let neuter = matches!(w, "it" | "its");
     let first = matches!(w, "we" | "our" | "us" | "i" | "my");
-    let speaker_country = speaker.and_then(|s| actors[s].affiliation.as_deref()).and_then(|a| {
-        let id = slug(a);
-        actors.iter().position(|x| x.id == id)
-    });
+    let speaker_country = speaker
+        .and_then(|s| actors[s].affiliation.as_deref())
+        .and_then(|a| {
+            let id = slug(a);
+            actors.iter().position(|x| x.id == id)
+        });
     if first {
-        return if matches!(w, "i" | "my") { speaker } else { speaker_country.or(speaker) };
+        return if matches!(w, "i" | "my") {
+            speaker
+        } else {
+            speaker_country.or(speaker)
+        };
     }
     let fits = |m: &Mention, a: usize| {
         let kind = actors[a].kind;
@@ -387,20 +539,51 @@ fn antecedent(analysis: &Analysis, p: &Mention, k: usize, mentions: &[Mention], 
     let _ = lex;
     // "Trump hosted him": an object pronoun is not the subject of its own clause.
     let object_pronoun = matches!(w, "him" | "her" | "them")
-        || w == "it" && p.tokens.start > 0 && (tokens[p.tokens.start - 1].is_verb() || crate::relations::words::is(crate::relations::words::PREPOSITIONS, &tokens[p.tokens.start - 1].lower));
+        || w == "it"
+            && p.tokens.start > 0
+            && (tokens[p.tokens.start - 1].is_verb()
+                || crate::relations::words::is(
+                    crate::relations::words::PREPOSITIONS,
+                    &tokens[p.tokens.start - 1].lower,
+                ));
     let same_clause = |m: &Mention| {
         m.tokens.end <= p.tokens.start
             && p.tokens.start - m.tokens.end <= 5
-            && !tokens[m.tokens.end..p.tokens.start].iter().any(|t| matches!(t.lower.as_str(), "," | "that" | "and" | "but" | "\"" | "after" | "before" | "when" | "while" | "because"))
+            && !tokens[m.tokens.end..p.tokens.start].iter().any(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "," | "that"
+                        | "and"
+                        | "but"
+                        | "\""
+                        | "after"
+                        | "before"
+                        | "when"
+                        | "while"
+                        | "because"
+                )
+            })
     };
-    let sent_of = |i: usize| analysis.sentences.iter().position(|s| s.tokens.contains(&i)).unwrap_or(0);
+    let sent_of = |i: usize| {
+        analysis
+            .sentences
+            .iter()
+            .position(|s| s.tokens.contains(&i))
+            .unwrap_or(0)
+    };
     let here = sent_of(p.tokens.start);
     for back in 0..=2usize {
-        let Some(si) = here.checked_sub(back) else { break };
+        let Some(si) = here.checked_sub(back) else {
+            break;
+        };
         let range = &analysis.sentences[si].tokens;
         let cands: Vec<(&Mention, usize)> = mentions[..k]
             .iter()
-            .chain(if back > 0 { mentions[k..].iter() } else { mentions[..0].iter() })
+            .chain(if back > 0 {
+                mentions[k..].iter()
+            } else {
+                mentions[..0].iter()
+            })
             .filter(|m| range.contains(&m.tokens.start) && m.tokens.start < p.tokens.start)
             .filter_map(|m| m.actor.map(|a| (m, a)))
             .filter(|(m, a)| fits(m, *a))
@@ -410,7 +593,11 @@ fn antecedent(analysis: &Analysis, p: &Mention, k: usize, mentions: &[Mention], 
         // same sentence, the first (the main subject) in an earlier one
         if let Some(best) = cands.iter().map(|(m, _)| salience(tokens, m)).min() {
             let mut best_cands = cands.iter().filter(|(m, _)| salience(tokens, m) == best);
-            let pick = if back == 0 { best_cands.next_back() } else { best_cands.next() };
+            let pick = if back == 0 {
+                best_cands.next_back()
+            } else {
+                best_cands.next()
+            };
             if let Some((_, a)) = pick {
                 return Some(*a);
             }
@@ -423,12 +610,28 @@ fn antecedent(analysis: &Analysis, p: &Mention, k: usize, mentions: &[Mention], 
 /// not in the description's own close context ("Russia's invasion of the
 /// country" is not Russia). Plural descriptions take the two most recent
 /// distinct fitting actors, one per copy of the mention.
-fn description_antecedent(analysis: &Analysis, d: &Mention, k: usize, mentions: &[Mention], actors: &[DocActor], lex: &Lexicon) -> Option<usize> {
+fn description_antecedent(
+    analysis: &Analysis,
+    d: &Mention,
+    k: usize,
+    mentions: &[Mention],
+    actors: &[DocActor],
+    lex: &Lexicon,
+) -> Option<usize> {
     let plural = d.name.starts_with("plural:");
     let head = d.name.trim_start_matches("plural:");
-    let sentence = analysis.sentences.iter().find(|s| s.tokens.contains(&d.tokens.start)).map(|s| s.tokens.clone()).unwrap_or(0..0);
+    let sentence = analysis
+        .sentences
+        .iter()
+        .find(|s| s.tokens.contains(&d.tokens.start))
+        .map(|s| s.tokens.clone())
+        .unwrap_or(0..0);
     // the copies of a plural description already resolved
-    let taken: Vec<usize> = mentions.iter().filter(|m| m.tokens == d.tokens && m.actor.is_some()).filter_map(|m| m.actor).collect();
+    let taken: Vec<usize> = mentions
+        .iter()
+        .filter(|m| m.tokens == d.tokens && m.actor.is_some())
+        .filter_map(|m| m.actor)
+        .collect();
     let mut seen = Vec::new();
     for m in mentions[..k].iter().rev() {
         if m.tokens.start >= d.tokens.start {

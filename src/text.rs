@@ -44,7 +44,10 @@ impl Token {
 
     /// True when the token is a word (starts with a letter or digit).
     pub fn is_word(&self) -> bool {
-        self.norm.chars().next().is_some_and(|c| c.is_alphanumeric())
+        self.norm
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric())
     }
 }
 
@@ -70,7 +73,10 @@ pub struct Analysis {
 pub fn tag(analysis: &mut Analysis) {
     let tagger = crate::ner::PosTagger::builtin();
     for s in &analysis.sentences {
-        let words: Vec<&str> = analysis.tokens[s.tokens.clone()].iter().map(|t| t.norm.as_str()).collect();
+        let words: Vec<&str> = analysis.tokens[s.tokens.clone()]
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect();
         let tags = tagger.tag(&words);
         for (t, p) in analysis.tokens[s.tokens.clone()].iter_mut().zip(tags) {
             t.pos = Some(p);
@@ -94,9 +100,39 @@ fn is_sentence_final_capable(tok: &str) -> bool {
 /// Words that often begin a sentence and so mark a boundary after an
 /// ambiguous abbreviation like "U.S.".
 const SENTENCE_STARTERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "this",
-    "that", "these", "those", "his", "her", "its", "their", "there", "however", "meanwhile", "after",
-    "before", "when", "while", "as", "if", "both", "some", "many",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "but",
+    "and",
+    "in",
+    "on",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "there",
+    "however",
+    "meanwhile",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "if",
+    "both",
+    "some",
+    "many",
 ];
 
 /// Folds one token to ASCII for matching: quotes straightened, accents dropped.
@@ -108,7 +144,9 @@ pub fn fold(s: &str) -> String {
     for c in s.chars() {
         match c {
             '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => out.push('\''),
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => out.push('"'),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => {
+                out.push('"')
+            }
             '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
             c if c.is_ascii() => out.push(c),
             c => out.push_str(deunicode::deunicode_char(c).unwrap_or("")),
@@ -159,8 +197,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let mut j = i + 1;
         let mut seg_start = i; // start of the current period-separated segment
         let mut has_inner_period = false;
-        loop {
-            let Some(c) = ch(j) else { break };
+        while let Some(c) = ch(j) {
             if c.is_alphanumeric() {
                 j += 1;
                 continue;
@@ -191,14 +228,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 seg_start = j;
                 continue;
             }
-            if (c == ',' || c == '.') && next.is_some_and(|d| d.is_ascii_digit()) && ch(j - 1).is_some_and(|d| d.is_ascii_digit()) {
+            if (c == ',' || c == '.')
+                && next.is_some_and(|d| d.is_ascii_digit())
+                && ch(j - 1).is_some_and(|d| d.is_ascii_digit())
+            {
                 j += 1;
                 continue;
             }
             if c == '.' {
                 let seg_len = j - seg_start;
                 let seg_is_alpha = (seg_start..j).all(|k| chars[k].1.is_alphabetic());
-                if seg_is_alpha && seg_len <= 2 && next.is_some_and(|c| c.is_alphabetic()) && (has_inner_period || seg_len == 1) {
+                if seg_is_alpha
+                    && seg_len <= 2
+                    && next.is_some_and(|c| c.is_alphabetic())
+                    && (has_inner_period || seg_len == 1)
+                {
                     // U.S., U.N., p.m.: letters separated by periods.
                     has_inner_period = true;
                     j += 1;
@@ -207,8 +251,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
                 let word: String = chars[start..j].iter().map(|&(_, c)| c).collect();
                 let lower = word.to_lowercase();
-                let single_initial = seg_is_alpha && seg_len == 1 && chars[seg_start].1.is_uppercase();
-                if has_inner_period || single_initial || TITLE_ABBREVIATIONS.contains(&lower.as_str()) {
+                let single_initial =
+                    seg_is_alpha && seg_len == 1 && chars[seg_start].1.is_uppercase();
+                if has_inner_period
+                    || single_initial
+                    || TITLE_ABBREVIATIONS.contains(&lower.as_str())
+                {
                     j += 1; // keep the period: "U.S.", "Mr.", "J."
                 }
                 break;
@@ -230,7 +278,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 "\u{201D}" => Some(false),
                 _ => None,
             };
-            Token { span, norm, lower, curly, pos: None }
+            Token {
+                span,
+                norm,
+                lower,
+                curly,
+                pos: None,
+            }
         })
         .collect()
 }
@@ -240,7 +294,7 @@ fn is_closing(tok: &str) -> bool {
 }
 
 fn is_terminal(tok: &str) -> bool {
-    matches!(tok, "." | "!" | "?" | "..." )
+    matches!(tok, "." | "!" | "?" | "...")
 }
 
 /// Splits a document into tokens and sentences.
@@ -255,7 +309,10 @@ pub fn analyze(text: &str) -> Analysis {
         if is_terminal(&t.norm) {
             // Run of terminal marks and closing quotes/brackets stays in the sentence.
             let mut k = i + 1;
-            while k < tokens.len() && (is_terminal(&tokens[k].norm) || is_closing(&tokens[k].norm) && closes_quote(text, &tokens, k)) {
+            while k < tokens.len()
+                && (is_terminal(&tokens[k].norm)
+                    || is_closing(&tokens[k].norm) && closes_quote(text, &tokens, k))
+            {
                 k += 1;
             }
             if k >= tokens.len() || starts_sentence(&tokens[k]) {
@@ -263,14 +320,19 @@ pub fn analyze(text: &str) -> Analysis {
             }
         } else if t.norm.ends_with('.') && t.norm.len() > 1 && is_sentence_final_capable(&t.norm) {
             let k = i + 1;
-            if k < tokens.len() && SENTENCE_STARTERS.contains(&tokens[k].lower.as_str()) && tokens[k].is_capitalized() {
+            if k < tokens.len()
+                && SENTENCE_STARTERS.contains(&tokens[k].lower.as_str())
+                && tokens[k].is_capitalized()
+            {
                 boundary_after = Some(k);
             }
         }
         // A blank line always ends a sentence (paragraphs, headlines).
         if boundary_after.is_none() && i + 1 < tokens.len() {
             let gap = &text[t.span.end..tokens[i + 1].span.start];
-            if gap.matches('\n').count() >= 2 || (gap.contains('\n') && line_break_ends_sentence(&tokens, i)) {
+            if gap.matches('\n').count() >= 2
+                || (gap.contains('\n') && line_break_ends_sentence(&tokens, i))
+            {
                 boundary_after = Some(i + 1);
             }
         }
@@ -293,7 +355,8 @@ pub fn analyze(text: &str) -> Analysis {
 fn line_break_ends_sentence(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     let next = &tokens[i + 1];
-    (is_closing(&t.norm) && i > 0 && is_terminal(&tokens[i - 1].norm)) || (next.norm == "\"" && (t.norm == "." || t.norm == "!" || t.norm == "?"))
+    (is_closing(&t.norm) && i > 0 && is_terminal(&tokens[i - 1].norm))
+        || (next.norm == "\"" && (t.norm == "." || t.norm == "!" || t.norm == "?"))
 }
 
 /// Whether the quote-like token at `k` closes a quotation rather than opening one.
@@ -323,70 +386,6 @@ fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], begin: usize, end: u
     });
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn words(text: &str) -> Vec<String> {
-        tokenize(text).into_iter().map(|t| text[t.span.start..t.span.end].to_string()).collect()
-    }
-
-    fn sents(text: &str) -> Vec<String> {
-        let a = analyze(text);
-        a.sentences.iter().map(|s| text[s.span.start..s.span.end].to_string()).collect()
-    }
-
-    #[test]
-    fn tokens_keep_abbreviations_and_split_clitics() {
-        assert_eq!(words("The U.S. envoy met Mr. Lavrov's aide."), ["The", "U.S.", "envoy", "met", "Mr.", "Lavrov", "'s", "aide", "."]);
-        assert_eq!(words("Kyiv’s army didn't move"), ["Kyiv", "’s", "army", "did", "n't", "move"]);
-        assert_eq!(words("face-to-face talks on 1,200.5 tonnes"), ["face-to-face", "talks", "on", "1,200.5", "tonnes"]);
-        assert_eq!(words("O'Brien and J. Smith"), ["O'Brien", "and", "J.", "Smith"]);
-    }
-
-    #[test]
-    fn folding_straightens_quotes_and_drops_accents() {
-        let t = tokenize("“Erdoğan’s”");
-        let norms: Vec<&str> = t.iter().map(|t| t.norm.as_str()).collect();
-        assert_eq!(norms, ["\"", "Erdogan", "'s", "\""]);
-    }
-
-    #[test]
-    fn offsets_point_into_the_original_text() {
-        let text = "Zelenskyy – “no” to São Tomé.";
-        for t in tokenize(text) {
-            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
-        }
-    }
-
-    #[test]
-    fn sentences_respect_abbreviations() {
-        assert_eq!(
-            sents("Gen. Ivan Kurov met Sen. Ada Low in St. Petersburg on Jan. 5. They talked."),
-            ["Gen. Ivan Kurov met Sen. Ada Low in St. Petersburg on Jan. 5.", "They talked."]
-        );
-    }
-
-    #[test]
-    fn sentences_end_after_closing_quotes() {
-        assert_eq!(
-            sents("“We will not yield,” the minister said. “Never!” Then he left."),
-            ["“We will not yield,” the minister said.", "“Never!”", "Then he left."]
-        );
-    }
-
-    #[test]
-    fn abbreviation_can_end_a_sentence() {
-        assert_eq!(sents("Talks moved to the U.S. The envoy agreed."), ["Talks moved to the U.S.", "The envoy agreed."]);
-        assert_eq!(sents("The U.S. Army said so."), ["The U.S. Army said so."]);
-    }
-
-    #[test]
-    fn blank_lines_split_paragraphs() {
-        assert_eq!(sents("Headline without stop\n\nBody starts here."), ["Headline without stop", "Body starts here."]);
-    }
-}
-
 /// Quotations of an analysed document: token ranges of their content (the
 /// quote marks excluded), in text order. Curly quotes tell opening from
 /// closing; straight double quotes alternate.
@@ -411,4 +410,101 @@ pub fn quotes_in(analysis: &Analysis) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(text)
+            .into_iter()
+            .map(|t| text[t.span.start..t.span.end].to_string())
+            .collect()
+    }
+
+    fn sents(text: &str) -> Vec<String> {
+        let a = analyze(text);
+        a.sentences
+            .iter()
+            .map(|s| text[s.span.start..s.span.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations_and_split_clitics() {
+        assert_eq!(
+            words("The U.S. envoy met Mr. Lavrov's aide."),
+            [
+                "The", "U.S.", "envoy", "met", "Mr.", "Lavrov", "'s", "aide", "."
+            ]
+        );
+        assert_eq!(
+            words("Kyiv’s army didn't move"),
+            ["Kyiv", "’s", "army", "did", "n't", "move"]
+        );
+        assert_eq!(
+            words("face-to-face talks on 1,200.5 tonnes"),
+            ["face-to-face", "talks", "on", "1,200.5", "tonnes"]
+        );
+        assert_eq!(
+            words("O'Brien and J. Smith"),
+            ["O'Brien", "and", "J.", "Smith"]
+        );
+    }
+
+    #[test]
+    fn folding_straightens_quotes_and_drops_accents() {
+        let t = tokenize("“Erdoğan’s”");
+        let norms: Vec<&str> = t.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(norms, ["\"", "Erdogan", "'s", "\""]);
+    }
+
+    #[test]
+    fn offsets_point_into_the_original_text() {
+        let text = "Zelenskyy – “no” to São Tomé.";
+        for t in tokenize(text) {
+            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+        }
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations() {
+        assert_eq!(
+            sents("Gen. Ivan Kurov met Sen. Ada Low in St. Petersburg on Jan. 5. They talked."),
+            [
+                "Gen. Ivan Kurov met Sen. Ada Low in St. Petersburg on Jan. 5.",
+                "They talked."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_end_after_closing_quotes() {
+        assert_eq!(
+            sents("“We will not yield,” the minister said. “Never!” Then he left."),
+            [
+                "“We will not yield,” the minister said.",
+                "“Never!”",
+                "Then he left."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviation_can_end_a_sentence() {
+        assert_eq!(
+            sents("Talks moved to the U.S. The envoy agreed."),
+            ["Talks moved to the U.S.", "The envoy agreed."]
+        );
+        assert_eq!(sents("The U.S. Army said so."), ["The U.S. Army said so."]);
+    }
+
+    #[test]
+    fn blank_lines_split_paragraphs() {
+        assert_eq!(
+            sents("Headline without stop\n\nBody starts here."),
+            ["Headline without stop", "Body starts here."]
+        );
+    }
 }

@@ -33,8 +33,16 @@ fn score(gold: &str) -> Scores {
         .output()
         .expect("python3 must be installed to run ../shared/eval/score.py");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "score.py failed: {}\n{}", String::from_utf8_lossy(&out.stderr), stdout);
-    assert!(!stdout.contains("command failure"), "the binary failed on some passages:\n{stdout}");
+    assert!(
+        out.status.success(),
+        "score.py failed: {}\n{}",
+        String::from_utf8_lossy(&out.stderr),
+        stdout
+    );
+    assert!(
+        !stdout.contains("command failure"),
+        "the binary failed on some passages:\n{stdout}"
+    );
     let line = stdout.lines().last().unwrap_or_default().to_string();
     let field = |key: &str, occurrence: usize| -> f64 {
         line.match_indices(key)
@@ -44,21 +52,42 @@ fn score(gold: &str) -> Scores {
             .unwrap_or_else(|| panic!("no {key} in the scorer's summary line: {line}"))
     };
     println!("{gold}: {line}");
-    Scores { f1: field("F1=", 0), actors_recall: field("R=", 1), false_assertions: field("false_assertions=", 0) as u32, line }
+    Scores {
+        f1: field("F1=", 0),
+        actors_recall: field("R=", 1),
+        false_assertions: field("false_assertions=", 0) as u32,
+        line,
+    }
 }
 
 #[test]
 fn seed_article_scores() {
     let s = score("seed_gold.jsonl");
     assert!(s.f1 >= 0.95, "seed relations F1 below 0.95: {}", s.line);
-    assert_eq!(s.false_assertions, 0, "seed has false assertions: {}", s.line);
-    assert!(s.actors_recall >= 0.9, "seed actor recall below 0.9: {}", s.line);
+    assert_eq!(
+        s.false_assertions, 0,
+        "seed has false assertions: {}",
+        s.line
+    );
+    assert!(
+        s.actors_recall >= 0.9,
+        "seed actor recall below 0.9: {}",
+        s.line
+    );
 }
 
 #[test]
 fn dev_set_scores() {
     let s = score("dev_gold.jsonl");
     assert!(s.f1 >= 0.85, "dev relations F1 below 0.85: {}", s.line);
-    assert!(s.actors_recall >= 0.9, "dev actor recall below 0.9: {}", s.line);
-    assert!(s.false_assertions <= 1, "dev has more than one false assertion: {}", s.line);
+    assert!(
+        s.actors_recall >= 0.9,
+        "dev actor recall below 0.9: {}",
+        s.line
+    );
+    assert!(
+        s.false_assertions <= 1,
+        "dev has more than one false assertion: {}",
+        s.line
+    );
 }

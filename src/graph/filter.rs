@@ -1,7 +1,7 @@
 //! Filters applied to a finished graph before export.
 
 use super::{ActorGraph, RelationEdge};
-use crate::relations::{Modality, CO_MENTIONED};
+use crate::relations::{CO_MENTIONED, Modality};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What to keep of a graph.
@@ -26,7 +26,15 @@ pub struct Filter {
 
 impl Default for Filter {
     fn default() -> Self {
-        Filter { min_count: 1, relations: Vec::new(), co_mentions: true, not_asserted: true, min_confidence: 0.0, top: None, keep_isolated: true }
+        Filter {
+            min_count: 1,
+            relations: Vec::new(),
+            co_mentions: true,
+            not_asserted: true,
+            min_confidence: 0.0,
+            top: None,
+            keep_isolated: true,
+        }
     }
 }
 
@@ -48,7 +56,11 @@ impl Filter {
     /// The ids of the top-N actors by degree (over kept edges), if a limit is set.
     pub fn top_nodes(&self, g: &ActorGraph) -> Option<BTreeSet<String>> {
         let n = self.top?;
-        let mut degree: BTreeMap<&str, usize> = g.nodes_sorted().into_iter().map(|n| (n.id.as_str(), 0)).collect();
+        let mut degree: BTreeMap<&str, usize> = g
+            .nodes_sorted()
+            .into_iter()
+            .map(|n| (n.id.as_str(), 0))
+            .collect();
         for (a, b, e) in g.edges_sorted() {
             if self.keeps_edge(e) {
                 *degree.entry(a.id.as_str()).or_default() += e.count;
@@ -57,6 +69,11 @@ impl Filter {
         }
         let mut v: Vec<(&str, usize)> = degree.into_iter().collect();
         v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        Some(v.into_iter().take(n).map(|(id, _)| id.to_string()).collect())
+        Some(
+            v.into_iter()
+                .take(n)
+                .map(|(id, _)| id.to_string())
+                .collect(),
+        )
     }
 }

@@ -9,9 +9,9 @@ mod filter;
 
 pub use filter::Filter;
 
-use crate::lexicon::ActorKind;
-use crate::relations::{Modality, CO_MENTIONED};
 use crate::Extraction;
+use crate::lexicon::ActorKind;
+use crate::relations::{CO_MENTIONED, Modality};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::{Deserialize, Serialize};
@@ -109,7 +109,13 @@ impl ActorGraph {
 
     /// An empty graph keeping at most `cap` evidence items per edge.
     pub fn with_evidence_cap(cap: usize) -> Self {
-        ActorGraph { graph: StableDiGraph::new(), nodes: HashMap::new(), edges: HashMap::new(), evidence_cap: cap, documents: 0 }
+        ActorGraph {
+            graph: StableDiGraph::new(),
+            nodes: HashMap::new(),
+            edges: HashMap::new(),
+            evidence_cap: cap,
+            documents: 0,
+        }
     }
 
     /// The underlying petgraph graph.
@@ -147,8 +153,18 @@ impl ActorGraph {
     /// Edges as (source node, target node, edge), sorted by source id,
     /// target id, relation and modality (the export order).
     pub fn edges_sorted(&self) -> Vec<(&ActorNode, &ActorNode, &RelationEdge)> {
-        let mut v: Vec<_> = (&self.graph).edge_references().map(|e| (&self.graph[e.source()], &self.graph[e.target()], e.weight())).collect();
-        v.sort_by(|a, b| (&a.0.id, &a.1.id, &a.2.relation, a.2.modality).cmp(&(&b.0.id, &b.1.id, &b.2.relation, b.2.modality)));
+        let mut v: Vec<_> = (&self.graph)
+            .edge_references()
+            .map(|e| (&self.graph[e.source()], &self.graph[e.target()], e.weight()))
+            .collect();
+        v.sort_by(|a, b| {
+            (&a.0.id, &a.1.id, &a.2.relation, a.2.modality).cmp(&(
+                &b.0.id,
+                &b.1.id,
+                &b.2.relation,
+                b.2.modality,
+            ))
+        });
         v
     }
 
@@ -234,9 +250,19 @@ impl ActorGraph {
                 role: a.role.clone(),
             }));
         }
-        let evidence = |sentence: usize, trigger: Option<(usize, usize)>, mentions: Option<((usize, usize), (usize, usize))>| {
+        let evidence = |sentence: usize,
+                        trigger: Option<(usize, usize)>,
+                        mentions: Option<((usize, usize), (usize, usize))>| {
             let s = ex.sentences[sentence];
-            Evidence { doc: ex.doc_id.clone(), sentence, start: s.start, end: s.end, text: ex.text[s.start..s.end].to_string(), trigger, mentions }
+            Evidence {
+                doc: ex.doc_id.clone(),
+                sentence,
+                start: s.start,
+                end: s.end,
+                text: ex.text[s.start..s.end].to_string(),
+                trigger,
+                mentions,
+            }
         };
         for ev in &ex.events {
             let (mut s, mut t) = (ev.source, ev.target);
@@ -253,13 +279,21 @@ impl ActorGraph {
                 modality: ev.modality,
                 count: 1,
                 confidence: ev.confidence,
-                evidence: vec![evidence(ev.sentence, Some((ev.trigger.start, ev.trigger.end)), Some(((spans.0.start, spans.0.end), (spans.1.start, spans.1.end))))],
+                evidence: vec![evidence(
+                    ev.sentence,
+                    Some((ev.trigger.start, ev.trigger.end)),
+                    Some(((spans.0.start, spans.0.end), (spans.1.start, spans.1.end))),
+                )],
                 evidence_truncated: false,
             };
             self.upsert_edge(ix[s], ix[t], edge);
         }
         for cm in &ex.co_mentions {
-            let (s, t) = if ex.actors[cm.a].id <= ex.actors[cm.b].id { (cm.a, cm.b) } else { (cm.b, cm.a) };
+            let (s, t) = if ex.actors[cm.a].id <= ex.actors[cm.b].id {
+                (cm.a, cm.b)
+            } else {
+                (cm.b, cm.a)
+            };
             let edge = RelationEdge {
                 relation: CO_MENTIONED.to_string(),
                 cameo: None,
@@ -295,7 +329,11 @@ impl ActorGraph {
         g.documents = self.documents;
         let keep_nodes = f.top_nodes(self);
         for (a, b, e) in self.edges_sorted() {
-            if !f.keeps_edge(e) || !keep_nodes.as_ref().is_none_or(|k| k.contains(&a.id) && k.contains(&b.id)) {
+            if !f.keeps_edge(e)
+                || !keep_nodes
+                    .as_ref()
+                    .is_none_or(|k| k.contains(&a.id) && k.contains(&b.id))
+            {
                 continue;
             }
             let ia = g.copy_node(a);

@@ -95,18 +95,30 @@ pub fn extract(
         .iter()
         .filter_map(|q| {
             let m = &mentions[crate::resolve::speaker_of(tokens, q, mentions)?];
-            Some(speech::Reported { range: q.clone(), speaker: m.actor?, span: m.span })
+            Some(speech::Reported {
+                range: q.clone(),
+                speaker: m.actor?,
+                span: m.span,
+            })
         })
         .collect();
     for (si, s) in analysis.sentences.iter().enumerate() {
         let units = units::build(tokens, s.tokens.clone(), mentions, lex);
         // co-mentions between named actors
-        let mut named: Vec<usize> = units.iter().filter(|u| !u.pronoun).map(|u| u.actor).collect();
+        let mut named: Vec<usize> = units
+            .iter()
+            .filter(|u| !u.pronoun)
+            .map(|u| u.actor)
+            .collect();
         named.sort();
         named.dedup();
         for i in 0..named.len() {
             for j in i + 1..named.len() {
-                co.push(CoMention { a: named[i], b: named[j], sentence: si });
+                co.push(CoMention {
+                    a: named[i],
+                    b: named[j],
+                    sentence: si,
+                });
             }
         }
         if units.is_empty() {
@@ -115,11 +127,34 @@ pub fn extract(
         let triggers = find_triggers(analysis, s.tokens.clone(), lex);
         let mut sentence_events = Vec::new();
         for t in &triggers {
-            roles::events_for(tokens, s.tokens.clone(), &units, t, &events, lex, si, &mut sentence_events);
+            roles::events_for(
+                tokens,
+                s.tokens.clone(),
+                &units,
+                t,
+                &events,
+                lex,
+                si,
+                &mut sentence_events,
+            );
         }
         let mut regions = speech::said_clauses(tokens, &s.tokens, &units, &quotes, lex);
-        regions.extend(quoted.iter().filter(|r| r.range.start < s.tokens.end && r.range.end > s.tokens.start).cloned());
-        speech::events(tokens, s.tokens.clone(), &units, &regions, actors, lex, si, &mut sentence_events);
+        regions.extend(
+            quoted
+                .iter()
+                .filter(|r| r.range.start < s.tokens.end && r.range.end > s.tokens.start)
+                .cloned(),
+        );
+        speech::events(
+            tokens,
+            s.tokens.clone(),
+            &units,
+            &regions,
+            actors,
+            lex,
+            si,
+            &mut sentence_events,
+        );
         events.extend(sentence_events);
     }
     dedup(&mut events);
@@ -130,18 +165,28 @@ pub fn extract(
 fn dedup(events: &mut Vec<Event>) {
     let mut seen = std::collections::HashSet::new();
     events.retain(|e| {
-        let (a, b) = if e.symmetric && e.source > e.target { (e.target, e.source) } else { (e.source, e.target) };
+        let (a, b) = if e.symmetric && e.source > e.target {
+            (e.target, e.source)
+        } else {
+            (e.source, e.target)
+        };
         a != b && seen.insert((a, b, e.relation.clone(), e.modality, e.sentence))
     });
 }
 
 /// Finds trigger occurrences in a sentence, light-verb constructions first.
-fn find_triggers(analysis: &Analysis, range: std::ops::Range<usize>, lex: &Lexicon) -> Vec<Trigger> {
+fn find_triggers(
+    analysis: &Analysis,
+    range: std::ops::Range<usize>,
+    lex: &Lexicon,
+) -> Vec<Trigger> {
     let tokens = &analysis.tokens;
     let mut out: Vec<Trigger> = Vec::new();
     let mut covered = vec![false; tokens.len()];
     for i in range.clone() {
-        let Some(lvs) = lex.light_verbs.get(&tokens[i].lower) else { continue };
+        let Some(lvs) = lex.light_verbs.get(&tokens[i].lower) else {
+            continue;
+        };
         // "a phone call with Putin on Tuesday" is no "call on": the head must be a verb
         if tokens[i].pos.is_some() && !tokens[i].is_verb() {
             continue;
@@ -160,7 +205,11 @@ fn find_triggers(analysis: &Analysis, range: std::ops::Range<usize>, lex: &Lexic
                     if matches!(w, "on" | "upon" | "off" | "down" | "into") && j != i + 1 {
                         break;
                     }
-                    if w == "to" && tokens[i + 1..j].iter().any(|t| words::is(words::PREPOSITIONS, &t.lower)) {
+                    if w == "to"
+                        && tokens[i + 1..j]
+                            .iter()
+                            .any(|t| words::is(words::PREPOSITIONS, &t.lower))
+                    {
                         break;
                     }
                     if best.is_none_or(|(bj, _)| j > bj) {
@@ -169,15 +218,28 @@ fn find_triggers(analysis: &Analysis, range: std::ops::Range<usize>, lex: &Lexic
                     break;
                 }
                 // "have not held meetings": another verb ends the construction
-                if matches!(w, "," | "." | ";" | "that" | "but" | "\"" | "not" | "n't") || lex.light_verbs.contains_key(w) || w == "and" && tokens.get(j + 1).is_some_and(|t| t.is_verb() && !t.tag().starts_with("NN")) {
+                if matches!(w, "," | "." | ";" | "that" | "but" | "\"" | "not" | "n't")
+                    || lex.light_verbs.contains_key(w)
+                    || w == "and"
+                        && tokens
+                            .get(j + 1)
+                            .is_some_and(|t| t.is_verb() && !t.tag().starts_with("NN"))
+                {
                     break;
                 }
             }
         }
         if let Some((j, lv)) = best {
             let w = tokens[j].lower.as_str();
-            let particle = matches!(w, "to" | "on" | "upon" | "into" | "down" | "off").then(|| w.to_string());
-            out.push(Trigger { start: i, end: j + 1, verb_end: i + 1, sense: lv.sense.clone(), particle });
+            let particle =
+                matches!(w, "to" | "on" | "upon" | "into" | "down" | "off").then(|| w.to_string());
+            out.push(Trigger {
+                start: i,
+                end: j + 1,
+                verb_end: i + 1,
+                sense: lv.sense.clone(),
+                particle,
+            });
             covered[i] = true;
             covered[j] = true;
         }
@@ -190,18 +252,40 @@ fn find_triggers(analysis: &Analysis, range: std::ops::Range<usize>, lex: &Lexic
         if i + 1 < range.end && !covered[i + 1] {
             let key = format!("{} {}", tokens[i].lower, tokens[i + 1].lower);
             if let Some(senses) = lex.triggers.get(&key) {
-                out.push(Trigger { start: i, end: i + 2, verb_end: i + 2, sense: senses[0].clone(), particle: None });
+                out.push(Trigger {
+                    start: i,
+                    end: i + 2,
+                    verb_end: i + 2,
+                    sense: senses[0].clone(),
+                    particle: None,
+                });
                 covered[i] = true;
                 covered[i + 1] = true;
                 continue;
             }
         }
-        let Some(all_senses) = lex.triggers.get(&tokens[i].lower) else { continue };
+        let Some(all_senses) = lex.triggers.get(&tokens[i].lower) else {
+            continue;
+        };
         // Senses restricted to some object nouns win when such a noun follows.
         let window = &tokens[i + 1..(i + 7).min(range.end)];
-        let object_sense: Vec<TriggerSense> = all_senses.iter().filter(|s| !s.objects.is_empty() && window.iter().any(|t| s.objects.contains(&t.lower))).cloned().collect();
-        let open_senses: Vec<TriggerSense> = all_senses.iter().filter(|s| s.objects.is_empty()).cloned().collect();
-        let senses = if object_sense.is_empty() { &open_senses } else { &object_sense };
+        let object_sense: Vec<TriggerSense> = all_senses
+            .iter()
+            .filter(|s| {
+                !s.objects.is_empty() && window.iter().any(|t| s.objects.contains(&t.lower))
+            })
+            .cloned()
+            .collect();
+        let open_senses: Vec<TriggerSense> = all_senses
+            .iter()
+            .filter(|s| s.objects.is_empty())
+            .cloned()
+            .collect();
+        let senses = if object_sense.is_empty() {
+            &open_senses
+        } else {
+            &object_sense
+        };
         if senses.is_empty() {
             continue;
         }
@@ -210,13 +294,19 @@ fn find_triggers(analysis: &Analysis, range: std::ops::Range<usize>, lex: &Lexic
         let verb = senses.iter().find(|s| s.pos == TriggerPos::Verb);
         // The tagger decides between a noun and a verb reading when both exist.
         let tag = tokens[i].tag();
-        if let (Some(n), Some(v)) = (noun, verb) {
-            if tag.starts_with("NN") || tag.starts_with("VB") {
-                let sense = if tag.starts_with("NN") { n } else { v };
-                covered[i] = true;
-                out.push(Trigger { start: i, end: i + 1, verb_end: i + 1, sense: sense.clone(), particle: None });
-                continue;
-            }
+        if let (Some(n), Some(v)) = (noun, verb)
+            && (tag.starts_with("NN") || tag.starts_with("VB"))
+        {
+            let sense = if tag.starts_with("NN") { n } else { v };
+            covered[i] = true;
+            out.push(Trigger {
+                start: i,
+                end: i + 1,
+                verb_end: i + 1,
+                sense: sense.clone(),
+                particle: None,
+            });
+            continue;
         }
         let sense = match (noun, verb) {
             (Some(n), _) if strong || weak => n,
@@ -225,7 +315,13 @@ fn find_triggers(analysis: &Analysis, range: std::ops::Range<usize>, lex: &Lexic
             _ => continue, // a verb-only lemma after a determiner: "the accused"
         };
         covered[i] = true;
-        out.push(Trigger { start: i, end: i + 1, verb_end: i + 1, sense: sense.clone(), particle: None });
+        out.push(Trigger {
+            start: i,
+            end: i + 1,
+            verb_end: i + 1,
+            sense: sense.clone(),
+            particle: None,
+        });
     }
     out.sort_by_key(|t| t.start);
     out
@@ -241,17 +337,79 @@ fn looks_nominal(tokens: &[crate::text::Token], start: usize, i: usize) -> (bool
     let is_modifier = |w: &str| {
         matches!(
             w,
-            "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "'s" | "no" | "any" | "new" | "further" | "more" | "fresh"
-                | "possible" | "proposed" | "potential" | "planned" | "continued" | "ongoing" | "this" | "that" | "these" | "those"
-                | "of" | "for" | "in" | "on" | "after" | "before" | "during" | "amid" | "amidst" | "despite" | "without" | "face-to-face"
-                | "direct" | "bilateral" | "trilateral" | "peace" | "ceasefire" | "telephone" | "phone" | "high-level" | "joint"
-                | "military" | "economic" | "diplomatic" | "air" | "missile" | "drone" | "full-scale" | "first" | "second" | "latest"
-                | "recent" | "earlier" | "previous" | "two-day" | "several" | "many" | "two" | "three" | "unprovoked" | "large-scale"
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "'s"
+                | "no"
+                | "any"
+                | "new"
+                | "further"
+                | "more"
+                | "fresh"
+                | "possible"
+                | "proposed"
+                | "potential"
+                | "planned"
+                | "continued"
+                | "ongoing"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "of"
+                | "for"
+                | "in"
+                | "on"
+                | "after"
+                | "before"
+                | "during"
+                | "amid"
+                | "amidst"
+                | "despite"
+                | "without"
+                | "face-to-face"
+                | "direct"
+                | "bilateral"
+                | "trilateral"
+                | "peace"
+                | "ceasefire"
+                | "telephone"
+                | "phone"
+                | "high-level"
+                | "joint"
+                | "military"
+                | "economic"
+                | "diplomatic"
+                | "air"
+                | "missile"
+                | "drone"
+                | "full-scale"
+                | "first"
+                | "second"
+                | "latest"
+                | "recent"
+                | "earlier"
+                | "previous"
+                | "two-day"
+                | "several"
+                | "many"
+                | "two"
+                | "three"
+                | "unprovoked"
+                | "large-scale"
         )
     };
     let strong = is_modifier(tokens[i - 1].lower.as_str());
     let w = tokens[i].lower.as_str();
     let prev2_modifier = i >= start + 2 && is_modifier(tokens[i - 2].lower.as_str());
-    let weak = tokens[i - 1].is_capitalized() && i - 1 > start && (prev2_modifier || w.ends_with("ion") || w.ends_with("ions") || w.ends_with("ment"));
+    let weak = tokens[i - 1].is_capitalized()
+        && i - 1 > start
+        && (prev2_modifier || w.ends_with("ion") || w.ends_with("ions") || w.ends_with("ment"));
     (strong, weak)
 }

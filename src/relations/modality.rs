@@ -1,6 +1,6 @@
 //! Modality: whether a relation was asserted, negated or only hypothetical.
 
-use super::words::{is, ATTEMPT, HYPOTHETICAL, IRREALIS_THAT, NEGATION, SUBORDINATORS};
+use super::words::{ATTEMPT, HYPOTHETICAL, IRREALIS_THAT, NEGATION, SUBORDINATORS, is};
 use crate::text::Token;
 use serde::{Deserialize, Serialize};
 
@@ -29,7 +29,13 @@ impl Modality {
 
 /// Modality of a trigger at `trigger` whose clause starts at `clause_start`
 /// (the subject, or the sentence start), in sentence `sentence`.
-pub fn of_trigger(tokens: &[Token], sentence: std::ops::Range<usize>, clause_start: usize, trigger: usize, trigger_end: usize) -> Modality {
+pub fn of_trigger(
+    tokens: &[Token],
+    sentence: std::ops::Range<usize>,
+    clause_start: usize,
+    trigger: usize,
+    trigger_end: usize,
+) -> Modality {
     let mut negated = false;
     let mut hypothetical = false;
     let from = clause_start.max(sentence.start).min(trigger);
@@ -50,7 +56,10 @@ pub fn of_trigger(tokens: &[Token], sentence: std::ops::Range<usize>, clause_sta
         }
     }
     // "has yet to meet": not yet happened
-    if trigger >= sentence.start + 2 && tokens[trigger - 1].lower == "to" && tokens[trigger - 2].lower == "yet" {
+    if trigger >= sentence.start + 2
+        && tokens[trigger - 1].lower == "to"
+        && tokens[trigger - 2].lower == "yet"
+    {
         negated = true;
     }
     // Infinitive: "plans to meet" is hypothetical, "tried to get" is an act.
@@ -70,7 +79,13 @@ pub fn of_trigger(tokens: &[Token], sentence: std::ops::Range<usize>, clause_sta
             hypothetical = true;
         }
         // "denied that A had met B"
-        if w == "that" && k > sentence.start && matches!(tokens[k - 1].lower.as_str(), "denied" | "denies" | "deny" | "denying" | "refuted" | "disputed") {
+        if w == "that"
+            && k > sentence.start
+            && matches!(
+                tokens[k - 1].lower.as_str(),
+                "denied" | "denies" | "deny" | "denying" | "refuted" | "disputed"
+            )
+        {
             negated = true;
         }
         if is(SUBORDINATORS, w) {
@@ -78,9 +93,12 @@ pub fn of_trigger(tokens: &[Token], sentence: std::ops::Range<usize>, clause_sta
         }
     }
     // "a meeting ... was canceled", "talks ... were called off".
-    for k in trigger_end..(trigger_end + 6).min(sentence.end) {
-        let w = tokens[k].lower.as_str();
-        if matches!(w, "canceled" | "cancelled" | "postponed" | "scrapped" | "aborted") {
+    for t in &tokens[trigger_end..(trigger_end + 6).min(sentence.end)] {
+        let w = t.lower.as_str();
+        if matches!(
+            w,
+            "canceled" | "cancelled" | "postponed" | "scrapped" | "aborted"
+        ) {
             negated = true;
         }
         if matches!(w, "." | ";" | "and" | "but") {

@@ -7,11 +7,11 @@
 //! said China should acknowledge the ruling": a demand on the subject of
 //! the modal). The speaker's own side is never the target.
 
-use super::modality::{of_trigger, Modality};
+use super::Event;
+use super::modality::{Modality, of_trigger};
 use super::roles::{members, subject};
 use super::units::Unit;
-use super::words::{is, PREPOSITIONS, SPEECH};
-use super::Event;
+use super::words::{PREPOSITIONS, SPEECH, is};
 use crate::document::Span;
 use crate::lexicon::Lexicon;
 use crate::resolve::DocActor;
@@ -31,7 +31,13 @@ pub struct Reported {
 
 /// Reported content introduced by a speech verb inside one sentence:
 /// "S said (that) CONTENT" and "CONTENT, S said".
-pub fn said_clauses(tokens: &[Token], sent: &Range<usize>, units: &[Unit], quotes: &[Range<usize>], lex: &Lexicon) -> Vec<Reported> {
+pub fn said_clauses(
+    tokens: &[Token],
+    sent: &Range<usize>,
+    units: &[Unit],
+    quotes: &[Range<usize>],
+    lex: &Lexicon,
+) -> Vec<Reported> {
     let mut out = Vec::new();
     let in_quote = |i: usize| quotes.iter().any(|q| q.contains(&i));
     for v in sent.clone() {
@@ -39,16 +45,23 @@ pub fn said_clauses(tokens: &[Token], sent: &Range<usize>, units: &[Unit], quote
         if !is(SPEECH, w) || in_quote(v) {
             continue;
         }
-        let Some(s) = subject(tokens, sent, units, v, lex, false).or_else(|| units.iter().position(|u| u.tokens.start == v + 1 || u.tokens.start == v + 2 && tokens[v + 1].lower == "the")) else {
+        let Some(s) = subject(tokens, sent, units, v, lex, false).or_else(|| {
+            units.iter().position(|u| {
+                u.tokens.start == v + 1 || u.tokens.start == v + 2 && tokens[v + 1].lower == "the"
+            })
+        }) else {
             continue;
         };
         let speaker = &units[s];
         let mut start = v + 1;
         // "told VOA (that) ...": skip the addressee
-        if matches!(w, "told" | "tells" | "tell") {
-            if let Some(a) = units.iter().find(|u| u.tokens.start == start || u.tokens.start == start + 1 && is(&["the"], &tokens[start].lower)) {
-                start = a.tokens.end;
-            }
+        if matches!(w, "told" | "tells" | "tell")
+            && let Some(a) = units.iter().find(|u| {
+                u.tokens.start == start
+                    || u.tokens.start == start + 1 && is(&["the"], &tokens[start].lower)
+            })
+        {
+            start = a.tokens.end;
         }
         let mut complementizer = false;
         if tokens.get(start).is_some_and(|t| t.lower == "that") {
@@ -56,18 +69,37 @@ pub fn said_clauses(tokens: &[Token], sent: &Range<usize>, units: &[Unit], quote
             complementizer = true;
         }
         let after_is_content = complementizer && start < sent.end
-            || start < sent.end && tokens[start].is_word() && !is(PREPOSITIONS, &tokens[start].lower) && !matches!(tokens[start].lower.as_str(), "last" | "earlier" | "later" | "today" | "yesterday" | "on");
+            || start < sent.end
+                && tokens[start].is_word()
+                && !is(PREPOSITIONS, &tokens[start].lower)
+                && !matches!(
+                    tokens[start].lower.as_str(),
+                    "last" | "earlier" | "later" | "today" | "yesterday" | "on"
+                );
         if after_is_content && speaker.tokens.end <= v {
-            out.push(Reported { range: start..sent.end, speaker: speaker.actor, span: speaker.span });
+            out.push(Reported {
+                range: start..sent.end,
+                speaker: speaker.actor,
+                span: speaker.span,
+            });
         } else if speaker.tokens.start > sent.start {
             // "CONTENT, the spokesperson of Qatar said."
-            let first = units.iter().filter(|u| u.group == speaker.group).map(|u| u.tokens.start).min().unwrap_or(speaker.tokens.start);
+            let first = units
+                .iter()
+                .filter(|u| u.group == speaker.group)
+                .map(|u| u.tokens.start)
+                .min()
+                .unwrap_or(speaker.tokens.start);
             let mut end = first;
             while end > sent.start && !matches!(tokens[end - 1].lower.as_str(), ",") {
                 end -= 1;
             }
             if end > sent.start + 2 {
-                out.push(Reported { range: sent.start..end - 1, speaker: speaker.actor, span: speaker.span });
+                out.push(Reported {
+                    range: sent.start..end - 1,
+                    speaker: speaker.actor,
+                    span: speaker.span,
+                });
             }
         }
     }
@@ -75,7 +107,10 @@ pub fn said_clauses(tokens: &[Token], sent: &Range<usize>, units: &[Unit], quote
 }
 
 fn phrase_at(tokens: &[Token], i: usize, end: usize, phrases: &[Vec<String>]) -> Option<usize> {
-    phrases.iter().find(|p| i + p.len() <= end && p.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.lower)).map(|p| p.len())
+    phrases
+        .iter()
+        .find(|p| i + p.len() <= end && p.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.lower))
+        .map(|p| p.len())
 }
 
 fn same_side(a: usize, b: usize, actors: &[DocActor]) -> bool {
@@ -83,12 +118,22 @@ fn same_side(a: usize, b: usize, actors: &[DocActor]) -> bool {
         return true;
     }
     let aff = |x: usize| actors[x].affiliation.as_deref().map(crate::lexicon::slug);
-    aff(a).as_deref() == Some(actors[b].id.as_str()) || aff(b).as_deref() == Some(actors[a].id.as_str())
+    aff(a).as_deref() == Some(actors[b].id.as_str())
+        || aff(b).as_deref() == Some(actors[a].id.as_str())
 }
 
 /// Reads accusations and demands carried by reported speech in one sentence.
 #[allow(clippy::too_many_arguments)]
-pub fn events(tokens: &[Token], sent: Range<usize>, units: &[Unit], regions: &[Reported], actors: &[DocActor], lex: &Lexicon, si: usize, out: &mut Vec<Event>) {
+pub fn events(
+    tokens: &[Token],
+    sent: Range<usize>,
+    units: &[Unit],
+    regions: &[Reported],
+    actors: &[DocActor],
+    lex: &Lexicon,
+    si: usize,
+    out: &mut Vec<Event>,
+) {
     for r in regions {
         let range = r.range.start.max(sent.start)..r.range.end.min(sent.end);
         if range.is_empty() {
@@ -112,16 +157,26 @@ pub fn events(tokens: &[Token], sent: Range<usize>, units: &[Unit], regions: &[R
                 continue;
             }
             // "accused him of destabilizing": the accusation's content, read by the trigger
-            if kind == "accuses" && i > range.start && matches!(tokens[i - 1].lower.as_str(), "of" | "for") {
+            if kind == "accuses"
+                && i > range.start
+                && matches!(tokens[i - 1].lower.as_str(), "of" | "for")
+            {
                 i += len;
                 continue;
             }
-            let target = by_agent(tokens, &range, units, i + len).or_else(|| subject(tokens, &range, units, i, lex, false));
+            let target = by_agent(tokens, &range, units, i + len)
+                .or_else(|| subject(tokens, &range, units, i, lex, false));
             if let Some(t) = target {
                 // The speech act itself is asserted; only a negation ("said
                 // Kyiv did not violate") turns it around. Modals are part of
                 // the blame ("must be held responsible").
-                let modality = match of_trigger(tokens, range.clone(), units[t].tokens.start.min(i), i, i + len) {
+                let modality = match of_trigger(
+                    tokens,
+                    range.clone(),
+                    units[t].tokens.start.min(i),
+                    i,
+                    i + len,
+                ) {
                     Modality::Negated if kind == "accuses" => Modality::Negated,
                     _ => Modality::Asserted,
                 };
@@ -158,10 +213,13 @@ fn by_agent(tokens: &[Token], range: &Range<usize>, units: &[Unit], from: usize)
     while k < range.end && k < from + 3 {
         if tokens[k].lower == "by" {
             let mut j = k + 1;
-            while j < range.end && matches!(tokens[j].lower.as_str(), "the" | "a" | "an" | "ruling") {
+            while j < range.end && matches!(tokens[j].lower.as_str(), "the" | "a" | "an" | "ruling")
+            {
                 j += 1;
             }
-            return units.iter().position(|u| u.tokens.start <= j && j < u.tokens.end);
+            return units
+                .iter()
+                .position(|u| u.tokens.start <= j && j < u.tokens.end);
         }
         k += 1;
     }

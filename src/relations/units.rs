@@ -30,7 +30,12 @@ pub struct Unit {
 const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their", "our", "my"];
 
 /// Builds the units of one sentence from its resolved mentions.
-pub fn build(tokens: &[Token], sentence: Range<usize>, mentions: &[Mention], lex: &Lexicon) -> Vec<Unit> {
+pub fn build(
+    tokens: &[Token],
+    sentence: Range<usize>,
+    mentions: &[Mention],
+    lex: &Lexicon,
+) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
     for m in mentions {
         if m.tokens.start < sentence.start || m.tokens.end > sentence.end {
@@ -42,19 +47,32 @@ pub fn build(tokens: &[Token], sentence: Range<usize>, mentions: &[Mention], lex
         }
         let start = m.title.as_ref().map(|t| t.start).unwrap_or(m.tokens.start);
         let mut end = m.tokens.end;
-        let possessive_pronoun = m.how == How::Pronoun && POSSESSIVE_PRONOUNS.contains(&tokens[m.tokens.start].lower.as_str());
+        let possessive_pronoun = m.how == How::Pronoun
+            && POSSESSIVE_PRONOUNS.contains(&tokens[m.tokens.start].lower.as_str());
         let possessive = possessive_pronoun || (end < sentence.end && tokens[end].lower == "'s");
         let mut demonym_modifier = false;
         if let How::Gazetteer(Form::Demonym) = m.how {
             // "Russian troops" stands for Russia; "Russian invasion" has Russia as a modifier.
             let next = tokens.get(end).map(|t| t.lower.as_str()).unwrap_or("");
-            if lex.state_bodies.iter().any(|b| b == next) || lex.state_agents.iter().any(|b| b == next) {
+            if lex.state_bodies.iter().any(|b| b == next)
+                || lex.state_agents.iter().any(|b| b == next)
+            {
                 end += 1;
-            } else if next.chars().next().is_some_and(|c| c.is_alphabetic()) && !crate::relations::words::is(&["and", "or"], next) {
+            } else if next.chars().next().is_some_and(|c| c.is_alphabetic())
+                && !crate::relations::words::is(&["and", "or"], next)
+            {
                 demonym_modifier = true;
             }
         }
-        units.push(Unit { tokens: start..end, span: m.span, actor, possessive, demonym_modifier, pronoun: m.how == How::Pronoun, group: 0 });
+        units.push(Unit {
+            tokens: start..end,
+            span: m.span,
+            actor,
+            possessive,
+            demonym_modifier,
+            pronoun: m.how == How::Pronoun,
+            group: 0,
+        });
     }
     units.sort_by_key(|u| (u.tokens.start, u.tokens.end));
     // Coordination: U (, U)* (,)? and|or U, with only determiners or
@@ -63,7 +81,13 @@ pub fn build(tokens: &[Token], sentence: Range<usize>, mentions: &[Mention], lex
     // ("Russia, China and the US"); "..., we should" is no coordination.
     // Copies of a plural description ("the two leaders") are one set.
     let links: Vec<Option<Join>> = (1..units.len())
-        .map(|i| if units[i - 1].tokens == units[i].tokens { Some(Join::Conjunction) } else { coordinated(tokens, &units[i - 1], &units[i], lex) })
+        .map(|i| {
+            if units[i - 1].tokens == units[i].tokens {
+                Some(Join::Conjunction)
+            } else {
+                coordinated(tokens, &units[i - 1], &units[i], lex)
+            }
+        })
         .collect();
     let mut group = 0;
     let mut i = 0;
@@ -78,8 +102,8 @@ pub fn build(tokens: &[Token], sentence: Range<usize>, mentions: &[Mention], lex
         while end > i && links[end - 1] == Some(Join::Comma) {
             end -= 1;
         }
-        for k in i + 1..=end {
-            units[k].group = group;
+        for u in &mut units[i + 1..=end] {
+            u.group = group;
         }
         group += 1;
         i = end + 1;
@@ -104,7 +128,10 @@ fn coordinated(tokens: &[Token], a: &Unit, b: &Unit, lex: &Lexicon) -> Option<Jo
     {
         return None;
     }
-    let between: Vec<&str> = tokens[a.tokens.end..b.tokens.start].iter().map(|t| t.lower.as_str()).collect();
+    let between: Vec<&str> = tokens[a.tokens.end..b.tokens.start]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
     if between.is_empty() {
         return None;
     }
@@ -117,16 +144,35 @@ fn coordinated(tokens: &[Token], a: &Unit, b: &Unit, lex: &Lexicon) -> Option<Jo
     {
         return Some(Join::Conjunction);
     }
-    let has_conj = between.iter().any(|w| matches!(*w, "and" | "or" | "," | "&" | "nor"));
+    let has_conj = between
+        .iter()
+        .any(|w| matches!(*w, "and" | "or" | "," | "&" | "nor"));
     let only_glue = between.iter().all(|w| {
-        matches!(*w, "and" | "or" | "nor" | "," | "&" | "the" | "as" | "well" | "also" | "its" | "their" | "his" | "her")
-            || lex.state_bodies.iter().any(|b| b == w)
+        matches!(
+            *w,
+            "and"
+                | "or"
+                | "nor"
+                | ","
+                | "&"
+                | "the"
+                | "as"
+                | "well"
+                | "also"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+        ) || lex.state_bodies.iter().any(|b| b == w)
             || lex.state_agents.iter().any(|b| b == w)
     });
     if !(has_conj && only_glue && between.len() <= 4) {
         return None;
     }
-    if between.iter().any(|w| matches!(*w, "and" | "or" | "&" | "nor")) {
+    if between
+        .iter()
+        .any(|w| matches!(*w, "and" | "or" | "&" | "nor"))
+    {
         Some(Join::Conjunction)
     } else {
         Some(Join::Comma)
