@@ -36,6 +36,9 @@ pub enum How {
     /// spokesman", "Russian President"): not an actor of its own, but a
     /// possible antecedent of a later pronoun.
     InTitle,
+    /// A capital used as a place ("met in Doha"): not an actor, but no
+    /// other detector may read it as a name either.
+    Venue,
 }
 
 /// One place where the text refers to an actor.
@@ -311,6 +314,11 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
             }
             if start < v
                 && v - start <= 4
+                && !(start > s.tokens.start && is_venue_preposition(&tokens[start - 1].lower))
+                && !tokens[start..v].iter().any(|t| {
+                    ORG_HEADS.contains(&t.lower.as_str())
+                        || lex.state_bodies.binary_search(&t.lower).is_ok()
+                })
                 && tokens[start..v].iter().all(|t| {
                     t.pos.is_none()
                         || t.tag().starts_with("NNP")
@@ -498,7 +506,11 @@ fn gazetteer_mentions(
                 && first > s.tokens.start
                 && is_venue_preposition(&tokens[first - 1].lower)
             {
-                continue; // "met in Doha": a venue, not an actor
+                let span = Span::new(tokens[first].span.start, tokens[after - 1].span.end);
+                let mut m = Mention::known(range, span, pat, lex);
+                m.how = How::Venue; // "met in Doha": a venue, not an actor
+                out.push(m);
+                continue;
             }
             let span = Span::new(tokens[first].span.start, tokens[after - 1].span.end);
             out.push(Mention::known(range, span, pat, lex));
@@ -1032,6 +1044,12 @@ fn model_mentions(
             .filter(|(_, m)| m.tokens.start < r.end && r.start < m.tokens.end)
             .map(|(i, _)| i)
             .collect();
+        if kind == ActorKind::Person
+            && r.start > sent.start
+            && is_venue_preposition(&tokens[r.start - 1].lower)
+        {
+            continue; // "in Lublin": a place the tagger took for a name
+        }
         if kind == ActorKind::Person {
             // a name is a run of name tokens: "Merera Gudina of the Medrek" is "Merera Gudina"
             let mut end = r.start + 1;
@@ -1100,7 +1118,9 @@ fn model_mentions(
             while end < sent.end && tokens[end].is_capitalized() && tokens[end].is_word() {
                 end += 1;
             }
-            r.end = end;
+            if end > r.end + 1 {
+                r.end = end;
+            }
         }
         let overlapping: Vec<usize> = mentions
             .iter()

@@ -349,7 +349,7 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
     // Aliases: every surface form, with its title.
     for m in mentions.iter() {
         let Some(i) = m.actor else { continue };
-        if m.how == How::InTitle {
+        if matches!(m.how, How::InTitle | How::Venue) {
             continue;
         }
         actors[i].mentions += 1;
@@ -585,6 +585,7 @@ fn antecedent(
                 mentions[..0].iter()
             })
             .filter(|m| range.contains(&m.tokens.start) && m.tokens.start < p.tokens.start)
+            .filter(|m| m.how != How::Venue)
             .filter_map(|m| m.actor.map(|a| (m, a)))
             .filter(|(m, a)| fits(m, *a))
             .filter(|(m, _)| !(object_pronoun && back == 0 && same_clause(m)))
@@ -638,6 +639,9 @@ fn description_antecedent(
             continue;
         }
         let Some(a) = m.actor else { continue };
+        if m.how == How::Venue {
+            continue;
+        }
         if !plural && sentence.contains(&m.tokens.start) && d.tokens.start - m.tokens.end < 6 {
             continue;
         }

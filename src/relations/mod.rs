@@ -157,8 +157,24 @@ pub fn extract(
         );
         events.extend(sentence_events);
     }
+    // A person meeting, backing or threatening their own country is a
+    // misreading (an implicit target, a title): drop it. Coercion and
+    // attacks on one's own people are real and stay.
+    events.retain(|e| {
+        !(matches!(e.relation.as_str(), "meets" | "cooperates" | "threatens")
+            && same_side(&actors[e.source], &actors[e.target]))
+    });
     dedup(&mut events);
     (events, co)
+}
+
+/// Whether one actor belongs to the other (a person and their country or
+/// organisation).
+pub fn same_side(a: &DocActor, b: &DocActor) -> bool {
+    let aff = |x: &DocActor| x.affiliation.as_deref().map(crate::lexicon::slug);
+    a.id == b.id
+        || aff(a).as_deref() == Some(b.id.as_str())
+        || aff(b).as_deref() == Some(a.id.as_str())
 }
 
 /// Keeps one event per (source, target, relation, modality, sentence).

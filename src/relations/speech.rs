@@ -114,12 +114,7 @@ fn phrase_at(tokens: &[Token], i: usize, end: usize, phrases: &[Vec<String>]) ->
 }
 
 fn same_side(a: usize, b: usize, actors: &[DocActor]) -> bool {
-    if a == b {
-        return true;
-    }
-    let aff = |x: usize| actors[x].affiliation.as_deref().map(crate::lexicon::slug);
-    aff(a).as_deref() == Some(actors[b].id.as_str())
-        || aff(b).as_deref() == Some(actors[a].id.as_str())
+    super::same_side(&actors[a], &actors[b])
 }
 
 /// Reads accusations and demands carried by reported speech in one sentence.

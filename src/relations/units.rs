@@ -42,7 +42,7 @@ pub fn build(
             continue;
         }
         let Some(actor) = m.actor else { continue };
-        if m.how == How::InTitle {
+        if matches!(m.how, How::InTitle | How::Venue) {
             continue;
         }
         let start = m.title.as_ref().map(|t| t.start).unwrap_or(m.tokens.start);
