@@ -28,3 +28,16 @@ fi
 dot -V 2>&1 | head -1
 (chromium --version 2>/dev/null || chromium-browser --version) | head -1
 python3 -c 'import networkx; print("networkx", networkx.__version__)'
+
+# npm for tests/cytoscape_js.rs, which fetches Cytoscape.js 3 from the npm
+# registry into <target>/tmp/cyjs at test time (nothing goes in the repo).
+if ! command -v npm >/dev/null; then
+  if command -v apt-get >/dev/null; then
+    apt-get update -qq
+    apt-get install -y -qq npm >/dev/null
+  else
+    echo ".ci/deps-exports.sh: missing npm and apt-get is not available" >&2
+    exit 1
+  fi
+fi
+echo "npm $(npm --version)"
