@@ -31,6 +31,34 @@ pub struct DocActor {
     pub mentions: usize,
 }
 
+impl DocActor {
+    /// A document actor for a lexicon entry.
+    fn of_entry(a: &crate::lexicon::ActorEntry) -> Self {
+        DocActor {
+            id: a.id.clone(),
+            label: a.name.clone(),
+            kind: a.kind,
+            affiliation: a.affiliation.clone(),
+            role: a.role.clone(),
+            aliases: BTreeSet::new(),
+            mentions: 0,
+        }
+    }
+
+    /// A document actor for a name the lexicon does not know.
+    fn named(name: &str, kind: ActorKind) -> Self {
+        DocActor {
+            id: slug(name),
+            label: name.to_string(),
+            kind,
+            affiliation: None,
+            role: None,
+            aliases: BTreeSet::new(),
+            mentions: 0,
+        }
+    }
+}
+
 /// Jaro-Winkler threshold above which an unknown name is a spelling variant.
 const VARIANT_THRESHOLD: f64 = 0.9;
 
@@ -194,26 +222,12 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
     let tokens = &analysis.tokens;
     let mut actors: Vec<DocActor> = Vec::new();
     let mut by_id: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut add = |actors: &mut Vec<DocActor>,
-                   id: String,
-                   label: String,
-                   kind: ActorKind,
-                   affiliation: Option<String>,
-                   role: Option<String>|
-     -> usize {
-        if let Some(&i) = by_id.get(&id) {
+    let mut add = |actors: &mut Vec<DocActor>, actor: DocActor| -> usize {
+        if let Some(&i) = by_id.get(&actor.id) {
             return i;
         }
-        actors.push(DocActor {
-            id: id.clone(),
-            label,
-            kind,
-            affiliation,
-            role,
-            aliases: BTreeSet::new(),
-            mentions: 0,
-        });
-        by_id.insert(id, actors.len() - 1);
+        by_id.insert(actor.id.clone(), actors.len());
+        actors.push(actor);
         actors.len() - 1
     };
     // Pass 1: names (known and new), so that surnames can look forward too.
@@ -233,14 +247,7 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
                 }
             }
             let a = &lex.actors[li];
-            let i = add(
-                &mut actors,
-                a.id.clone(),
-                a.name.clone(),
-                a.kind,
-                a.affiliation.clone(),
-                a.role.clone(),
-            );
+            let i = add(&mut actors, DocActor::of_entry(a));
             m.actor = Some(i);
             if a.kind == ActorKind::Person && a.name.contains(' ') {
                 full_names.push((
@@ -251,36 +258,15 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
                 ));
             }
         } else if m.kind != ActorKind::Person && matches!(m.how, How::Context | How::Model) {
-            let i = add(
-                &mut actors,
-                slug(&m.name),
-                m.name.clone(),
-                m.kind,
-                None,
-                None,
-            );
+            let i = add(&mut actors, DocActor::named(&m.name, m.kind));
             m.actor = Some(i);
         } else if matches!(m.how, How::Title | How::Context | How::Model) && m.name.contains(' ') {
             let i = match fuzzy_person(&m.name, lex) {
                 Some(li) => {
                     let a = &lex.actors[li];
-                    add(
-                        &mut actors,
-                        a.id.clone(),
-                        a.name.clone(),
-                        a.kind,
-                        a.affiliation.clone(),
-                        a.role.clone(),
-                    )
+                    add(&mut actors, DocActor::of_entry(a))
                 }
-                None => add(
-                    &mut actors,
-                    slug(&m.name),
-                    m.name.clone(),
-                    ActorKind::Person,
-                    None,
-                    None,
-                ),
+                None => add(&mut actors, DocActor::named(&m.name, ActorKind::Person)),
             };
             m.actor = Some(i);
             full_names.push((
@@ -326,23 +312,9 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
             i
         } else if let Some(li) = fuzzy_person(&m.name, lex).or_else(|| unique_name_word(&l, lex)) {
             let a = &lex.actors[li];
-            add(
-                &mut actors,
-                a.id.clone(),
-                a.name.clone(),
-                a.kind,
-                a.affiliation.clone(),
-                a.role.clone(),
-            )
+            add(&mut actors, DocActor::of_entry(a))
         } else {
-            add(
-                &mut actors,
-                slug(&m.name),
-                m.name.clone(),
-                ActorKind::Person,
-                None,
-                None,
-            )
+            add(&mut actors, DocActor::named(&m.name, ActorKind::Person))
         };
         m.actor = Some(i);
     }
