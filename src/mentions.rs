@@ -359,7 +359,7 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
                 } else {
                     ActorKind::Country
                 };
-                mentions.push(Mention {
+                let pronoun = Mention {
                     tokens: i..i + 1,
                     span: tokens[i].span,
                     title: None,
@@ -368,7 +368,16 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
                     lexicon: None,
                     name: l.to_string(),
                     actor: None,
+                };
+                // "they" may stand for a coordinated pair ("Britain and
+                // France ... They"): a second copy takes the partner.
+                let partner = matches!(l, "they" | "them" | "their").then(|| Mention {
+                    name: format!("{l}+"),
+                    ..pronoun.clone()
                 });
+                // the first copy resolves first: the partner copy follows it
+                mentions.push(pronoun);
+                mentions.extend(partner);
             }
         }
     }

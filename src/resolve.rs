@@ -360,6 +360,7 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
                 .and_then(|m| mentions[m].actor);
             let m = mentions[k].clone();
             let target = match m.how {
+                How::Pronoun if m.name.ends_with('+') => coordination_partner(tokens, &m, mentions),
                 How::Pronoun => antecedent(analysis, &m, k, mentions, &actors, speaker, lex),
                 How::Description => description_antecedent(analysis, &m, k, mentions, &actors, lex),
                 _ => None,
@@ -577,6 +578,42 @@ fn antecedent(
         }
     }
     None
+}
+
+/// For the second copy of a plural pronoun: when the first copy's
+/// antecedent was named in a coordination ("Britain and France"), the other
+/// member of that coordination.
+fn coordination_partner(tokens: &[Token], p: &Mention, mentions: &[Mention]) -> Option<usize> {
+    let first = mentions
+        .iter()
+        .find(|m| m.tokens == p.tokens && m.how == How::Pronoun && !m.name.ends_with('+'))?
+        .actor?;
+    let named = |m: &&Mention| {
+        !matches!(
+            m.how,
+            How::Pronoun | How::Description | How::Venue | How::InTitle
+        ) && m.tokens.end <= p.tokens.start
+    };
+    let anchor = mentions
+        .iter()
+        .filter(named)
+        .rfind(|m| m.actor == Some(first))?;
+    let joined = |a: &Mention, b: &Mention| {
+        a.tokens.end <= b.tokens.start
+            && b.tokens.start - a.tokens.end <= 2
+            && tokens[a.tokens.end..b.tokens.start]
+                .iter()
+                .all(|t| matches!(t.lower.as_str(), "and" | ","))
+            && tokens[a.tokens.end..b.tokens.start]
+                .iter()
+                .any(|t| t.lower == "and")
+    };
+    mentions
+        .iter()
+        .filter(named)
+        .filter(|m| m.actor.is_some() && m.actor != Some(first) && m.kind != ActorKind::Person)
+        .find(|m| joined(m, anchor) || joined(anchor, m))
+        .and_then(|m| m.actor)
 }
 
 /// The actor a description refers to: the most recent fitting actor that is
