@@ -10,7 +10,7 @@
 
 use super::layout::{DEFAULT_SEED, force_directed};
 use super::{kind_rgb, tone_rgb, xml_clean};
-use crate::export::graphml::{f32_text, f64_text, one_line};
+use crate::export::graphml::{evidence_docs, evidence_text, f32_text, f64_text};
 use crate::export::json::{generator, link_key};
 use crate::graph::ActorGraph;
 use crate::relations::Modality;
@@ -166,9 +166,6 @@ pub fn to_string_seeded(g: &ActorGraph, seed: u64) -> String {
                     })?;
                     w.create_element("edges").write_inner_content(|w| {
                         for (i, (a, b, e)) in g.edges_sorted().into_iter().enumerate() {
-                            let mut docs: Vec<&str> =
-                                e.evidence.iter().map(|x| x.doc.as_str()).collect();
-                            docs.dedup();
                             w.create_element("edge")
                                 .with_attributes([
                                     ("id", format!("e{i}").as_str()),
@@ -196,15 +193,8 @@ pub fn to_string_seeded(g: &ActorGraph, seed: u64) -> String {
                                         ("symmetric", is_symmetric(&e.relation).to_string()),
                                         ("count", e.count.to_string()),
                                         ("confidence", f32_text(e.confidence)),
-                                        (
-                                            "evidence",
-                                            e.evidence
-                                                .iter()
-                                                .map(|x| one_line(&x.text))
-                                                .collect::<Vec<_>>()
-                                                .join("\n"),
-                                        ),
-                                        ("evidence_docs", docs.join("\n")),
+                                        ("evidence", evidence_text(e)),
+                                        ("evidence_docs", evidence_docs(e)),
                                         ("evidence_truncated", e.evidence_truncated.to_string()),
                                     ]);
                                     attvalues(w, &values)?;

@@ -76,6 +76,22 @@ pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// An edge's evidence sentences, one per line (as GraphML and GEXF store them).
+pub(crate) fn evidence_text(e: &crate::graph::RelationEdge) -> String {
+    e.evidence
+        .iter()
+        .map(|x| one_line(&x.text))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The documents an edge's evidence comes from, one per line, repeats merged.
+pub(crate) fn evidence_docs(e: &crate::graph::RelationEdge) -> String {
+    let mut docs: Vec<&str> = e.evidence.iter().map(|x| x.doc.as_str()).collect();
+    docs.dedup();
+    docs.join("\n")
+}
+
 /// Shortest decimal form of an `f32` confidence (0.9, not 0.8999999761).
 pub(crate) fn f32_text(v: f32) -> String {
     v.to_string()
@@ -109,8 +125,6 @@ fn edge_values(e: &RelationEdge) -> Vec<(&'static str, String)> {
     if let Some(g) = e.goldstein {
         v.push(("goldstein", f64_text(g)));
     }
-    let mut docs: Vec<&str> = e.evidence.iter().map(|x| x.doc.as_str()).collect();
-    docs.dedup();
     v.extend([
         ("tone", Tone::of(e).as_str().to_string()),
         ("modality", e.modality.as_str().to_string()),
@@ -119,15 +133,8 @@ fn edge_values(e: &RelationEdge) -> Vec<(&'static str, String)> {
         ("count", e.count.to_string()),
         ("weight", f64_text(e.count as f64)),
         ("confidence", f32_text(e.confidence)),
-        (
-            "evidence",
-            e.evidence
-                .iter()
-                .map(|x| one_line(&x.text))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        ),
-        ("evidence_docs", docs.join("\n")),
+        ("evidence", evidence_text(e)),
+        ("evidence_docs", evidence_docs(e)),
         ("evidence_count", e.evidence.len().to_string()),
         ("evidence_truncated", e.evidence_truncated.to_string()),
     ]);
