@@ -17,52 +17,11 @@
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 use tempfile::TempDir;
 
-fn skip_requested(what: &str) -> bool {
-    if std::env::var("ACTORGRAPH_SKIP_BROWSER").as_deref() == Ok("1") {
-        eprintln!("skipped: {what} is missing and ACTORGRAPH_SKIP_BROWSER=1");
-        return true;
-    }
-    false
-}
-
-fn runs(bin: &str) -> bool {
-    Command::new(bin)
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
-/// The Chromium binary, or `None` when it is missing and skipping was asked
-/// for (a missing browser otherwise fails the test).
-fn chromium() -> Option<String> {
-    let candidates: Vec<String> = match std::env::var("ACTORGRAPH_CHROMIUM") {
-        Ok(b) => vec![b],
-        Err(_) => [
-            "chromium",
-            "chromium-browser",
-            "google-chrome",
-            "google-chrome-stable",
-        ]
-        .map(String::from)
-        .to_vec(),
-    };
-    if let Some(c) = candidates.into_iter().find(|c| runs(c)) {
-        return Some(c);
-    }
-    if skip_requested("Chromium") {
-        return None;
-    }
-    panic!(
-        "headless Chromium is needed by this test: apt-get install -y chromium (CI runs .ci/deps-exports.sh), \
-         or point ACTORGRAPH_CHROMIUM at a Chrome binary, or set ACTORGRAPH_SKIP_BROWSER=1 to skip"
-    );
-}
+mod common;
+use common::{chromium, run_chromium, runs, skip_requested};
 
 /// `cytoscape.min.js` from the npm registry (Cytoscape.js 3), installed once
 /// into a cache directory outside the repository; `None` when npm is
@@ -114,51 +73,6 @@ fn cytoscape_js() -> Option<PathBuf> {
     );
     eprintln!("Cytoscape.js {version} from {}", script.display());
     Some(script)
-}
-
-/// Runs headless Chromium with `--dump-dom` on `url` (a fresh profile, no
-/// network services); returns the DOM and the log. Killed after 90 s.
-fn dump_dom(bin: &str, url: &str) -> (String, String) {
-    let profile = TempDir::new().unwrap();
-    let out_dir = TempDir::new().unwrap();
-    let (out_path, err_path) = (out_dir.path().join("out"), out_dir.path().join("err"));
-    let mut child = Command::new(bin)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            "--disable-sync",
-            "--enable-logging=stderr",
-            "--v=0",
-            "--virtual-time-budget=5000",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg("--dump-dom")
-        .arg(url)
-        .stdout(fs::File::create(&out_path).unwrap())
-        .stderr(fs::File::create(&err_path).unwrap())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(90);
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            let err = fs::read_to_string(&err_path).unwrap_or_default();
-            assert!(status.success(), "chromium failed on {url}: {err}");
-            break;
-        }
-        if Instant::now() > deadline {
-            child.kill().unwrap();
-            panic!("chromium did not finish within 90 s on {url}");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    (
-        fs::read_to_string(&out_path).unwrap(),
-        fs::read_to_string(&err_path).unwrap(),
-    )
 }
 
 /// A page that loads Cytoscape.js from `script` and the graph embedded as
@@ -223,7 +137,7 @@ fn open_in_cytoscape(bin: &str, script: &Path, dir: &Path, graph_json: &str) -> 
     let html = dir.join("cytoscape.html");
     fs::write(&html, page(graph_json, script)).unwrap();
     let url = format!("file://{}", html.display());
-    let (dom, log) = dump_dom(bin, &url);
+    let (dom, log) = run_chromium(bin, &url, &["--dump-dom"]);
     let console: Vec<&str> = log.lines().filter(|l| l.contains(":CONSOLE")).collect();
     assert!(
         console.is_empty(),
