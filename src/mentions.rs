@@ -263,7 +263,7 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
     let mut mentions = gazetteer_mentions(tokens, analysis, lex, gaz);
     extend_first_names(tokens, analysis, &mut mentions, lex);
     extend_state_bodies(tokens, &mut mentions, lex);
-    pro_groups(text, tokens, analysis, &mut mentions, lex);
+    pro_groups(text, tokens, analysis, &mut mentions);
     let mut taken = vec![false; tokens.len()];
     for m in &mentions {
         for i in m.tokens.clone() {
@@ -731,13 +731,7 @@ const GROUP_NOUNS: &[&str] = &[
 ];
 
 /// "pro-Russia forces", "anti-government protesters": a group of its own.
-fn pro_groups(
-    text: &str,
-    tokens: &[Token],
-    analysis: &Analysis,
-    mentions: &mut Vec<Mention>,
-    _lex: &Lexicon,
-) {
+fn pro_groups(text: &str, tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mention>) {
     for s in &analysis.sentences {
         for i in s.tokens.clone() {
             let l = tokens[i].lower.as_str();

@@ -185,7 +185,7 @@ pub fn translit_key(word: &str) -> String {
 }
 
 /// Words that form the head of a description and what they may refer to.
-fn description_fits(head: &str, actor: &DocActor, lex: &Lexicon) -> bool {
+fn description_fits(head: &str, actor: &DocActor) -> bool {
     let h = head.trim_end_matches('s');
     let in_aliases = actor.aliases.iter().any(|a| {
         a.to_lowercase()
@@ -210,10 +210,7 @@ fn description_fits(head: &str, actor: &DocActor, lex: &Lexicon) -> bool {
         | "ministry" | "embassy" => {
             actor.kind == ActorKind::Country && (in_aliases || h != "ministry" && h != "embassy")
         }
-        _ => {
-            let _ = lex;
-            in_aliases || in_role
-        }
+        _ => in_aliases || in_role,
     }
 }
 
@@ -361,8 +358,8 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
             let m = mentions[k].clone();
             let target = match m.how {
                 How::Pronoun if m.name.ends_with('+') => coordination_partner(tokens, &m, mentions),
-                How::Pronoun => antecedent(analysis, &m, k, mentions, &actors, speaker, lex),
-                How::Description => description_antecedent(analysis, &m, k, mentions, &actors, lex),
+                How::Pronoun => antecedent(analysis, &m, k, mentions, &actors, speaker),
+                How::Description => description_antecedent(analysis, &m, k, mentions, &actors),
                 _ => None,
             };
             mentions[k].actor = target;
@@ -475,7 +472,6 @@ fn antecedent(
     mentions: &[Mention],
     actors: &[DocActor],
     speaker: Option<usize>,
-    lex: &Lexicon,
 ) -> Option<usize> {
     let tokens = &analysis.tokens;
     let w = p.name.as_str();
@@ -509,7 +505,6 @@ fn antecedent(
             kind != ActorKind::Person || plural && m.how == How::Description
         }
     };
-    let _ = lex;
     // "Trump hosted him": an object pronoun is not the subject of its own clause.
     let object_pronoun = matches!(w, "him" | "her" | "them")
         || w == "it"
@@ -626,7 +621,6 @@ fn description_antecedent(
     k: usize,
     mentions: &[Mention],
     actors: &[DocActor],
-    lex: &Lexicon,
 ) -> Option<usize> {
     let plural = d.name.starts_with("plural:");
     let head = d.name.trim_start_matches("plural:");
@@ -670,10 +664,10 @@ fn description_antecedent(
             } else if head == "leaders" {
                 actors[a].kind == ActorKind::Person
             } else {
-                description_fits(head, &actors[a], lex)
+                description_fits(head, &actors[a])
             }
         } else {
-            description_fits(head, &actors[a], lex)
+            description_fits(head, &actors[a])
         };
         if fits && !taken.contains(&a) {
             return Some(a);
