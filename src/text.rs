@@ -24,6 +24,12 @@ pub struct Token {
     pub curly: Option<bool>,
     /// Part-of-speech tag, once [`tag`] has run.
     pub pos: Option<crate::ner::PosTag>,
+    /// Syntactic head (absolute token index), once the sentence is parsed;
+    /// `None` for the root or an unparsed token.
+    pub head: Option<usize>,
+    /// Dependency label towards the head (spaCy's English labels: `nsubj`,
+    /// `dobj`, `prep`, ...); empty when the sentence is not parsed.
+    pub dep: &'static str,
 }
 
 impl Token {
@@ -284,6 +290,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 lower,
                 curly,
                 pos: None,
+                head: None,
+                dep: "",
             }
         })
         .collect()

@@ -11,6 +11,7 @@
 mod modality;
 mod roles;
 mod speech;
+mod tree;
 mod units;
 pub mod words;
 
@@ -102,8 +103,18 @@ pub fn extract(
             })
         })
         .collect();
+    let sorted = mentions.is_sorted_by_key(|m| m.tokens.start);
     for (si, s) in analysis.sentences.iter().enumerate() {
-        let units = units::build(tokens, s.tokens.clone(), mentions, lex);
+        // Only this sentence's mentions: linear in the document, not
+        // quadratic (mentions are sorted by start token).
+        let lo = mentions.partition_point(|m| m.tokens.start < s.tokens.start);
+        let hi = mentions.partition_point(|m| m.tokens.start < s.tokens.end);
+        let here = if sorted {
+            &mentions[lo..hi.max(lo)]
+        } else {
+            mentions
+        };
+        let units = units::build(tokens, s.tokens.clone(), here, lex);
         // co-mentions between named actors
         let mut named: Vec<usize> = units
             .iter()
@@ -126,6 +137,11 @@ pub fn extract(
         }
         let triggers = find_triggers(analysis, s.tokens.clone(), lex);
         let mut sentence_events = Vec::new();
+        if let Some(tree) = tree::Tree::new(tokens, s.tokens.clone(), &units) {
+            for t in &triggers {
+                tree::events_for(&tree, t, lex, si, &mut sentence_events);
+            }
+        }
         for t in &triggers {
             roles::events_for(
                 tokens,

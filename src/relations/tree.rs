@@ -1,0 +1,890 @@
+//! Roles read from the dependency tree.
+//!
+//! Given a sentence whose tokens carry a head and a dependency label (the
+//! parse stage), a trigger's source and target come from its grammatical
+//! relations instead of token windows: the subject (`nsubj`), the object
+//! (`dobj`, `dative`), the passive subject and agent (`nsubjpass`,
+//! `agent`), prepositional objects the trigger licenses (`talks with X`,
+//! `sanctions on X`), the possessor or modifier of a nominal trigger
+//! (`Russia's invasion`, `U.N. sanctions`), coordination (`conj`) on either
+//! side, appositions and relative clauses. Subjects are inherited along
+//! coordinated verbs, control verbs (`urged Iran to meet X` has Iran as the
+//! subject of meeting) and participles. Modality comes from the tree too:
+//! negation and modal auxiliaries on the trigger or on the verbs that
+//! govern it, infinitive complements of plans and wishes, conditional
+//! clauses, denied complements and questions.
+
+use super::units::Unit;
+use super::{Event, Modality, Trigger};
+use crate::lexicon::{Lexicon, TriggerPos};
+use crate::text::Token;
+use std::ops::Range;
+
+/// A parsed sentence with its actor units, for role look-ups.
+pub struct Tree<'a> {
+    tokens: &'a [Token],
+    range: Range<usize>,
+    units: &'a [Unit],
+    /// Children of every token of the sentence (absolute indices).
+    children: Vec<Vec<usize>>,
+    /// The unit covering each token of the sentence.
+    unit_at: Vec<Option<usize>>,
+}
+
+/// Verbs whose infinitive complement reports an act ("tried to", "agreed
+/// to"); any other governor makes it a plan or wish ("plans to meet").
+const ACT_GOVERNORS: &[&str] = &[
+    "try", "attempt", "begin", "start", "continue", "manage", "proceed", "move", "rush", "step",
+    "agree", "vote", "use", "dare", "go", "seek", "help",
+];
+
+/// Governors whose complement did not happen ("refused to meet").
+const NEGATING_GOVERNORS: &[&str] = &["refuse", "decline", "fail", "deny", "reject", "cancel"];
+
+/// Verbs that make their complement a plan or a wish, not a fact.
+const IRREALIS_GOVERNORS: &[&str] = &[
+    "plan", "intend", "want", "wish", "hope", "expect", "prepare", "aim", "propose", "offer",
+    "threaten", "promise", "pledge", "vow", "consider", "demand", "urge", "ask", "call", "request",
+    "seek", "need", "like", "prefer", "wait", "decide", "schedule", "set", "due", "likely",
+    "ready", "willing", "able", "invite",
+];
+
+/// Modal auxiliaries (future, possibility, obligation).
+const MODALS: &[&str] = &[
+    "will", "would", "could", "might", "may", "should", "shall", "must", "can", "'ll", "'d", "wo",
+    "ca",
+];
+
+/// Verbs whose subjects do one thing together ("A and B signed a deal").
+const JOINT_VERBS: &[&str] = &[
+    "agree",
+    "sign",
+    "reach",
+    "conclude",
+    "ally",
+    "cooperate",
+    "collaborate",
+    "initial",
+    "seal",
+    "strike",
+    "forge",
+    "negotiate",
+    "meet",
+    "talk",
+    "hold",
+    "start",
+    "open",
+    "resume",
+    "begin",
+];
+
+/// Light verbs whose subject is the source of a nominal trigger object
+/// ("imposed sanctions on", "launched an attack on").
+const SUPPORT_VERBS: &[&str] = &[
+    "impose", "launch", "make", "hold", "have", "sign", "reach", "conclude", "level", "lodge",
+    "file", "issue", "deliver", "carry", "mount", "stage", "open", "start", "begin", "resume",
+    "continue", "give", "offer", "extend", "express", "voice", "announce", "seal", "strike",
+    "forge", "enter", "initial", "slap", "order", "tighten", "renew", "conduct", "pursue",
+];
+
+/// A rough lemma of an English verb form (enough to match the lists above).
+pub fn verb_lemma(w: &str) -> String {
+    let irregular = [
+        ("made", "make"),
+        ("held", "hold"),
+        ("had", "have"),
+        ("has", "have"),
+        ("began", "begin"),
+        ("begun", "begin"),
+        ("went", "go"),
+        ("gone", "go"),
+        ("sought", "seek"),
+        ("gave", "give"),
+        ("given", "give"),
+        ("struck", "strike"),
+        ("met", "meet"),
+        ("set", "set"),
+        ("did", "do"),
+        ("does", "do"),
+        ("done", "do"),
+        ("was", "be"),
+        ("were", "be"),
+        ("is", "be"),
+        ("are", "be"),
+        ("been", "be"),
+        ("am", "be"),
+        ("led", "lead"),
+        ("told", "tell"),
+        ("said", "say"),
+        ("says", "say"),
+        ("fought", "fight"),
+        ("shot", "shoot"),
+        ("took", "take"),
+        ("taken", "take"),
+        ("forged", "forge"),
+        ("brought", "bring"),
+        ("wo", "will"),
+        ("ca", "can"),
+        ("'ll", "will"),
+        ("'d", "would"),
+        ("paid", "pay"),
+        ("laid", "lay"),
+        ("won", "win"),
+        ("kept", "keep"),
+        ("left", "leave"),
+        ("sent", "send"),
+        ("spoke", "speak"),
+        ("spoken", "speak"),
+        ("chose", "choose"),
+        ("chosen", "choose"),
+        ("ran", "run"),
+    ];
+    if let Some((_, l)) = irregular.iter().find(|(f, _)| *f == w) {
+        return (*l).to_string();
+    }
+    let strip = |s: &str, suf: &str| s.strip_suffix(suf).map(str::to_string);
+    let undouble = |s: String| {
+        let b = s.as_bytes();
+        if b.len() >= 3
+            && b[b.len() - 1] == b[b.len() - 2]
+            && !matches!(b[b.len() - 1], b'l' | b's' | b'z' | b'f')
+        {
+            s[..s.len() - 1].to_string()
+        } else {
+            s
+        }
+    };
+    if let Some(s) = strip(w, "ies").filter(|s| s.len() >= 2) {
+        return format!("{s}y");
+    }
+    if let Some(s) = strip(w, "ied").filter(|s| s.len() >= 2) {
+        return format!("{s}y");
+    }
+    for suf in ["ing", "ed"] {
+        if let Some(s) = strip(w, suf).filter(|s| s.len() >= 3) {
+            let s = undouble(s);
+            // "agreed" -> "agree", "signed" -> "sign", "urged" -> "urge"
+            let e = format!("{s}e");
+            if suf == "ed" && w.ends_with("eed") {
+                return format!("{s}e");
+            }
+            let ends_ce = s.ends_with('c')
+                || s.ends_with('g') && !s.ends_with("ng")
+                || s.ends_with('v')
+                || s.ends_with('z')
+                || s.ends_with('u')
+                || (s.ends_with('s') && !s.ends_with("ss"))
+                || s.ends_with("at")
+                || s.ends_with("it") && !s.ends_with("mit")
+                || s.ends_with("os");
+            return if ends_ce { e } else { s };
+        }
+    }
+    if let Some(s) = strip(w, "es").filter(|s| s.ends_with("sh") || s.ends_with("ch")) {
+        return s;
+    }
+    if let Some(s) = strip(w, "s").filter(|s| s.len() >= 2 && !s.ends_with('s')) {
+        return s;
+    }
+    w.to_string()
+}
+
+fn lemma_in(list: &[&str], w: &str) -> bool {
+    list.contains(&w) || list.contains(&verb_lemma(w).as_str())
+}
+
+impl<'a> Tree<'a> {
+    /// The tree of sentence `range`; `None` when the sentence is not parsed.
+    pub fn new(tokens: &'a [Token], range: Range<usize>, units: &'a [Unit]) -> Option<Self> {
+        if range.is_empty() || tokens[range.clone()].iter().all(|t| t.dep.is_empty()) {
+            return None;
+        }
+        let n = range.len();
+        let mut children = vec![Vec::new(); n];
+        for i in range.clone() {
+            if let Some(h) = tokens[i].head
+                && range.contains(&h)
+                && h != i
+            {
+                children[h - range.start].push(i);
+            }
+        }
+        let mut unit_at = vec![None; n];
+        for (ui, u) in units.iter().enumerate() {
+            for i in u.tokens.clone() {
+                if range.contains(&i) && unit_at[i - range.start].is_none() {
+                    unit_at[i - range.start] = Some(ui);
+                }
+            }
+        }
+        Some(Tree {
+            tokens,
+            range,
+            units,
+            children,
+            unit_at,
+        })
+    }
+
+    fn dep(&self, i: usize) -> &str {
+        self.tokens[i].dep
+    }
+
+    fn head(&self, i: usize) -> Option<usize> {
+        self.tokens[i].head.filter(|h| self.range.contains(h))
+    }
+
+    fn kids(&self, i: usize) -> &[usize] {
+        &self.children[i - self.range.start]
+    }
+
+    fn kid(&self, i: usize, labels: &[&str]) -> Option<usize> {
+        self.kids(i)
+            .iter()
+            .copied()
+            .find(|&c| labels.contains(&self.dep(c)))
+    }
+
+    fn unit(&self, i: usize) -> Option<usize> {
+        self.unit_at[i - self.range.start]
+    }
+
+    fn lower(&self, i: usize) -> &str {
+        &self.tokens[i].lower
+    }
+
+    /// The units a noun phrase headed by `h` stands for, with its
+    /// coordinated conjuncts ("Egypt, Qatar and Turkey").
+    pub fn np(&self, h: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        self.np_one(h, &mut out, 0);
+        let mut stack: Vec<usize> = self
+            .kids(h)
+            .iter()
+            .copied()
+            .filter(|&c| self.dep(c) == "conj")
+            .collect();
+        let mut seen = 0;
+        while let Some(c) = stack.pop() {
+            seen += 1;
+            if seen > 64 {
+                break;
+            }
+            self.np_one(c, &mut out, 0);
+            stack.extend(
+                self.kids(c)
+                    .iter()
+                    .copied()
+                    .filter(|&k| self.dep(k) == "conj"),
+            );
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn np_one(&self, h: usize, out: &mut Vec<usize>, depth: u8) {
+        if depth > 3 {
+            return;
+        }
+        if let Some(u) = self.unit(h) {
+            out.push(u);
+            return;
+        }
+        let w = self.lower(h);
+        // relative pronoun: "rebels who attacked" -> the noun the clause modifies
+        if matches!(w, "who" | "which" | "that" | "whom")
+            && let Some(v) = self.head(h)
+            && self.dep(v) == "relcl"
+            && let Some(n) = self.head(v)
+        {
+            self.np_one(n, out, depth + 1);
+            return;
+        }
+        // "Moscow's envoy", "a U.S. delegation", "leaders of Egypt": a
+        // state noun or agent noun stands for the actor that modifies it.
+        let agentive = is_agent_noun(w);
+        for &c in self.kids(h) {
+            let d = self.dep(c);
+            if let Some(u) = self.unit(c) {
+                let modifier = matches!(d, "compound" | "amod" | "nmod" | "npadvmod")
+                    || d == "poss" && agentive;
+                if modifier && agentive || d == "appos" {
+                    out.push(u);
+                    return;
+                }
+            }
+        }
+        if agentive
+            && let Some(p) = self.kid(h, &["prep"])
+            && matches!(self.lower(p), "of" | "from")
+            && let Some(o) = self.kid(p, &["pobj"])
+            && let Some(u) = self.unit(o)
+        {
+            out.push(u);
+            return;
+        }
+        // an apposition names the phrase: "the ministry's spokesman, X"
+        if let Some(a) = self.kid(h, &["appos"]) {
+            self.np_one(a, out, depth + 1);
+        }
+    }
+
+    /// Sources (subjects) of verb `v`, and whether the verb is passive.
+    fn subject(&self, v: usize, depth: u8) -> (Vec<usize>, bool) {
+        if depth > 6 {
+            return (Vec::new(), false);
+        }
+        if let Some(s) = self.kid(v, &["nsubj", "csubj"]) {
+            return (self.np(s), false);
+        }
+        if self.kid(v, &["nsubjpass", "auxpass"]).is_some() {
+            return (Vec::new(), true);
+        }
+        let Some(g) = self.head(v) else {
+            return (Vec::new(), false);
+        };
+        match self.dep(v) {
+            // "A met B and signed ...": shared subject
+            "conj" if self.tokens[g].is_verb() => self.subject(g, depth + 1),
+            // "urged Iran to meet X": the object controls; "agreed to meet": the subject
+            "xcomp" => {
+                if let Some(o) = self.kid(g, &["dobj", "dative"]) {
+                    (self.np(o), false)
+                } else {
+                    self.subject(g, depth + 1)
+                }
+            }
+            // "the rebels who attacked X" is handled by the relative pronoun;
+            // "rebels fighting X": the noun is the subject of an active participle
+            "acl" | "relcl" if self.tokens[v].tag() == "VBG" || self.dep(v) == "relcl" => {
+                (self.np(g), false)
+            }
+            "acl" => (Vec::new(), true),
+            // "..., saying X", "after meeting X": the governing clause's subject
+            "advcl" if matches!(self.tokens[v].tag(), "VBG" | "VB") => self.subject(g, depth + 1),
+            // "sanctions imposed on Iraq for invading Kuwait": the patient of
+            // the governing verb; "X was praised for helping Y" likewise
+            "pcomp" => {
+                let Some(p) = self.head(v).filter(|_| self.dep(g) == "prep") else {
+                    return (Vec::new(), false);
+                };
+                let _ = p;
+                let Some(gv) = self.head(g) else {
+                    return (Vec::new(), false);
+                };
+                if self.tokens[gv].tag() == "VBN" || self.kid(gv, &["nsubjpass"]).is_some() {
+                    let (pat, _) = self.patients(gv);
+                    (pat, false)
+                } else if self.tokens[gv].is_verb() {
+                    self.subject(gv, depth + 1)
+                } else {
+                    (Vec::new(), false)
+                }
+            }
+            _ => (Vec::new(), false),
+        }
+    }
+
+    /// The patient of a passive verb: its passive subject, or the noun a
+    /// passive participle modifies ("sanctions imposed on").
+    fn patients(&self, v: usize) -> (Vec<usize>, bool) {
+        if let Some(s) = self.kid(v, &["nsubjpass"]) {
+            return (self.np(s), true);
+        }
+        if self.dep(v) == "acl"
+            && let Some(n) = self.head(v)
+        {
+            return (self.np(n), true);
+        }
+        (Vec::new(), false)
+    }
+
+    /// Prepositional objects of `h` introduced by one of `preps`.
+    fn prep_objects(&self, h: usize, preps: &[String]) -> Vec<usize> {
+        let mut out = Vec::new();
+        for &p in self.kids(h) {
+            if self.dep(p) != "prep" || !preps.iter().any(|x| x == self.lower(p)) {
+                continue;
+            }
+            if let Some(o) = self.kid(p, &["pobj"]) {
+                out.extend(self.np(o));
+            }
+        }
+        out
+    }
+
+    fn agent(&self, v: usize) -> Vec<usize> {
+        self.kid(v, &["agent"])
+            .and_then(|a| self.kid(a, &["pobj"]))
+            .map(|o| self.np(o))
+            .unwrap_or_default()
+    }
+
+    /// Modality of the event whose trigger is `v`, read up the tree.
+    pub fn modality(&self, v: usize) -> Modality {
+        let mut m = Modality::Asserted;
+        let mut cur = v;
+        for _ in 0..8 {
+            for &c in self.kids(cur) {
+                match self.dep(c) {
+                    "neg" => return Modality::Negated,
+                    "aux" if MODALS.contains(&self.lower(c)) => m = Modality::Hypothetical,
+                    "mark" if matches!(self.lower(c), "if" | "unless" | "whether") => {
+                        m = Modality::Hypothetical
+                    }
+                    _ => {}
+                }
+            }
+            let Some(g) = self.head(cur) else { break };
+            let gw = self.lower(g).to_string();
+            match self.dep(cur) {
+                "xcomp" => {
+                    if lemma_in(NEGATING_GOVERNORS, &gw) {
+                        return Modality::Negated;
+                    }
+                    if !lemma_in(ACT_GOVERNORS, &gw) {
+                        m = Modality::Hypothetical;
+                    }
+                }
+                "ccomp" => {
+                    if lemma_in(&["deny", "dismiss", "reject"], &gw) {
+                        return Modality::Negated;
+                    }
+                    if lemma_in(IRREALIS_GOVERNORS, &gw) || lemma_in(&["doubt", "wonder"], &gw) {
+                        m = Modality::Hypothetical;
+                    }
+                }
+                // the governor's own negation and modals reach a coordinated
+                // verb or a nominal trigger ("did not hold talks")
+                "conj" | "dobj" | "pobj" | "prep" | "advcl" | "acl" | "relcl" => {}
+                _ => break,
+            }
+            // a relative clause or a participle has its own modality
+            if matches!(self.dep(cur), "relcl" | "acl" | "advcl") {
+                break;
+            }
+            cur = g;
+        }
+        if self
+            .tokens
+            .get(self.range.end - 1)
+            .is_some_and(|t| t.lower == "?")
+        {
+            m = Modality::Hypothetical;
+        }
+        m
+    }
+}
+
+/// Nouns for people or bodies acting for an actor that modifies them.
+fn is_agent_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "government"
+            | "governments"
+            | "officials"
+            | "official"
+            | "authorities"
+            | "forces"
+            | "troops"
+            | "army"
+            | "military"
+            | "police"
+            | "ministry"
+            | "delegation"
+            | "delegates"
+            | "representatives"
+            | "envoy"
+            | "envoys"
+            | "leaders"
+            | "leadership"
+            | "negotiators"
+            | "diplomats"
+            | "side"
+            | "administration"
+            | "regime"
+            | "soldiers"
+            | "spokesman"
+            | "spokeswoman"
+            | "commanders"
+    )
+}
+
+/// Events that trigger `t` yields, read from the tree.
+pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut Vec<Event>) {
+    let tokens = tree.tokens;
+    let info = lex.relation(&t.sense.relation);
+    let symmetric = info.is_some_and(|i| i.symmetric);
+    let preps: Vec<String> = if t.sense.preps.is_empty() {
+        info.map(|i| i.preps.clone()).unwrap_or_default()
+    } else {
+        t.sense.preps.clone()
+    };
+    let nominal = t.sense.pos == TriggerPos::Noun && t.verb_end == t.end;
+    let light = t.verb_end < t.end;
+    // the tree node of the trigger: the verb, or the head noun
+    let node = if nominal { t.end - 1 } else { t.start };
+    let noun = if light { Some(t.end - 1) } else { None };
+    // what someone is accused of is not itself asserted
+    if let Some(g) = tree.head(node)
+        && tree.dep(node) == "pcomp"
+        && let Some(gv) = tree.head(g)
+        && tree.tokens[gv].is_verb()
+        && lex
+            .triggers
+            .get(&tree.tokens[gv].lower)
+            .is_some_and(|s| s.iter().any(|s| s.relation == "accuses"))
+    {
+        return;
+    }
+    let mut sources: Vec<usize> = Vec::new();
+    let mut targets: Vec<usize> = Vec::new();
+    let mut between: Vec<usize> = Vec::new();
+    if nominal {
+        // own dependents: "Russia's invasion of Ukraine", "U.N. sanctions on Iraq"
+        for &c in tree.kids(node) {
+            let d = tree.dep(c);
+            if matches!(d, "poss" | "compound" | "amod" | "nmod")
+                && let Some(u) = tree.unit(c)
+            {
+                sources.push(u);
+            }
+            if d == "prep"
+                && matches!(tree.lower(c), "by" | "from")
+                && let Some(o) = tree.kid(c, &["pobj"])
+            {
+                sources.extend(tree.np(o));
+            }
+            if d == "prep"
+                && tree.lower(c) == "between"
+                && let Some(o) = tree.kid(c, &["pobj"])
+            {
+                between.extend(tree.np(o));
+            }
+        }
+        targets.extend(tree.prep_objects(node, &preps));
+        // "sanctions imposed on Iraq": the participle carries the target
+        for &c in tree.kids(node) {
+            if tree.dep(c) == "acl" {
+                targets.extend(tree.prep_objects(c, &preps));
+                if sources.is_empty() {
+                    sources.extend(tree.agent(c));
+                }
+            }
+        }
+        // "imposed sanctions on Iraq", "held talks with X": the support verb
+        if let Some(g) = tree.head(node)
+            && tree.dep(node) == "dobj"
+            && lemma_in(SUPPORT_VERBS, tree.lower(g))
+        {
+            if sources.is_empty() {
+                sources = tree.subject(g, 0).0;
+            }
+            targets.extend(tree.prep_objects(g, &preps));
+        }
+    } else {
+        let (subj, passive) = tree.subject(node, 0);
+        if passive {
+            sources = tree.agent(node);
+            targets = tree.patients(node).0;
+        } else {
+            sources = subj;
+            if t.sense.direct
+                && let Some(o) = tree.kid(node, &["dobj", "dative", "attr"])
+            {
+                let objs = tree.np(o);
+                if objs.is_empty() {
+                    // "condemned Israel's policy", "rejected Iran's proposal"
+                    if matches!(
+                        t.sense.relation.as_str(),
+                        "accuses" | "rejects" | "cooperates"
+                    ) && let Some(p) = tree.kid(o, &["poss"])
+                    {
+                        targets.extend(tree.np(p));
+                    }
+                } else {
+                    targets.extend(objs);
+                }
+            }
+        }
+        let particle: Vec<String> = t.particle.iter().cloned().collect();
+        let p = if particle.is_empty() {
+            &preps
+        } else {
+            &particle
+        };
+        targets.extend(tree.prep_objects(node, p));
+        if let Some(n) = noun {
+            targets.extend(tree.prep_objects(n, &preps));
+        }
+        // "asked Greece to explain": object of the verb is the target of a demand
+        if targets.is_empty()
+            && let Some(o) = tree.kid(node, &["dobj"])
+            && t.sense.relation == "demands"
+        {
+            targets.extend(tree.np(o));
+        }
+    }
+    sources.sort_unstable();
+    sources.dedup();
+    targets.sort_unstable();
+    targets.dedup();
+    let mut modality = tree.modality(node);
+    if let Some(n) = noun {
+        modality = worst(modality, tree.modality(n).min_negated());
+    }
+    let joint = symmetric || lemma_in(JOINT_VERBS, tree.lower(t.start));
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for &s in &sources {
+        for &g in &targets {
+            pairs.push((s, g));
+        }
+    }
+    // "A and B signed a deal", "talks between A and B"
+    if targets.is_empty() && joint {
+        let group: Vec<usize> = if between.len() >= 2 {
+            between.clone()
+        } else if sources.len() >= 2 {
+            sources.clone()
+        } else if sources.len() == 1 && between.len() == 1 {
+            vec![sources[0], between[0]]
+        } else {
+            Vec::new()
+        };
+        for &a in &group {
+            for &b in &group {
+                if a != b && (!symmetric || a < b) {
+                    pairs.push((a, b));
+                }
+            }
+        }
+    } else if targets.is_empty() && sources.len() == 1 && between.len() == 1 {
+        pairs.push((sources[0], between[0]));
+    }
+    let goldstein = lex.goldstein(&t.sense.cameo);
+    let trig = crate::document::Span::new(tokens[t.start].span.start, tokens[t.end - 1].span.end);
+    for (s, g) in pairs {
+        let (us, ug) = (&tree.units[s], &tree.units[g]);
+        if us.actor == ug.actor {
+            continue;
+        }
+        out.push(Event {
+            source: us.actor,
+            target: ug.actor,
+            relation: t.sense.relation.clone(),
+            cameo: t.sense.cameo.clone(),
+            goldstein,
+            symmetric,
+            modality,
+            confidence: 0.8,
+            sentence: si,
+            trigger: trig,
+            source_span: us.span,
+            target_span: ug.span,
+        });
+    }
+}
+
+fn worst(a: Modality, b: Modality) -> Modality {
+    a.max(b)
+}
+
+trait MinNegated {
+    fn min_negated(self) -> Modality;
+}
+
+impl MinNegated for Modality {
+    /// The noun of a light-verb construction only passes on negation.
+    fn min_negated(self) -> Modality {
+        if self == Modality::Negated {
+            self
+        } else {
+            Modality::Asserted
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Span;
+    use crate::lexicon::Lexicon;
+
+    /// A parsed sentence from "word/head/label" triples (heads 1-based, 0 =
+    /// root) and the words that are actors (each its own actor index).
+    fn parsed(spec: &str, actors: &[&str]) -> (Vec<Token>, Vec<Unit>) {
+        let mut tokens = Vec::new();
+        let mut pos = 0;
+        for item in spec.split_whitespace() {
+            let mut parts = item.rsplitn(3, '/');
+            let label = parts.next().unwrap();
+            let head: usize = parts.next().unwrap().parse().unwrap();
+            let word = parts.next().unwrap();
+            let mut t = crate::text::tokenize(word).remove(0);
+            t.span = Span::new(pos, pos + word.len());
+            pos += word.len() + 1;
+            t.head = head.checked_sub(1);
+            t.dep = Box::leak(label.to_string().into_boxed_str());
+            tokens.push(t);
+        }
+        let tags = crate::ner::PosTagger::builtin()
+            .tag(&tokens.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>());
+        for (t, p) in tokens.iter_mut().zip(tags) {
+            t.pos = Some(p);
+        }
+        let units = tokens
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| {
+                let a = actors.iter().position(|a| *a == t.norm)?;
+                Some(Unit {
+                    tokens: i..i + 1,
+                    span: t.span,
+                    actor: a,
+                    possessive: false,
+                    demonym_modifier: false,
+                    pronoun: false,
+                    group: i,
+                })
+            })
+            .collect();
+        (tokens, units)
+    }
+
+    /// (source, relation, target, modality) of every event of the sentence.
+    fn events(spec: &str, actors: &[&str]) -> Vec<(String, String, String, Modality)> {
+        let lex = Lexicon::builtin().unwrap();
+        let (tokens, units) = parsed(spec, actors);
+        let mut analysis = crate::text::Analysis::default();
+        analysis.sentences.push(crate::text::Sentence {
+            span: Span::new(0, tokens.last().unwrap().span.end),
+            tokens: 0..tokens.len(),
+        });
+        analysis.tokens = tokens;
+        let triggers = super::super::find_triggers(&analysis, 0..analysis.tokens.len(), &lex);
+        let tree = Tree::new(&analysis.tokens, 0..analysis.tokens.len(), &units).unwrap();
+        let mut out = Vec::new();
+        for t in &triggers {
+            events_for(&tree, t, &lex, 0, &mut out);
+        }
+        let mut v: Vec<_> = out
+            .iter()
+            .map(|e| {
+                (
+                    actors[e.source].to_string(),
+                    e.relation.clone(),
+                    actors[e.target].to_string(),
+                    e.modality,
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn ev(s: &str, r: &str, t: &str, m: Modality) -> (String, String, String, Modality) {
+        (s.into(), r.into(), t.into(), m)
+    }
+
+    const A: Modality = Modality::Asserted;
+
+    #[test]
+    fn subject_and_object() {
+        let e = events(
+            "Egypt/2/nsubj accused/0/ROOT Qatar/2/dobj ./2/punct",
+            &["Egypt", "Qatar"],
+        );
+        assert_eq!(e, vec![ev("Egypt", "accuses", "Qatar", A)]);
+    }
+
+    #[test]
+    fn apposition_between_subject_and_verb() {
+        // "Pinas, a visitor from Ghana, accused Okoro."
+        let e = events(
+            "Pinas/8/nsubj ,/1/punct a/4/det visitor/1/appos from/4/prep Ghana/5/pobj ,/1/punct accused/0/ROOT Okoro/8/dobj ./8/punct",
+            &["Pinas", "Ghana", "Okoro"],
+        );
+        assert_eq!(e, vec![ev("Pinas", "accuses", "Okoro", A)]);
+    }
+
+    #[test]
+    fn passive_with_agent() {
+        let e = events(
+            "Qatar/3/nsubjpass was/3/auxpass accused/0/ROOT by/3/agent Egypt/4/pobj ./3/punct",
+            &["Qatar", "Egypt"],
+        );
+        assert_eq!(e, vec![ev("Egypt", "accuses", "Qatar", A)]);
+    }
+
+    #[test]
+    fn coordinated_subjects_of_a_joint_verb() {
+        let e = events(
+            "Chile/4/nsubj and/1/cc Peru/1/conj signed/0/ROOT a/6/det deal/4/dobj ./4/punct",
+            &["Chile", "Peru"],
+        );
+        assert!(e.contains(&ev("Chile", "cooperates", "Peru", A)), "{e:?}");
+        assert!(e.contains(&ev("Peru", "cooperates", "Chile", A)), "{e:?}");
+    }
+
+    #[test]
+    fn object_control_and_plans() {
+        // "Norway urged Chile to meet Peru": a demand, and a meeting only wished for
+        let e = events(
+            "Norway/2/nsubj urged/0/ROOT Chile/2/dobj to/5/aux meet/2/xcomp Peru/5/dobj ./2/punct",
+            &["Norway", "Chile", "Peru"],
+        );
+        assert!(e.contains(&ev("Norway", "demands", "Chile", A)), "{e:?}");
+        assert!(
+            e.contains(&ev("Chile", "meets", "Peru", Modality::Hypothetical)),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn negation_and_modals() {
+        let e = events(
+            "Chile/4/nsubj did/4/aux not/4/neg attack/0/ROOT Peru/4/dobj ./4/punct",
+            &["Chile", "Peru"],
+        );
+        assert_eq!(e, vec![ev("Chile", "attacks", "Peru", Modality::Negated)]);
+        let e = events(
+            "Chile/3/nsubj could/3/aux attack/0/ROOT Peru/3/dobj ./3/punct",
+            &["Chile", "Peru"],
+        );
+        assert_eq!(
+            e,
+            vec![ev("Chile", "attacks", "Peru", Modality::Hypothetical)]
+        );
+    }
+
+    #[test]
+    fn nominal_trigger_with_possessor_and_of() {
+        // "Ghana condemned Togo's invasion of Benin."
+        let e = events(
+            "Ghana/2/nsubj condemned/0/ROOT Togo/5/poss 's/3/case invasion/2/dobj of/5/prep Benin/6/pobj ./2/punct",
+            &["Ghana", "Togo", "Benin"],
+        );
+        assert!(e.contains(&ev("Togo", "attacks", "Benin", A)), "{e:?}");
+        assert!(e.contains(&ev("Ghana", "accuses", "Togo", A)), "{e:?}");
+    }
+
+    #[test]
+    fn verb_lemmas() {
+        for (f, l) in [
+            ("agreed", "agree"),
+            ("signed", "sign"),
+            ("urged", "urge"),
+            ("planning", "plan"),
+            ("tries", "try"),
+            ("refused", "refuse"),
+            ("hopes", "hope"),
+            ("intends", "intend"),
+            ("held", "hold"),
+            ("imposed", "impose"),
+            ("launched", "launch"),
+        ] {
+            assert_eq!(verb_lemma(f), l, "{f}");
+        }
+    }
+}
