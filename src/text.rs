@@ -384,9 +384,28 @@ fn starts_sentence(t: &Token) -> bool {
     c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '(' | '[' | '-')
 }
 
-fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], begin: usize, end: usize) {
+/// Longest sentence the later stages see, in tokens. Real news sentences
+/// stay far below it; a list, a table or text without punctuation is cut
+/// into pieces so that every sentence-local step (parse, roles, speech)
+/// stays linear in the length of the document.
+pub const MAX_SENTENCE_TOKENS: usize = 150;
+
+fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], mut begin: usize, end: usize) {
     if begin >= end {
         return;
+    }
+    while end - begin > MAX_SENTENCE_TOKENS {
+        // cut after the last clause mark of the window, else at the limit
+        let limit = begin + MAX_SENTENCE_TOKENS;
+        let cut = (begin + MAX_SENTENCE_TOKENS / 2..limit)
+            .rev()
+            .find(|&k| matches!(tokens[k].norm.as_str(), ";" | "," | ":"))
+            .map_or(limit, |k| k + 1);
+        out.push(Sentence {
+            span: Span::new(tokens[begin].span.start, tokens[cut - 1].span.end),
+            tokens: begin..cut,
+        });
+        begin = cut;
     }
     out.push(Sentence {
         span: Span::new(tokens[begin].span.start, tokens[end - 1].span.end),
@@ -514,5 +533,21 @@ mod tests {
             sents("Headline without stop\n\nBody starts here."),
             ["Headline without stop", "Body starts here."]
         );
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut_at_clause_marks() {
+        let text = "Chile, Peru".repeat(400);
+        let a = analyze(&text);
+        assert!(a.sentences.len() > 1);
+        let mut next = 0;
+        for s in &a.sentences {
+            assert!(s.tokens.len() <= MAX_SENTENCE_TOKENS);
+            assert_eq!(s.tokens.start, next, "pieces cover every token once");
+            next = s.tokens.end;
+            // cut after a comma, not inside a name
+            assert!(s.tokens.end == a.tokens.len() || a.tokens[s.tokens.end - 1].norm == ",");
+        }
+        assert_eq!(next, a.tokens.len());
     }
 }
