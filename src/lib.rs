@@ -25,6 +25,7 @@ pub mod input;
 pub mod lexicon;
 pub mod mentions;
 pub mod ner;
+pub mod parse;
 pub mod relations;
 pub mod resolve;
 pub mod stats;

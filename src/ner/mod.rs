@@ -44,9 +44,9 @@
 //! ner_conll` runs it on the CoNLL test set).
 
 pub mod conll;
-mod features;
+pub(crate) mod features;
 mod gazetteer;
-mod model;
+pub(crate) mod model;
 pub mod train;
 
 use std::borrow::Cow;
@@ -167,6 +167,11 @@ impl PosTag {
     /// Nouns, common or proper: `NN`, `NNS`, `NNP`, `NNPS`.
     pub fn is_noun(&self) -> bool {
         matches!(self.as_str(), "NN" | "NNS" | "NNP" | "NNPS" | "NN|SYM")
+    }
+
+    /// Index of the tag in the crate's tag table (stable within a build).
+    pub(crate) fn id(self) -> u8 {
+        self.0
     }
 
     /// Proper nouns: `NNP`, `NNPS`.
@@ -617,13 +622,13 @@ impl fmt::Display for NerReport {
 
 /// CPU time consumed so far by the calling thread (Linux), so that speed
 /// can be measured apart from time the thread spent waiting for a core.
-fn thread_cpu_time() -> Option<Duration> {
+pub(crate) fn thread_cpu_time() -> Option<Duration> {
     let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     let nanos: u64 = stat.split_whitespace().next()?.parse().ok()?;
     Some(Duration::from_nanos(nanos))
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
+pub(crate) fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
 }

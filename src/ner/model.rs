@@ -6,8 +6,11 @@
 //! offset size  field
 //! 0      8     magic "AGTAGGER"
 //! 8      4     format version (u32, = 3)
-//! 12     4     feature version (u32, must equal features::FEATURE_VERSION)
-//! 16     4     task (u32): 0 = POS tagger, 1 = NER tagger
+//! 12     4     feature version (u32, must equal the task's feature version:
+//!              features::FEATURE_VERSION for the taggers,
+//!              parse::features::FEATURE_VERSION for the parser)
+//! 16     4     task (u32): 0 = POS tagger, 1 = NER tagger, 2 = dependency
+//!              parser (labels are its transitions)
 //! 20     4     L = number of labels (u32, 1..=255)
 //! 24     4     R = number of weight rows (u32)
 //! 28     4     G = number of gazetteer entries (u32, 0 for POS)
@@ -50,6 +53,33 @@ pub(crate) enum Task {
     Pos,
     /// Named-entity tagger (BILOU labels).
     Ner,
+    /// Dependency parser (`crate::parse`; labels are transitions).
+    Parser,
+}
+
+impl Task {
+    /// Id written into the file.
+    fn id(self) -> u32 {
+        match self {
+            Task::Pos => 0,
+            Task::Ner => 1,
+            Task::Parser => 2,
+        }
+    }
+
+    fn from_id(id: u32) -> Option<Task> {
+        [Task::Pos, Task::Ner, Task::Parser]
+            .into_iter()
+            .find(|t| t.id() == id)
+    }
+
+    /// Version of the feature definitions a model of this task must match.
+    fn feature_version(self) -> u32 {
+        match self {
+            Task::Pos | Task::Ner => features::FEATURE_VERSION,
+            Task::Parser => crate::parse::features::FEATURE_VERSION,
+        }
+    }
 }
 
 /// Hasher for keys that are already good 64-bit hashes.
@@ -249,12 +279,8 @@ impl Model {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        out.extend_from_slice(&features::FEATURE_VERSION.to_le_bytes());
-        let task: u32 = match parts.task {
-            Task::Pos => 0,
-            Task::Ner => 1,
-        };
-        out.extend_from_slice(&task.to_le_bytes());
+        out.extend_from_slice(&parts.task.feature_version().to_le_bytes());
+        out.extend_from_slice(&parts.task.id().to_le_bytes());
         out.extend_from_slice(&(n as u32).to_le_bytes());
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
         out.extend_from_slice(&(parts.gazetteer.len() as u32).to_le_bytes());
@@ -314,17 +340,14 @@ impl Model {
             )));
         }
         let fv = r.u32("feature version")?;
-        if fv != features::FEATURE_VERSION {
+        let t = r.u32("task")?;
+        let task = Task::from_id(t).ok_or_else(|| FormatError(format!("unknown task {t}")))?;
+        if fv != task.feature_version() {
             return Err(FormatError(format!(
                 "model was trained with feature version {fv}, this build uses {}; retrain it",
-                features::FEATURE_VERSION
+                task.feature_version()
             )));
         }
-        let task = match r.u32("task")? {
-            0 => Task::Pos,
-            1 => Task::Ner,
-            t => return Err(FormatError(format!("unknown task {t}"))),
-        };
         let n = r.u32("label count")? as usize;
         let rows = r.u32("row count")? as usize;
         let n_gaz = r.u32("gazetteer size")? as usize;
@@ -418,6 +441,27 @@ impl Scorer for Model {
 }
 
 impl Model {
+    /// Adds the weights of every feature in `feats` to `scores`: the same
+    /// as calling [`Scorer::add`] for each, but all keys are looked up
+    /// before any row is read, so that the cache misses overlap.
+    #[inline]
+    pub(crate) fn add_all(&self, feats: &[u64], scores: &mut Scores) {
+        const CHUNK: usize = 128;
+        let mut found = [0u32; CHUNK];
+        for part in feats.chunks(CHUNK) {
+            let mut k = 0;
+            for &h in part {
+                if let Some(v) = self.table.get(h) {
+                    found[k] = v;
+                    k += 1;
+                }
+            }
+            for &v in &found[..k] {
+                self.add_row(v, scores);
+            }
+        }
+    }
+
     /// Adds the row at byte offset `off` (from the key table) to `scores`.
     #[inline]
     fn add_row(&self, value: u32, scores: &mut Scores) {
@@ -532,6 +576,7 @@ pub(crate) fn decode(
         match task {
             Task::Pos => features::pos_static(ctx, i, &mut scratch.feats),
             Task::Ner => features::ner_static(ctx, i, &mut scratch.feats),
+            Task::Parser => unreachable!("the parser has its own decoder"),
         }
         scratch.starts.push(scratch.rows.len());
         scratch
@@ -546,6 +591,7 @@ pub(crate) fn decode(
         match task {
             Task::Pos => features::pos_dynamic(ctx, i, prev, prev2, &mut dynf),
             Task::Ner => features::ner_dynamic(ctx, i, prev, prev2, &mut dynf),
+            Task::Parser => unreachable!("the parser has its own decoder"),
         }
         scores[..nl].fill(0.0);
         for &off in &scratch.rows[scratch.starts[i]..scratch.starts[i + 1]] {

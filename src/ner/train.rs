@@ -72,14 +72,14 @@ pub struct Trained {
 }
 
 /// Deterministic pseudo-random numbers (SplitMix64).
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         features::mix(self.0)
     }
-    fn shuffle<T>(&mut self, v: &mut [T]) {
+    pub(crate) fn shuffle<T>(&mut self, v: &mut [T]) {
         for i in (1..v.len()).rev() {
             let j = (self.next() % (i as u64 + 1)) as usize;
             v.swap(i, j);
@@ -88,7 +88,7 @@ impl Rng {
 }
 
 /// Averaged perceptron with lazily created feature rows.
-struct Perceptron {
+pub(crate) struct Perceptron {
     n: usize,
     index: IdMap<u32>,
     keys: Vec<u64>,
@@ -99,7 +99,7 @@ struct Perceptron {
 }
 
 impl Perceptron {
-    fn new(n: usize) -> Self {
+    pub(crate) fn new(n: usize) -> Self {
         Perceptron {
             n,
             index: IdMap::default(),
@@ -121,7 +121,12 @@ impl Perceptron {
         r as usize * self.n
     }
 
-    fn update(&mut self, feats: &[u64], gold: u8, guess: u8) {
+    /// Counts one decision (for the averaging).
+    pub(crate) fn tick(&mut self) {
+        self.step += 1.0;
+    }
+
+    pub(crate) fn update(&mut self, feats: &[u64], gold: u8, guess: u8) {
         let (g, p) = (gold as usize, guess as usize);
         for &h in feats {
             let r = self.row(h);
@@ -241,6 +246,7 @@ fn train_sentence(
                 features::ner_static(ctx, i, feats);
                 features::ner_dynamic(ctx, i, prev, prev2, &mut d);
             }
+            Task::Parser => unreachable!("the parser is trained by parse::train"),
         }
         feats.extend_from_slice(&d);
         scores[..p.n].fill(0.0);
@@ -298,6 +304,7 @@ fn feature_counts(task: Task, data: &[Sample]) -> IdMap<u32> {
                     features::ner_static(&ctx, i, &mut feats);
                     features::ner_dynamic(&ctx, i, prev, prev2, &mut d);
                 }
+                Task::Parser => unreachable!("the parser is trained by parse::train"),
             }
             for &h in feats.iter().chain(&d) {
                 *counts.entry(h).or_insert(0) += 1;
@@ -311,7 +318,7 @@ fn feature_counts(task: Task, data: &[Sample]) -> IdMap<u32> {
 
 /// Mean of the averaged weights of several perceptrons, pruned, most
 /// frequent features first (so the rows used most share cache lines).
-fn merge_runs<'a>(
+pub(crate) fn merge_runs<'a>(
     runs: impl ExactSizeIterator<Item = &'a Perceptron>,
     min_weight: f32,
     counts: &IdMap<u32>,
@@ -472,6 +479,84 @@ fn ner_scores(m: &Model, samples: &[Sample], gold: &[Vec<Chunk>]) -> NerCounts {
     counts
 }
 
+/// Settings of the POS tagger training.
+fn pos_spec<'a>(labels: &'a [String], opts: &TrainOptions) -> Spec<'a> {
+    Spec {
+        task: Task::Pos,
+        labels,
+        epochs: opts.pos_epochs,
+        runs: 1,
+        seed: opts.seed,
+        min_weight: opts.pos_min_weight,
+        gaz: &[],
+    }
+}
+
+/// POS tags of each training sentence from a tagger trained on the other
+/// folds (by document).
+fn jackknife_tags(
+    train: &[Sentence],
+    tags: &[PosTag],
+    train_pos: &[Sample],
+    pos_spec: &Spec,
+    folds: usize,
+    log: &mut dyn FnMut(&str),
+) -> Result<Vec<Vec<PosTag>>, NerError> {
+    let mut scratch = Scratch::default();
+    let mut train_tags: Vec<Vec<PosTag>> = vec![Vec::new(); train.len()];
+    for k in 0..folds {
+        let part: Vec<Sample> = pos_samples(
+            &train
+                .iter()
+                .filter(|s| s.doc % folds != k)
+                .cloned()
+                .collect::<Vec<_>>(),
+            tags,
+        );
+        let spec = Spec {
+            seed: pos_spec.seed ^ (k as u64 + 1),
+            ..*pos_spec
+        };
+        let (bytes, _) = train_tagger(&spec, &part, None);
+        let m = Model::from_bytes(Cow::Owned(bytes)).map_err(|e| NerError::Model(e.0))?;
+        let (mut ok, mut all) = (0usize, 0usize);
+        for (i, s) in train_pos.iter().enumerate() {
+            if s.doc % folds == k {
+                train_tags[i] = tag_pos(&m, tags, s, &mut scratch);
+                ok += train_tags[i]
+                    .iter()
+                    .zip(&train[i].pos)
+                    .filter(|(a, b)| a.as_str() == b.as_str())
+                    .count();
+                all += s.gold.len();
+            }
+        }
+        log(&format!(
+            "pos fold {}/{folds}: held-out accuracy {:.2}%",
+            k + 1,
+            100.0 * ok as f64 / all.max(1) as f64
+        ));
+    }
+    Ok(train_tags)
+}
+
+/// POS tags of every sentence of `train` as the built-in tagger would
+/// tag unseen text: each fold (by document, `opts.folds` of them) is
+/// tagged by a POS tagger trained like the built-in one on the other
+/// folds. Used to train models that take POS tags as input (the NER
+/// tagger, the dependency parser) on tags as noisy as at run time.
+pub fn jackknifed_pos_tags(
+    train: &[Sentence],
+    opts: &TrainOptions,
+    log: &mut dyn FnMut(&str),
+) -> Result<Vec<Vec<PosTag>>, NerError> {
+    let tags = pos_labels(train)?;
+    let labels: Vec<String> = tags.iter().map(|t| t.as_str().to_string()).collect();
+    let train_pos = pos_samples(train, &tags);
+    let spec = pos_spec(&labels, opts);
+    jackknife_tags(train, &tags, &train_pos, &spec, opts.folds.max(2), log)
+}
+
 /// Trains the POS and NER taggers on `train`, choosing epochs on `dev`.
 /// `log` receives one line per epoch and per stage.
 pub fn train(
@@ -503,54 +588,13 @@ pub fn train(
         ));
         acc
     };
-    let pos_spec = Spec {
-        task: Task::Pos,
-        labels: &labels,
-        epochs: opts.pos_epochs,
-        runs: 1,
-        seed: opts.seed,
-        min_weight: opts.pos_min_weight,
-        gaz: &[],
-    };
+    let pos_spec = pos_spec(&labels, opts);
     let (pos_model, pos_dev_accuracy) = train_tagger(&pos_spec, &train_pos, Some(&mut pos_eval));
     let pos_final =
         Model::from_bytes(Cow::Owned(pos_model.clone())).map_err(|e| NerError::Model(e.0))?;
 
     // Jackknifed POS tags for the NER training sentences.
-    let mut train_tags: Vec<Vec<PosTag>> = vec![Vec::new(); train.len()];
-    for k in 0..folds {
-        let part: Vec<Sample> = pos_samples(
-            &train
-                .iter()
-                .filter(|s| s.doc % folds != k)
-                .cloned()
-                .collect::<Vec<_>>(),
-            &tags,
-        );
-        let spec = Spec {
-            seed: opts.seed ^ (k as u64 + 1),
-            ..pos_spec
-        };
-        let (bytes, _) = train_tagger(&spec, &part, None);
-        let m = Model::from_bytes(Cow::Owned(bytes)).map_err(|e| NerError::Model(e.0))?;
-        let (mut ok, mut all) = (0usize, 0usize);
-        for (i, s) in train_pos.iter().enumerate() {
-            if s.doc % folds == k {
-                train_tags[i] = tag_pos(&m, &tags, s, &mut scratch);
-                ok += train_tags[i]
-                    .iter()
-                    .zip(&train[i].pos)
-                    .filter(|(a, b)| a.as_str() == b.as_str())
-                    .count();
-                all += s.gold.len();
-            }
-        }
-        log(&format!(
-            "pos fold {}/{folds}: held-out accuracy {:.2}%",
-            k + 1,
-            100.0 * ok as f64 / all.max(1) as f64
-        ));
-    }
+    let train_tags = jackknife_tags(train, &tags, &train_pos, &pos_spec, folds, log)?;
 
     // ---- NER
     let ner_labels = model::ner_labels();
