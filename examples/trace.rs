@@ -10,8 +10,33 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::io::stdin().read_to_string(&mut text)?;
     let pipeline = Pipeline::builtin()?;
     let ex = pipeline.extract(&Document::new("stdin", text.clone()));
+    // the dependency tree of every sentence, as word/head/label (heads 1-based)
+    let mut analysis = actorgraph::text::analyze(&text);
+    actorgraph::text::tag(&mut analysis);
+    let all = vec![true; analysis.sentences.len()];
+    // multi-word names are parsed as one word, as the pipeline does
+    let mut names: Vec<std::ops::Range<usize>> = ex
+        .mentions
+        .iter()
+        .filter(|m| m.tokens.len() > 1 && m.actor.is_some())
+        .map(|m| m.tokens.clone())
+        .collect();
+    names.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    names.dedup_by(|b, a| b.start < a.end);
+    actorgraph::text::parse(&mut analysis, &all, &names);
     for (si, s) in ex.sentences.iter().enumerate() {
         println!("[{si}] {}", &text[s.start..s.end]);
+        if let Some(sent) = analysis.sentences.get(si) {
+            let r = sent.tokens.clone();
+            let tree: Vec<String> = analysis.tokens[r.clone()]
+                .iter()
+                .map(|t| {
+                    let h = t.head.map_or(0, |h| h - r.start + 1);
+                    format!("{}/{h}/{}", t.norm, t.dep)
+                })
+                .collect();
+            println!("    tree {}", tree.join(" "));
+        }
         for m in ex
             .mentions
             .iter()

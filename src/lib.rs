@@ -95,6 +95,26 @@ impl Pipeline {
         text::tag(&mut analysis);
         let mut mentions = mentions::find(&doc.text, &analysis, &self.lexicon, &self.gazetteer);
         let actors = resolve::resolve(&analysis, &mut mentions, &self.lexicon);
+        // Only sentences with two actor mentions (names, pronouns or
+        // descriptions) can hold a relation: only those are parsed.
+        let mut count = vec![0u8; analysis.sentences.len()];
+        for m in mentions.iter().filter(|m| m.actor.is_some()) {
+            let si = analysis
+                .sentences
+                .partition_point(|s| s.tokens.end <= m.tokens.start);
+            if let Some(c) = count.get_mut(si) {
+                *c = c.saturating_add(1);
+            }
+        }
+        let wanted: Vec<bool> = count.iter().map(|&c| c >= 2).collect();
+        let mut names: Vec<std::ops::Range<usize>> = mentions
+            .iter()
+            .filter(|m| m.tokens.len() > 1 && m.actor.is_some())
+            .map(|m| m.tokens.clone())
+            .collect();
+        names.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        names.dedup_by(|b, a| b.start < a.end);
+        text::parse(&mut analysis, &wanted, &names);
         let (events, co_mentions) =
             relations::extract(&analysis, &mentions, &actors, &self.lexicon);
         Extraction {

@@ -90,6 +90,73 @@ pub fn tag(analysis: &mut Analysis) {
     }
 }
 
+/// Parses the sentences whose flag in `wanted` is set with the built-in
+/// dependency parser, filling each token's `head` and `dep`. Sentences
+/// that cannot hold a relation are left unparsed: parsing is the most
+/// expensive step of the pipeline.
+///
+/// `names` are token ranges of multi-word names (sorted, not overlapping):
+/// each is parsed as one proper noun, its last word, so that a foreign or
+/// long name ("Cartel de los Soles", "Liberation Tigers of Tamil Eelam")
+/// cannot be torn apart by the parser; inside the name every word depends
+/// on the last one as a `compound`.
+pub fn parse(analysis: &mut Analysis, wanted: &[bool], names: &[Range<usize>]) {
+    let parser = crate::parse::Parser::builtin();
+    let nnp = crate::ner::PosTag::from_ptb("NNP");
+    let mut next_name = 0;
+    for (si, s) in analysis.sentences.iter().enumerate() {
+        let range = s.tokens.clone();
+        while next_name < names.len() && names[next_name].start < range.start {
+            next_name += 1;
+        }
+        if !wanted.get(si).copied().unwrap_or(false) {
+            continue;
+        }
+        // one parser word per token, or per name: (first token, last token)
+        let mut pieces: Vec<(usize, usize)> = Vec::with_capacity(range.len());
+        let mut k = range.start;
+        let mut n = next_name;
+        while k < range.end {
+            if let Some(r) = names.get(n).filter(|r| r.start == k && r.end <= range.end) {
+                pieces.push((r.start, r.end - 1));
+                k = r.end;
+                n += 1;
+            } else {
+                pieces.push((k, k));
+                k += 1;
+                while names.get(n).is_some_and(|r| r.start < k) {
+                    n += 1;
+                }
+            }
+        }
+        let words: Vec<&str> = pieces
+            .iter()
+            .map(|&(_, last)| analysis.tokens[last].norm.as_str())
+            .collect();
+        let tags: Vec<crate::ner::PosTag> = pieces
+            .iter()
+            .map_while(|&(first, last)| {
+                if first < last {
+                    nnp.or(analysis.tokens[last].pos)
+                } else {
+                    analysis.tokens[last].pos
+                }
+            })
+            .collect();
+        let tree = parser.parse(&words, &tags);
+        for (p, &(first, last)) in pieces.iter().enumerate() {
+            let head = tree.head(p).map(|h| pieces[h].1);
+            let dep = tree.label(p).as_str();
+            for t in first..last {
+                analysis.tokens[t].head = Some(last);
+                analysis.tokens[t].dep = "compound";
+            }
+            analysis.tokens[last].head = head;
+            analysis.tokens[last].dep = dep;
+        }
+    }
+}
+
 /// Abbreviations that keep their final period and never end a sentence.
 const TITLE_ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "st", "lt", "col", "gov", "pres", "prof", "sgt",

@@ -49,6 +49,45 @@ const IRREALIS_GOVERNORS: &[&str] = &[
     "ready", "willing", "able", "invite",
 ];
 
+/// Nouns whose complement is only in prospect ("a condition for talks",
+/// "the possibility of a meeting").
+const PROSPECT_NOUNS: &[&str] = &[
+    "condition",
+    "conditions",
+    "plan",
+    "plans",
+    "proposal",
+    "bid",
+    "push",
+    "appeal",
+    "hope",
+    "hopes",
+    "request",
+    "demand",
+    "preparation",
+    "preparations",
+    "need",
+    "way",
+    "chance",
+    "possibility",
+    "prospect",
+    "prospects",
+    "idea",
+    "threat",
+    "risk",
+    "readiness",
+    "call",
+    "calls",
+    "invitation",
+    "offer",
+    "option",
+    "step",
+    "steps",
+    "pressure",
+    "efforts",
+    "effort",
+];
+
 /// Modal auxiliaries (future, possibility, obligation).
 const MODALS: &[&str] = &[
     "will", "would", "could", "might", "may", "should", "shall", "must", "can", "'ll", "'d", "wo",
@@ -76,6 +115,33 @@ const JOINT_VERBS: &[&str] = &[
     "open",
     "resume",
     "begin",
+];
+
+/// Objects that a joint verb's subjects make together ("signed a deal").
+const AGREEMENT_NOUNS: &[&str] = &[
+    "deal",
+    "agreement",
+    "accord",
+    "treaty",
+    "pact",
+    "ceasefire",
+    "truce",
+    "memorandum",
+    "protocol",
+    "declaration",
+    "communique",
+    "alliance",
+    "partnership",
+    "talks",
+    "negotiations",
+    "round",
+    "meeting",
+    "contract",
+    "compromise",
+    "settlement",
+    "understanding",
+    "armistice",
+    "peace",
 ];
 
 /// Light verbs whose subject is the source of a nominal trigger object
@@ -288,6 +354,16 @@ impl<'a> Tree<'a> {
             return;
         }
         if let Some(u) = self.unit(h) {
+            // "his Slovenian counterpart, Milan Kucan": the name in apposition
+            // to a described actor is the one meant
+            if !self.tokens[h].tag().starts_with("NNP")
+                && let Some(a) = self.kid(h, &["appos"])
+                && let Some(ua) = self.unit(a)
+                && self.tokens[a].tag().starts_with("NNP")
+            {
+                out.push(ua);
+                return;
+            }
             out.push(u);
             return;
         }
@@ -310,7 +386,15 @@ impl<'a> Tree<'a> {
                 let modifier = matches!(d, "compound" | "amod" | "nmod" | "npadvmod")
                     || d == "poss" && agentive;
                 if modifier && agentive || d == "appos" {
+                    // "the U.S. and Colombian governments"
                     out.push(u);
+                    for &k in self.kids(c) {
+                        if self.dep(k) == "conj"
+                            && let Some(uk) = self.unit(k)
+                        {
+                            out.push(uk);
+                        }
+                    }
                     return;
                 }
             }
@@ -335,8 +419,16 @@ impl<'a> Tree<'a> {
         if depth > 6 {
             return (Vec::new(), false);
         }
-        if let Some(s) = self.kid(v, &["nsubj", "csubj"]) {
-            return (self.np(s), false);
+        // every subject: a misparsed long subject may be split in two
+        let subjects: Vec<usize> = self
+            .kids(v)
+            .iter()
+            .copied()
+            .filter(|&c| self.dep(c) == "nsubj")
+            .flat_map(|c| self.np(c))
+            .collect();
+        if !subjects.is_empty() || self.kid(v, &["nsubj", "csubj"]).is_some() {
+            return (subjects, false);
         }
         if self.kid(v, &["nsubjpass", "auxpass"]).is_some() {
             return (Vec::new(), true);
@@ -414,6 +506,17 @@ impl<'a> Tree<'a> {
         out
     }
 
+    /// The owner of a non-actor object: "condemned Israel's policy",
+    /// "agreed to the king's request".
+    fn owner(&self, o: usize) -> Vec<usize> {
+        if self.unit(o).is_some() {
+            return Vec::new();
+        }
+        self.kid(o, &["poss"])
+            .map(|p| self.np(p))
+            .unwrap_or_default()
+    }
+
     fn agent(&self, v: usize) -> Vec<usize> {
         self.kid(v, &["agent"])
             .and_then(|a| self.kid(a, &["pobj"]))
@@ -438,6 +541,11 @@ impl<'a> Tree<'a> {
             }
             let Some(g) = self.head(cur) else { break };
             let gw = self.lower(g).to_string();
+            // "to meet": an infinitive is a purpose or a plan unless an act governs it
+            let infinitive = self
+                .kids(cur)
+                .iter()
+                .any(|&c| self.dep(c) == "aux" && self.lower(c) == "to");
             match self.dep(cur) {
                 "xcomp" => {
                     if lemma_in(NEGATING_GOVERNORS, &gw) {
@@ -455,14 +563,35 @@ impl<'a> Tree<'a> {
                         m = Modality::Hypothetical;
                     }
                 }
+                // "flew to Ottawa to meet", "a plan to attack": purposes and plans
+                "advcl" | "acl" | "relcl" => {
+                    if infinitive {
+                        m = Modality::Hypothetical;
+                    }
+                    // a clause of its own: the governor's modals do not reach it
+                    break;
+                }
+                // "without meeting X"; "a condition for resuming talks", "the
+                // possibility of talks": not (yet) events
+                "pcomp" | "pobj" => {
+                    let governor = self.head(g).map(|h| self.lower(h)).unwrap_or("");
+                    match gw.as_str() {
+                        "without" | "instead" => return Modality::Negated,
+                        // "called for talks", "a condition for resuming talks"
+                        // (but "thanked X for its support" is a reason)
+                        "for" | "to" | "toward" | "towards" | "about" | "of"
+                            if lemma_in(IRREALIS_GOVERNORS, governor)
+                                || lemma_in(PROSPECT_NOUNS, governor) =>
+                        {
+                            m = Modality::Hypothetical
+                        }
+                        _ => {}
+                    }
+                }
                 // the governor's own negation and modals reach a coordinated
                 // verb or a nominal trigger ("did not hold talks")
-                "conj" | "dobj" | "pobj" | "prep" | "advcl" | "acl" | "relcl" => {}
+                "conj" | "dobj" | "prep" | "nsubj" | "nsubjpass" => {}
                 _ => break,
-            }
-            // a relative clause or a participle has its own modality
-            if matches!(self.dep(cur), "relcl" | "acl" | "advcl") {
-                break;
             }
             cur = g;
         }
@@ -538,6 +667,10 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
     {
         return;
     }
+    let owner_is_target = matches!(
+        t.sense.relation.as_str(),
+        "accuses" | "rejects" | "cooperates"
+    );
     let mut sources: Vec<usize> = Vec::new();
     let mut targets: Vec<usize> = Vec::new();
     let mut between: Vec<usize> = Vec::new();
@@ -596,15 +729,21 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
                 let objs = tree.np(o);
                 if objs.is_empty() {
                     // "condemned Israel's policy", "rejected Iran's proposal"
-                    if matches!(
-                        t.sense.relation.as_str(),
-                        "accuses" | "rejects" | "cooperates"
-                    ) && let Some(p) = tree.kid(o, &["poss"])
-                    {
-                        targets.extend(tree.np(p));
+                    if owner_is_target {
+                        targets.extend(tree.owner(o));
                     }
                 } else {
                     targets.extend(objs);
+                }
+            }
+        }
+        if owner_is_target && targets.is_empty() {
+            for &p in tree.kids(node) {
+                if tree.dep(p) == "prep"
+                    && preps.iter().any(|x| x == tree.lower(p))
+                    && let Some(o) = tree.kid(p, &["pobj"])
+                {
+                    targets.extend(tree.owner(o));
                 }
             }
         }
@@ -634,7 +773,17 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
     if let Some(n) = noun {
         modality = worst(modality, tree.modality(n).min_negated());
     }
-    let joint = symmetric || lemma_in(JOINT_VERBS, tree.lower(t.start));
+    // Together only when nothing else is the object: "A and B signed a
+    // deal" but not "A and B agreed to C's request".
+    let other_object = !nominal
+        && tree.kids(node).iter().any(|&c| {
+            let d = tree.dep(c);
+            d == "dobj" && !AGREEMENT_NOUNS.contains(&tree.lower(c))
+                || d == "prep"
+                    && preps.iter().any(|p| p == tree.lower(c))
+                    && tree.kid(c, &["pobj"]).is_some()
+        });
+    let joint = (symmetric || lemma_in(JOINT_VERBS, tree.lower(t.start))) && !other_object;
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for &s in &sources {
         for &g in &targets {
