@@ -15,14 +15,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     actorgraph::text::tag(&mut analysis);
     let all = vec![true; analysis.sentences.len()];
     // multi-word names are parsed as one word, as the pipeline does
-    let mut names: Vec<std::ops::Range<usize>> = ex
-        .mentions
-        .iter()
-        .filter(|m| m.tokens.len() > 1 && m.actor.is_some())
-        .map(|m| m.tokens.clone())
-        .collect();
-    names.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-    names.dedup_by(|b, a| b.start < a.end);
+    let names = actorgraph::parse_units(&analysis, &ex.mentions);
     actorgraph::text::parse(&mut analysis, &all, &names);
     for (si, s) in ex.sentences.iter().enumerate() {
         println!("[{si}] {}", &text[s.start..s.end]);

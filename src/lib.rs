@@ -59,6 +59,37 @@ pub struct Extraction {
     pub co_mentions: Vec<relations::CoMention>,
 }
 
+/// Token ranges the parser reads as one proper noun: multi-word names,
+/// and a person's name with the titles and modifiers before it ("Russian
+/// peacemaker Alexander Lebed"), which a parser trained on short news
+/// sentences often tears apart.
+pub fn parse_units(analysis: &text::Analysis, mentions: &[mentions::Mention]) -> Vec<std::ops::Range<usize>> {
+    let tokens = &analysis.tokens;
+    let mut names: Vec<std::ops::Range<usize>> = Vec::new();
+    for m in mentions.iter().filter(|m| m.actor.is_some()) {
+        let mut start = m.title.as_ref().map_or(m.tokens.start, |t| t.start.min(m.tokens.start));
+        if m.kind == lexicon::ActorKind::Person && m.how != mentions::How::Pronoun {
+            let sentence_start = analysis
+                .sentences
+                .iter()
+                .find(|s| s.tokens.contains(&m.tokens.start))
+                .map_or(0, |s| s.tokens.start);
+            while start > sentence_start
+                && matches!(tokens[start - 1].tag(), "JJ" | "NN" | "NNP")
+                && tokens[start - 1].is_word()
+            {
+                start -= 1;
+            }
+        }
+        if m.tokens.end > start + 1 {
+            names.push(start..m.tokens.end);
+        }
+    }
+    names.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    names.dedup_by(|b, a| b.start < a.end);
+    names
+}
+
 /// The configured pipeline: lexicon and matchers, built once and shared
 /// by every document.
 #[derive(Debug, Clone)]
@@ -107,13 +138,7 @@ impl Pipeline {
             }
         }
         let wanted: Vec<bool> = count.iter().map(|&c| c >= 2).collect();
-        let mut names: Vec<std::ops::Range<usize>> = mentions
-            .iter()
-            .filter(|m| m.tokens.len() > 1 && m.actor.is_some())
-            .map(|m| m.tokens.clone())
-            .collect();
-        names.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-        names.dedup_by(|b, a| b.start < a.end);
+        let names = parse_units(&analysis, &mentions);
         text::parse(&mut analysis, &wanted, &names);
         let (events, co_mentions) =
             relations::extract(&analysis, &mentions, &actors, &self.lexicon);

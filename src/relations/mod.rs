@@ -137,6 +137,10 @@ pub fn extract(
         }
         let triggers = find_triggers(analysis, s.tokens.clone(), lex);
         let mut sentence_events = Vec::new();
+        // The tree reads a trigger's roles where the sentence is parsed; the
+        // window rules read them too, for what the tree misses (a misparse,
+        // a construction the tree rules do not cover): on the development
+        // sets the union finds more with the same precision.
         if let Some(tree) = tree::Tree::new(tokens, s.tokens.clone(), &units) {
             for t in &triggers {
                 tree::events_for(&tree, t, lex, si, &mut sentence_events);

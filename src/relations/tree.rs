@@ -88,6 +88,18 @@ const PROSPECT_NOUNS: &[&str] = &[
     "effort",
 ];
 
+/// Modifiers that make an event noun a prospect ("a proposed summit").
+const PROSPECT_MODIFIERS: &[&str] = &[
+    "proposed", "planned", "possible", "potential", "future", "upcoming", "expected", "scheduled",
+    "prospective", "hypothetical", "mooted", "envisaged", "would-be",
+];
+
+/// Verbs that call an event off ("the summit was cancelled").
+const CANCELLING_VERBS: &[&str] = &[
+    "cancel", "postpone", "scrap", "abort", "suspend", "shelve", "delay", "block", "prevent",
+    "avert", "stop", "halt", "oppose", "rule", "reject", "refuse", "veto", "deny",
+];
+
 /// Modal auxiliaries (future, possibility, obligation).
 const MODALS: &[&str] = &[
     "will", "would", "could", "might", "may", "should", "shall", "must", "can", "'ll", "'d", "wo",
@@ -115,6 +127,12 @@ const JOINT_VERBS: &[&str] = &[
     "open",
     "resume",
     "begin",
+];
+
+/// Nouns that measure out an event noun ("a round of talks").
+const MEASURE_NOUNS: &[&str] = &[
+    "round", "series", "rounds", "wave", "series", "spate", "string", "number", "set", "day",
+    "days", "week", "weeks", "hours",
 ];
 
 /// Objects that a joint verb's subjects make together ("signed a deal").
@@ -403,9 +421,10 @@ impl<'a> Tree<'a> {
             && let Some(p) = self.kid(h, &["prep"])
             && matches!(self.lower(p), "of" | "from")
             && let Some(o) = self.kid(p, &["pobj"])
-            && let Some(u) = self.unit(o)
+            && self.unit(o).is_some()
         {
-            out.push(u);
+            // "representatives from Armenia and Azerbaijan"
+            out.extend(self.np(o));
             return;
         }
         // an apposition names the phrase: "the ministry's spokesman, X"
@@ -496,7 +515,11 @@ impl<'a> Tree<'a> {
     fn prep_objects(&self, h: usize, preps: &[String]) -> Vec<usize> {
         let mut out = Vec::new();
         for &p in self.kids(h) {
-            if self.dep(p) != "prep" || !preps.iter().any(|x| x == self.lower(p)) {
+            // "between A and B" names both parties, read apart
+            if self.dep(p) != "prep"
+                || self.lower(p) == "between"
+                || !preps.iter().any(|x| x == self.lower(p))
+            {
                 continue;
             }
             if let Some(o) = self.kid(p, &["pobj"]) {
@@ -534,6 +557,10 @@ impl<'a> Tree<'a> {
                     "neg" => return Modality::Negated,
                     "aux" if MODALS.contains(&self.lower(c)) => m = Modality::Hypothetical,
                     "mark" if matches!(self.lower(c), "if" | "unless" | "whether") => {
+                        m = Modality::Hypothetical
+                    }
+                    // "a proposed summit", "possible talks"
+                    "amod" | "compound" if PROSPECT_MODIFIERS.contains(&self.lower(c)) => {
                         m = Modality::Hypothetical
                     }
                     _ => {}
@@ -587,6 +614,10 @@ impl<'a> Tree<'a> {
                         }
                         _ => {}
                     }
+                }
+                // "the summit was cancelled", "called off the talks"
+                "dobj" | "nsubjpass" | "nsubj" if lemma_in(CANCELLING_VERBS, &gw) => {
+                    return Modality::Negated;
                 }
                 // the governor's own negation and modals reach a coordinated
                 // verb or a nominal trigger ("did not hold talks")
@@ -706,9 +737,20 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
                 }
             }
         }
+        // "a new round of talks", "a series of meetings": the measure noun
+        // stands in for the trigger
+        let mut np_node = node;
+        if tree.dep(node) == "pobj"
+            && let Some(p) = tree.head(node)
+            && tree.lower(p) == "of"
+            && let Some(m) = tree.head(p)
+            && MEASURE_NOUNS.contains(&tree.lower(m))
+        {
+            np_node = m;
+        }
         // "imposed sanctions on Iraq", "held talks with X": the support verb
-        if let Some(g) = tree.head(node)
-            && tree.dep(node) == "dobj"
+        if let Some(g) = tree.head(np_node)
+            && tree.dep(np_node) == "dobj"
             && lemma_in(SUPPORT_VERBS, tree.lower(g))
         {
             if sources.is_empty() {
@@ -811,6 +853,7 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
     } else if targets.is_empty() && sources.len() == 1 && between.len() == 1 {
         pairs.push((sources[0], between[0]));
     }
+    if std::env::var_os("AG_DEBUG").is_some() { eprintln!("trigger {:?} node={node} nominal={nominal} src={sources:?} tgt={targets:?} between={between:?} joint={joint} pairs={pairs:?} mod={modality:?}", t.sense.lemma); }
     let goldstein = lex.goldstein(&t.sense.cameo);
     let trig = crate::document::Span::new(tokens[t.start].span.start, tokens[t.end - 1].span.end);
     for (s, g) in pairs {
