@@ -426,6 +426,9 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
         ("fly", &["flew", "flown"]),
         ("freeze", &["froze", "frozen"]),
         ("get", &["got", "gotten"]),
+        ("slay", &["slew", "slain"]),
+        ("overrun", &["overran"]),
+        ("withhold", &["withheld"]),
     ];
     let mut forms = vec![lemma.to_string()];
     if let Some((_, extra)) = irregular.iter().find(|(l, _)| *l == lemma) {
