@@ -63,11 +63,17 @@ pub struct Extraction {
 /// and a person's name with the titles and modifiers before it ("Russian
 /// peacemaker Alexander Lebed"), which a parser trained on short news
 /// sentences often tears apart.
-pub fn parse_units(analysis: &text::Analysis, mentions: &[mentions::Mention]) -> Vec<std::ops::Range<usize>> {
+pub fn parse_units(
+    analysis: &text::Analysis,
+    mentions: &[mentions::Mention],
+) -> Vec<std::ops::Range<usize>> {
     let tokens = &analysis.tokens;
     let mut names: Vec<std::ops::Range<usize>> = Vec::new();
     for m in mentions.iter().filter(|m| m.actor.is_some()) {
-        let mut start = m.title.as_ref().map_or(m.tokens.start, |t| t.start.min(m.tokens.start));
+        let mut start = m
+            .title
+            .as_ref()
+            .map_or(m.tokens.start, |t| t.start.min(m.tokens.start));
         if m.kind == lexicon::ActorKind::Person && m.how != mentions::How::Pronoun {
             let sentence_start = analysis
                 .sentences

@@ -90,8 +90,19 @@ const PROSPECT_NOUNS: &[&str] = &[
 
 /// Modifiers that make an event noun a prospect ("a proposed summit").
 const PROSPECT_MODIFIERS: &[&str] = &[
-    "proposed", "planned", "possible", "potential", "future", "upcoming", "expected", "scheduled",
-    "prospective", "hypothetical", "mooted", "envisaged", "would-be",
+    "proposed",
+    "planned",
+    "possible",
+    "potential",
+    "future",
+    "upcoming",
+    "expected",
+    "scheduled",
+    "prospective",
+    "hypothetical",
+    "mooted",
+    "envisaged",
+    "would-be",
 ];
 
 /// Verbs that call an event off ("the summit was cancelled").
@@ -477,13 +488,27 @@ impl<'a> Tree<'a> {
             // "sanctions imposed on Iraq for invading Kuwait": the patient of
             // the governing verb; "X was praised for helping Y" likewise
             "pcomp" => {
-                let Some(p) = self.head(v).filter(|_| self.dep(g) == "prep") else {
+                if self.dep(g) != "prep" {
                     return (Vec::new(), false);
-                };
-                let _ = p;
+                }
                 let Some(gv) = self.head(g) else {
                     return (Vec::new(), false);
                 };
+                // "punished X for invading Y", "sanctions imposed on X for
+                // invading Y": the one acted upon did the deed
+                if matches!(self.lower(g), "for" | "of") {
+                    let object = self
+                        .kid(gv, &["dobj"])
+                        .map(|o| self.np(o))
+                        .filter(|o| !o.is_empty())
+                        .or_else(|| {
+                            let on = ["on".to_string(), "against".to_string()];
+                            Some(self.prep_objects(gv, &on)).filter(|o| !o.is_empty())
+                        });
+                    if let Some(o) = object {
+                        return (o, false);
+                    }
+                }
                 if self.tokens[gv].tag() == "VBN" || self.kid(gv, &["nsubjpass"]).is_some() {
                     let (pat, _) = self.patients(gv);
                     (pat, false)
@@ -493,8 +518,48 @@ impl<'a> Tree<'a> {
                     (Vec::new(), false)
                 }
             }
+            // "after X, a visitor, accused Y": a subordinator read as a
+            // preposition leaves the clause's subject as its object
+            _ if matches!(self.tokens[v].tag(), "VBD" | "VBZ" | "VBP") => {
+                let misread = self.kids(g).iter().copied().find(|&p| {
+                    self.dep(p) == "prep"
+                        && p < v
+                        && matches!(
+                            self.lower(p),
+                            "after" | "before" | "since" | "until" | "as" | "because" | "while"
+                        )
+                        && self.kid(p, &["pobj"]).is_some_and(|o| o < v)
+                });
+                match misread.and_then(|p| self.kid(p, &["pobj"])) {
+                    Some(o) => (self.np(o), false),
+                    None => (Vec::new(), false),
+                }
+            }
             _ => (Vec::new(), false),
         }
+    }
+
+    /// Whether `v` lies inside what an accusation says ("accused X of
+    /// shelling Y"), through infinitives, gerunds and coordination.
+    fn accused_content(&self, v: usize, lex: &Lexicon) -> bool {
+        let mut cur = v;
+        for _ in 0..6 {
+            let Some(g) = self.head(cur) else {
+                return false;
+            };
+            match self.dep(cur) {
+                "pcomp" | "pobj" if matches!(self.lower(g), "of" | "for") => {
+                    return self.head(g).is_some_and(|gv| {
+                        lex.triggers
+                            .get(&self.tokens[gv].lower)
+                            .is_some_and(|s| s.iter().any(|s| s.relation == "accuses"))
+                    });
+                }
+                "xcomp" | "conj" | "pcomp" | "pobj" | "prep" => cur = g,
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// The patient of a passive verb: its passive subject, or the noun a
@@ -681,21 +746,22 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
     } else {
         t.sense.preps.clone()
     };
-    let nominal = t.sense.pos == TriggerPos::Noun && t.verb_end == t.end;
+    // a noun in the sentence is read as a noun, whatever sense was picked
+    let nominal = (t.sense.pos == TriggerPos::Noun
+        || t.end == t.start + 1
+            && (tokens[t.start].tag().starts_with("NN")
+                || matches!(
+                    tree.dep(t.start),
+                    "pobj" | "dobj" | "nsubj" | "nsubjpass" | "attr" | "appos" | "compound"
+                )))
+        && t.verb_end == t.end;
     let light = t.verb_end < t.end;
     // the tree node of the trigger: the verb, or the head noun
     let node = if nominal { t.end - 1 } else { t.start };
     let noun = if light { Some(t.end - 1) } else { None };
-    // what someone is accused of is not itself asserted
-    if let Some(g) = tree.head(node)
-        && tree.dep(node) == "pcomp"
-        && let Some(gv) = tree.head(g)
-        && tree.tokens[gv].is_verb()
-        && lex
-            .triggers
-            .get(&tree.tokens[gv].lower)
-            .is_some_and(|s| s.iter().any(|s| s.relation == "accuses"))
-    {
+    // what someone is accused of is not itself asserted: "accused X of
+    // trying to kill Y", "blamed X for the attack on Y"
+    if tree.accused_content(node, lex) {
         return;
     }
     let owner_is_target = matches!(
@@ -853,7 +919,12 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
     } else if targets.is_empty() && sources.len() == 1 && between.len() == 1 {
         pairs.push((sources[0], between[0]));
     }
-    if std::env::var_os("AG_DEBUG").is_some() { eprintln!("trigger {:?} node={node} nominal={nominal} src={sources:?} tgt={targets:?} between={between:?} joint={joint} pairs={pairs:?} mod={modality:?}", t.sense.lemma); }
+    if std::env::var_os("AG_DEBUG").is_some() {
+        eprintln!(
+            "trigger {:?} node={node} nominal={nominal} src={sources:?} tgt={targets:?} between={between:?} joint={joint} pairs={pairs:?} mod={modality:?}",
+            t.sense.lemma
+        );
+    }
     let goldstein = lex.goldstein(&t.sense.cameo);
     let trig = crate::document::Span::new(tokens[t.start].span.start, tokens[t.end - 1].span.end);
     for (s, g) in pairs {
