@@ -199,14 +199,35 @@ pub fn same_side(a: &DocActor, b: &DocActor) -> bool {
 
 /// Keeps one event per (source, target, relation, modality, sentence).
 fn dedup(events: &mut Vec<Event>) {
-    let mut seen = std::collections::HashSet::new();
-    events.retain(|e| {
+    // Two readings of one sentence may disagree on modality (the tree and
+    // the window rules): the more cautious one wins, negation first.
+    let key = |e: &Event| {
         let (a, b) = if e.symmetric && e.source > e.target {
             (e.target, e.source)
         } else {
             (e.source, e.target)
         };
-        a != b && seen.insert((a, b, e.relation.clone(), e.modality, e.sentence))
+        (a, b, e.relation.clone(), e.sentence, e.trigger.start)
+    };
+    let rank = |m: Modality| match m {
+        Modality::Asserted => 0,
+        Modality::Hypothetical => 1,
+        Modality::Negated => 2,
+    };
+    let mut best: std::collections::HashMap<(usize, usize, String, usize, usize), Modality> =
+        std::collections::HashMap::new();
+    for e in events.iter() {
+        let m = best.entry(key(e)).or_insert(e.modality);
+        if rank(e.modality) > rank(*m) {
+            *m = e.modality;
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    events.retain(|e| {
+        let k = key(e);
+        k.0 != k.1
+            && best.get(&k) == Some(&e.modality)
+            && seen.insert((k.0, k.1, k.2, e.modality, k.3))
     });
 }
 

@@ -382,6 +382,15 @@ impl<'a> Tree<'a> {
         if depth > 3 {
             return;
         }
+        // "a team led by X", "negotiators headed by X": the leader acts
+        if let Some(a) = self.kid(h, &["acl"])
+            && matches!(self.lower(a), "led" | "headed")
+            && let Some(o) = self.kid(a, &["agent"]).and_then(|b| self.kid(b, &["pobj"]))
+            && self.unit(o).is_some()
+        {
+            out.extend(self.np(o));
+            return;
+        }
         if let Some(u) = self.unit(h) {
             // "his Slovenian counterpart, Milan Kucan": the name in apposition
             // to a described actor is the one meant
@@ -580,9 +589,10 @@ impl<'a> Tree<'a> {
     fn prep_objects(&self, h: usize, preps: &[String]) -> Vec<usize> {
         let mut out = Vec::new();
         for &p in self.kids(h) {
-            // "between A and B" names both parties, read apart
+            // "between A and B" names both parties, read apart; a country
+            // after "in" or "at" is where it happened
             if self.dep(p) != "prep"
-                || self.lower(p) == "between"
+                || matches!(self.lower(p), "between" | "in" | "at" | "inside")
                 || !preps.iter().any(|x| x == self.lower(p))
             {
                 continue;
