@@ -132,6 +132,11 @@ enum Command {
         /// CoNLL-2003 file (word POS chunk NER per line).
         file: PathBuf,
     },
+    /// Score the built-in dependency parser on a CoNLL-U file (UAS, LAS, words/s).
+    EvalParse {
+        /// CoNLL-U file (the HEAD and DEPREL columns are the reference).
+        file: PathBuf,
+    },
 }
 
 impl FilterArgs {
@@ -280,6 +285,11 @@ fn eval_ner(file: &Path) -> Result<()> {
     writeln!(std::io::stdout().lock(), "{report}").context("writing to standard output")
 }
 
+fn eval_parse(file: &Path) -> Result<()> {
+    let report = actorgraph::parse::evaluate(file)?;
+    writeln!(std::io::stdout().lock(), "{report}").context("writing to standard output")
+}
+
 fn main() {
     let cli = Cli::parse();
     let quiet = cli.quiet;
@@ -288,6 +298,7 @@ fn main() {
         Command::Explain(args) => explain(args, quiet),
         Command::Stats(args) => stats(args, quiet),
         Command::EvalNer { file } => eval_ner(&file),
+        Command::EvalParse { file } => eval_parse(&file),
     };
     if let Err(e) = result {
         // A closed pipe (`actorgraph stats | head`) is not an error.
