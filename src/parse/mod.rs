@@ -488,6 +488,21 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
+/// UAS and LAS of `parser` on `sentences`, tagged by the built-in POS
+/// tagger (for scoring a model that is not the built-in one).
+pub fn attachment_scores(parser: &Parser, sentences: &[conllu::TreeSentence]) -> (f64, f64) {
+    let tagger = crate::ner::PosTagger::builtin();
+    let mut c = [0usize; 5];
+    for s in sentences {
+        let w = s.word_refs();
+        let tree = parser.parse(&w, &tagger.tag(&w));
+        for (a, b) in c.iter_mut().zip(attachment(s, &tree)) {
+            *a += b;
+        }
+    }
+    (ratio(c[1], c[0]), ratio(c[2], c[0]))
+}
+
 /// Parses every sentence of a CoNLL-U file with the built-in POS tagger
 /// and parser and scores the trees against the file's (UAS, LAS).
 ///
