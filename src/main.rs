@@ -1,5 +1,5 @@
 //! The `actorgraph` command line: argument parsing only; the work is done
-//! by the library (`export`, `stats`, `explain`, `ner`).
+//! by the library (`export`, `stats`, `explain`, `ner`, `parse`).
 
 use actorgraph::export::{self, Destination, Format, Options};
 use actorgraph::{ActorGraph, Filter, Pipeline};
