@@ -1,5 +1,5 @@
 //! The `actorgraph` command line: argument parsing only; the work is done
-//! by the library (`export`, `stats`, `explain`, `ner`).
+//! by the library (`export`, `stats`, `explain`, `ner`, `parse`).
 
 use actorgraph::export::{self, Destination, Format, Options};
 use actorgraph::{ActorGraph, Filter, Pipeline};
@@ -130,6 +130,11 @@ enum Command {
     /// Score the built-in NER tagger on a CoNLL-2003 file.
     EvalNer {
         /// CoNLL-2003 file (word POS chunk NER per line).
+        file: PathBuf,
+    },
+    /// Score the built-in dependency parser on a CoNLL-U file (UAS, LAS, words/s).
+    EvalParse {
+        /// CoNLL-U file (the HEAD and DEPREL columns are the reference).
         file: PathBuf,
     },
 }
@@ -280,6 +285,11 @@ fn eval_ner(file: &Path) -> Result<()> {
     writeln!(std::io::stdout().lock(), "{report}").context("writing to standard output")
 }
 
+fn eval_parse(file: &Path) -> Result<()> {
+    let report = actorgraph::parse::evaluate(file)?;
+    writeln!(std::io::stdout().lock(), "{report}").context("writing to standard output")
+}
+
 fn main() {
     let cli = Cli::parse();
     let quiet = cli.quiet;
@@ -288,6 +298,7 @@ fn main() {
         Command::Explain(args) => explain(args, quiet),
         Command::Stats(args) => stats(args, quiet),
         Command::EvalNer { file } => eval_ner(&file),
+        Command::EvalParse { file } => eval_parse(&file),
     };
     if let Err(e) = result {
         // A closed pipe (`actorgraph stats | head`) is not an error.

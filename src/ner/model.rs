@@ -141,6 +141,13 @@ impl KeyTable {
         }
     }
 
+    /// The first slot `key` would probe (a branch-free read, to bring
+    /// the slot into the cache before [`KeyTable::get`]).
+    #[inline]
+    pub(crate) fn first_slot(&self, key: u64) -> u64 {
+        self.slots[(key as usize) & self.mask]
+    }
+
     /// Value stored for `key`.
     #[inline]
     pub(crate) fn get(&self, key: u64) -> Option<u32> {
@@ -186,8 +193,12 @@ pub(crate) struct Model {
     /// Feature key -> byte offset of its sparse row in `rows`, or
     /// `DENSE_ROW | index` of its row in `dense`.
     table: KeyTable,
-    /// Dense rows, unpacked: `n_labels` weights each.
+    /// Dense rows, unpacked: `n_labels` weights each (taggers only: the
+    /// parser's many labels make `f32` rows too large for the caches, so
+    /// its dense rows stay `i8` in `rows`, their offsets in the table).
     dense: Vec<f32>,
+    /// Dense rows are read from `rows` as `i8` instead of from `dense`.
+    packed_dense: bool,
     n_rows: usize,
     rows: Cow<'static, [u8]>,
     pub gazetteer: IdMap<u8>,
@@ -372,13 +383,19 @@ impl Model {
         }
         let mut table = KeyTable::with_capacity(rows);
         let mut dense = Vec::new();
+        let packed_dense = task == Task::Parser;
         let mut off = 0usize;
         for (i, k) in keys.chunks_exact(8).enumerate() {
             let bad = || FormatError(format!("malformed weight row {i}"));
             let count = *blob.get(off + 4).ok_or_else(bad)? as usize;
             let len = if count == 0 { n } else { 2 * count };
             let body = blob.get(off + 5..off + 5 + len).ok_or_else(bad)?;
-            let value = if count == 0 {
+            let value = if count == 0 && packed_dense {
+                if off as u32 >= DENSE_ROW {
+                    return Err(bad());
+                }
+                off as u32 | DENSE_ROW
+            } else if count == 0 {
                 // Dense rows are the frequent ones: unpack them to f32 once.
                 let scale =
                     f32::from_le_bytes([blob[off], blob[off + 1], blob[off + 2], blob[off + 3]]);
@@ -414,6 +431,7 @@ impl Model {
             n_labels: n,
             table,
             dense,
+            packed_dense,
             n_rows: rows,
             rows: rows_blob,
             gazetteer,
@@ -449,6 +467,13 @@ impl Model {
         const CHUNK: usize = 128;
         let mut found = [0u32; CHUNK];
         for part in feats.chunks(CHUNK) {
+            // Read every key's slot first, without branches: the misses
+            // overlap instead of waiting behind mispredicted probes.
+            let mut touch = 0u64;
+            for &h in part {
+                touch ^= self.table.first_slot(h);
+            }
+            std::hint::black_box(touch);
             let mut k = 0;
             for &h in part {
                 if let Some(v) = self.table.get(h) {
@@ -456,9 +481,27 @@ impl Model {
                     k += 1;
                 }
             }
+            // Touch every row before adding any: these loads do not depend
+            // on each other, so their cache misses overlap (a safe prefetch).
+            let mut touch = 0u8;
+            for &v in &found[..k] {
+                touch ^= self.row_byte(v);
+            }
+            std::hint::black_box(touch);
             for &v in &found[..k] {
                 self.add_row(v, scores);
             }
+        }
+    }
+
+    /// One byte of the row with table value `value`.
+    #[inline]
+    fn row_byte(&self, value: u32) -> u8 {
+        if value & DENSE_ROW != 0 && !self.packed_dense {
+            let r = (value & !DENSE_ROW) as usize * self.n_labels;
+            self.dense[r].to_bits() as u8
+        } else {
+            self.rows[(value & !DENSE_ROW) as usize + 4]
         }
     }
 
@@ -466,7 +509,13 @@ impl Model {
     #[inline]
     fn add_row(&self, value: u32, scores: &mut Scores) {
         let n = self.n_labels;
-        if value & DENSE_ROW != 0 {
+        if value & DENSE_ROW != 0 && self.packed_dense {
+            let row = &self.rows[(value & !DENSE_ROW) as usize..];
+            let scale = f32::from_le_bytes([row[0], row[1], row[2], row[3]]);
+            for (x, &q) in scores[..n].iter_mut().zip(&row[5..5 + n]) {
+                *x += scale * f32::from(q as i8);
+            }
+        } else if value & DENSE_ROW != 0 {
             let r = (value & !DENSE_ROW) as usize * n;
             for (x, w) in scores[..n].iter_mut().zip(&self.dense[r..r + n]) {
                 *x += w;

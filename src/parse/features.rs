@@ -11,10 +11,10 @@ use crate::ner::features::{Tok, f1, f2, f3};
 use super::system::{NONE, State};
 
 /// Version of the parser's features, written into its model file.
-pub(crate) const FEATURE_VERSION: u32 = 1;
+pub(crate) const FEATURE_VERSION: u32 = 2;
 
 /// Number of features of one configuration.
-pub(crate) const N_FEATS: usize = 82;
+pub(crate) const N_FEATS: usize = 98;
 
 /// POS id of the root node.
 const POS_ROOT: u8 = 250;
@@ -198,6 +198,26 @@ pub(crate) fn extract(st: &State, x: &Sent, out: &mut [u64; N_FEATS]) {
         pack(p(s0), p(n0), dist, (st.stack.len().min(3)) as u8),
     ));
     put(f1(82, pack(p(s1), p(s0), label(s0), p(n0))));
+    // context of the two focus words, wider lookahead, words with labels
+    let n3 = if b + 2 < n { b + 3 } else { none };
+    let s0_prev = if s0 > 0 && s0 < n { s0 - 1 } else { none };
+    let n0_next = if n0 + 1 < n { n0 + 1 } else { none };
+    put(f2(83, w(n0), w(n1)));
+    put(f3(84, w(n0), w(n1), pack(p(n0), p(n1), 0, 0)));
+    put(f2(85, w(s0), pack(p(n0), p(n1), 0, 0)));
+    put(f2(86, w(n0), pack(p(s0), p(n1), 0, 0)));
+    put(f1(87, pack(p(n1), p(n2), p(n3), 0)));
+    put(f2(88, w(s0), pack(p(s0_prev), p(s0_next), 0, 0)));
+    put(f1(89, pack(p(s0_prev), p(s0), p(s0_next), p(n0))));
+    put(f1(90, pack(p(s0), p(n0_prev), p(n0), p(n0_next))));
+    put(f2(91, w(n0), pack(p(n0_prev), p(n0_next), 0, 0)));
+    put(f2(92, w(s0), pack(label(s0), p(n0), 0, 0)));
+    put(f2(93, w(n0), pack(p(s0), label(s0), 0, 0)));
+    put(f1(94, pack(p(s0), p(n0), label(s0l), label(s0r))));
+    put(f1(95, pack(p(n0), label(n0l), p(s0), dist)));
+    put(f2(96, w(s0r), w(n0)));
+    put(f1(97, pack(p(s1), p(s0), p(n0), p(n1))));
+    put(f2(98, w(s1), pack(p(s0), p(n0), 0, 0)));
     debug_assert_eq!(k, N_FEATS);
 }
 

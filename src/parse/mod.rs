@@ -248,6 +248,25 @@ pub struct Parser {
 /// Number of labels.
 const NL: usize = LABELS.len();
 
+/// The only valid class of `st`, if there is one: SHIFT on an empty stack,
+/// and once only the root is left in the buffer, REDUCE or the left arc to
+/// the root. Such moves need no scoring.
+#[inline]
+fn forced(st: &State) -> Option<u8> {
+    let s = st.s0();
+    if s == NONE {
+        Some(SHIFT)
+    } else if st.b as usize == st.n {
+        Some(if st.heads[s as usize] != NONE {
+            REDUCE
+        } else {
+            system::left(DepLabel::ROOT.0)
+        })
+    } else {
+        None
+    }
+}
+
 /// Highest-scoring class valid in `st`.
 #[inline]
 pub(crate) fn best_valid(st: &State, scores: &[f32]) -> u8 {
@@ -344,6 +363,10 @@ impl Parser {
         let mut scores: Scores = [0.0; 256];
         let nc = system::n_classes(NL);
         while !st.is_final() {
+            if let Some(c) = forced(st) {
+                st.apply(c);
+                continue;
+            }
             features::extract(st, x, &mut feats);
             scores[..nc].fill(0.0);
             self.model.add_all(&feats, &mut scores);
@@ -463,6 +486,21 @@ fn attachment(gold: &conllu::TreeSentence, pred: &DepTree) -> [usize; 5] {
 
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+/// UAS and LAS of `parser` on `sentences`, tagged by the built-in POS
+/// tagger (for scoring a model that is not the built-in one).
+pub fn attachment_scores(parser: &Parser, sentences: &[conllu::TreeSentence]) -> (f64, f64) {
+    let tagger = crate::ner::PosTagger::builtin();
+    let mut c = [0usize; 5];
+    for s in sentences {
+        let w = s.word_refs();
+        let tree = parser.parse(&w, &tagger.tag(&w));
+        for (a, b) in c.iter_mut().zip(attachment(s, &tree)) {
+            *a += b;
+        }
+    }
+    (ratio(c[1], c[0]), ratio(c[2], c[0]))
 }
 
 /// Parses every sentence of a CoNLL-U file with the built-in POS tagger
@@ -602,6 +640,22 @@ mod tests {
         // missing tags never panic
         let w = ["Kyiv", "denied", "it"];
         assert_eq!(Parser::builtin().parse(&w, &[]).len(), 3);
+    }
+
+    #[test]
+    fn forced_moves_are_the_only_valid_ones() {
+        let mut st = State::default();
+        st.reset(4, NL, DepLabel::ROOT.0);
+        let nc = system::n_classes(NL) as u8;
+        // walk through a parse by always taking the last valid class
+        while !st.is_final() {
+            let valid: Vec<u8> = (0..nc).filter(|&c| st.valid(c)).collect();
+            match forced(&st) {
+                Some(c) => assert_eq!(valid, vec![c]),
+                None => assert!(valid.len() > 1),
+            }
+            st.apply(*valid.last().unwrap());
+        }
     }
 
     #[test]

@@ -223,7 +223,7 @@ impl State {
             c[1] = deps;
             // LEFT: also the gold head of s if it is in the buffer but not b.
             let hs = gh[s as usize];
-            c[2] = deps + u32::from(hs != b && hs >= b);
+            c[2] = deps + u32::from(hs > b);
         }
         c
     }

@@ -46,11 +46,11 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
-            epochs: 12,
+            epochs: 8,
             explore_from: 2,
             explore: 0.9,
             seed: 0x5eed_0dec,
-            min_weight: 1.0,
+            min_weight: 2.0,
             min_count: 1,
             keep_last: false,
         }
