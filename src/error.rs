@@ -46,6 +46,22 @@ pub enum Error {
         /// The directory given on the command line.
         path: PathBuf,
     },
+    /// Writing an export (or a report) failed.
+    #[error("writing {what}: {source}")]
+    Write {
+        /// What was being written ("graph.json", "standard output").
+        what: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// Serialising an export failed.
+    #[error("serialising {what}: {message}")]
+    Serialize {
+        /// The format.
+        what: &'static str,
+        /// What went wrong.
+        message: String,
+    },
     /// Rendering through Graphviz failed.
     #[error("{0}")]
     Render(String),

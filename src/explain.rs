@@ -360,28 +360,29 @@ impl Explanation<'_> {
     }
 
     /// The explanation as pretty JSON (with a final newline): the two
-    /// actors as node-link nodes and the links as node-link links.
-    pub fn to_json(&self) -> String {
+    /// actors as node-link nodes and the links as node-link edges.
+    pub fn to_json(&self) -> crate::Result<String> {
         #[derive(Serialize)]
         struct Out<'a> {
             a: NodeOut<'a>,
             b: NodeOut<'a>,
             documents: usize,
-            links: Vec<LinkOut<'a>>,
+            edges: Vec<LinkOut<'a>>,
         }
         let out = Out {
             a: NodeOut::from(self.a),
             b: NodeOut::from(self.b),
             documents: self.documents,
-            links: self
+            edges: self
                 .links
                 .iter()
                 .map(|l| LinkOut::new(l.source, l.target, l.edge))
                 .collect(),
         };
-        let mut s = serde_json::to_string_pretty(&out).expect("explanation serialises");
+        let mut s = serde_json::to_string_pretty(&out)
+            .map_err(crate::export::json::serde_error("explanation JSON"))?;
         s.push('\n');
-        s
+        Ok(s)
     }
 }
 
@@ -450,8 +451,8 @@ mod tests {
             )),
             "{colored}"
         );
-        let v: serde_json::Value = serde_json::from_str(&e.to_json()).unwrap();
-        assert_eq!(v["links"][0]["relation"], "accuses");
+        let v: serde_json::Value = serde_json::from_str(&e.to_json().unwrap()).unwrap();
+        assert_eq!(v["edges"][0]["relation"], "accuses");
     }
 
     #[test]

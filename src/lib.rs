@@ -12,7 +12,7 @@
 //! let pipeline = Pipeline::builtin().unwrap();
 //! let doc = Document::new("a", "Egypt accused Qatar of funding militants.");
 //! let graph = pipeline.build_graph(&[doc]);
-//! let json = actorgraph::export::json::to_string(&graph);
+//! let json = actorgraph::export::json::to_string(&graph).unwrap();
 //! assert!(json.contains("\"accuses\""));
 //! ```
 

@@ -250,7 +250,7 @@ fn explain(args: ExplainArgs, quiet: bool) -> Result<()> {
         }
     };
     let text = if args.json {
-        e.to_json()
+        e.to_json()?
     } else {
         e.to_text(color)
     };
@@ -265,7 +265,7 @@ fn stats(args: StatsArgs, quiet: bool) -> Result<()> {
     let graph = graph.filtered(&args.filter.filter(&pipeline)?);
     let s = actorgraph::stats::compute(&graph);
     let text = if args.json {
-        s.to_json()
+        s.to_json()?
     } else {
         s.to_table((args.limit > 0).then_some(args.limit))
     };

@@ -451,10 +451,11 @@ impl Stats {
     }
 
     /// Pretty-printed JSON (with a final newline).
-    pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).expect("stats serialise");
+    pub fn to_json(&self) -> crate::Result<String> {
+        let mut s = serde_json::to_string_pretty(self)
+            .map_err(crate::export::json::serde_error("stats JSON"))?;
         s.push('\n');
-        s
+        Ok(s)
     }
 }
 

@@ -73,7 +73,7 @@ fn s(p: &Path) -> &str {
 }
 
 fn links(g: &Value) -> &Vec<Value> {
-    g["links"].as_array().expect("links is an array")
+    g["edges"].as_array().expect("edges is an array")
 }
 
 fn nodes(g: &Value) -> &Vec<Value> {

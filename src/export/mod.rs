@@ -148,22 +148,22 @@ impl Format {
             }]
         };
         Ok(match self {
-            Format::Json => one(json::to_string(g).into_bytes()),
+            Format::Json => one(json::to_string(g)?.into_bytes()),
             Format::Dot => one(dot::to_string(g).into_bytes()),
             Format::Svg => one(render_graphviz(g, graphviz_rust::cmd::Format::Svg)?),
             Format::Png => one(render_graphviz(g, graphviz_rust::cmd::Format::Png)?),
-            Format::Html => one(html::to_string(g, opts).into_bytes()),
-            Format::Graphml => one(graphml::to_string(g).into_bytes()),
-            Format::Gexf => one(gexf::to_string_seeded(g, opts.seed).into_bytes()),
-            Format::Cytoscape => one(cytoscape::to_string(g).into_bytes()),
+            Format::Html => one(html::to_string(g, opts)?.into_bytes()),
+            Format::Graphml => one(graphml::to_string(g)?.into_bytes()),
+            Format::Gexf => one(gexf::to_string_seeded(g, opts.seed)?.into_bytes()),
+            Format::Cytoscape => one(cytoscape::to_string(g)?.into_bytes()),
             Format::Csv => vec![
                 OutputFile {
                     name: "nodes.csv",
-                    bytes: csv::nodes_csv(g),
+                    bytes: csv::nodes_csv(g)?,
                 },
                 OutputFile {
                     name: "edges.csv",
-                    bytes: csv::edges_csv(g),
+                    bytes: csv::edges_csv(g)?,
                 },
             ],
         })
