@@ -28,6 +28,7 @@ pub mod ner;
 pub mod relations;
 pub mod resolve;
 pub mod stats;
+pub mod terminal;
 pub mod text;
 
 pub use document::{Document, Span};
@@ -67,20 +68,23 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
-    /// A pipeline over the given lexicon.
-    pub fn new(lexicon: Lexicon) -> Self {
-        let gazetteer = mentions::Gazetteer::new(&lexicon);
-        Pipeline { lexicon, gazetteer }
+    /// A pipeline over the given lexicon; an error when its matchers
+    /// cannot be built.
+    pub fn new(lexicon: Lexicon) -> Result<Self> {
+        let gazetteer = mentions::Gazetteer::try_new(&lexicon)
+            .map_err(|e| Error::Invalid(format!("cannot build the actor matcher: {e}")))?;
+        Ok(Pipeline { lexicon, gazetteer })
     }
 
     /// A pipeline over the built-in lexicon.
     pub fn builtin() -> Result<Self> {
-        Ok(Self::new(Lexicon::builtin()?))
+        Self::new(Lexicon::builtin()?)
     }
 
-    /// A pipeline over the built-in lexicon plus user lexicon files.
+    /// A pipeline over the built-in lexicon plus user lexicon files; a
+    /// malformed file is an error naming it (line and column where known).
     pub fn with_lexicons(paths: &[&Path]) -> Result<Self> {
-        Ok(Self::new(Lexicon::with_user_files(paths)?))
+        Self::new(Lexicon::with_user_files(paths)?)
     }
 
     /// The lexicon in use.

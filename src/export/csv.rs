@@ -215,3 +215,31 @@ pub fn write_edges(g: &ActorGraph, out: &mut impl io::Write) -> Result<()> {
         .collect();
     write_csv("edges.csv", EDGE_HEADER, rows, out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        assert_eq!(
+            cell("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        assert_eq!(cell("+cmd"), "'+cmd");
+        assert_eq!(cell("-cmd|' /C calc'!A0"), "'-cmd|' /C calc'!A0");
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("\tx"), "'\tx");
+        assert_eq!(cell("\rx"), "'\rx");
+        // Numbers stay numbers; ordinary text is untouched.
+        assert_eq!(cell("-2.5"), "-2.5");
+        assert!(matches!(cell("Egypt"), Cow::Borrowed("Egypt")));
+    }
+
+    #[test]
+    fn nul_and_control_characters_are_dropped() {
+        assert_eq!(cell("a\u{0}b\u{1b}[2Jc\u{7f}"), "ab[2Jc");
+        assert_eq!(cell("\u{0}=x"), "'=x");
+        assert_eq!(cell("line\nbreak\ttab"), "line\nbreak\ttab");
+    }
+}
