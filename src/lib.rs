@@ -16,6 +16,12 @@
 //! assert!(json.contains("\"accuses\""));
 //! ```
 
+// No unwrap or expect on a path that input reaches: fix the site, or allow
+// it where it stands with a comment saying why it cannot fail. Tests may
+// unwrap.
+#![warn(clippy::unwrap_used, clippy::expect_used)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod document;
 pub mod error;
 pub mod explain;
@@ -24,6 +30,11 @@ pub mod graph;
 pub mod input;
 pub mod lexicon;
 pub mod mentions;
+// The one `expect` in ner (ner/train.rs: a model the trainer has just
+// serialised must parse back) is on the training path, which reads the
+// trainer's own bytes, not input; ner/model.rs tests the round trip. The
+// module is being rewritten on another branch, so it is allowed here.
+#[allow(clippy::expect_used)]
 pub mod ner;
 pub mod relations;
 pub mod resolve;

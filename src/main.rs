@@ -174,7 +174,7 @@ impl FilterArgs {
 fn load(inputs: &Inputs, quiet: bool) -> Result<(Pipeline, ActorGraph)> {
     let lexicons: Vec<&Path> = inputs.lexicon.iter().map(PathBuf::as_path).collect();
     let pipeline = Pipeline::with_lexicons(&lexicons)?;
-    if !(inputs.max_doc_mb >= 0.0) {
+    if inputs.max_doc_mb.is_nan() || inputs.max_doc_mb < 0.0 {
         bail!("--max-doc-mb must be a number of megabytes, 0 for no limit");
     }
     let opts = actorgraph::input::InputOptions {
