@@ -221,7 +221,7 @@ mod export {
     #[divan::bench(sample_count = 10)]
     fn json_10mb_graph(bencher: Bencher) {
         let g = corpus_graph();
-        bencher.bench(|| actorgraph::export::json::to_string(g));
+        bencher.bench(|| actorgraph::export::json::to_string(g).unwrap());
     }
 
     #[divan::bench(sample_count = 10)]

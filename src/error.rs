@@ -22,6 +22,26 @@ pub enum Error {
         /// Byte offset of the first invalid byte.
         offset: usize,
     },
+    /// A text file holds NUL bytes: most likely a binary file.
+    #[error("{path}: a binary file, not text (NUL byte at offset {offset})")]
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset of the first NUL byte.
+        offset: usize,
+    },
+    /// A document is over the size cap.
+    #[error(
+        "{path}: {bytes} bytes, over the limit of {max} bytes per document (raise it with --max-doc-mb)"
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        bytes: usize,
+        /// The cap.
+        max: usize,
+    },
     /// A line of a JSON Lines corpus is not a valid article record.
     #[error("{path}:{line}: {message}")]
     JsonLine {
@@ -45,6 +65,22 @@ pub enum Error {
     NoDocuments {
         /// The directory given on the command line.
         path: PathBuf,
+    },
+    /// Writing an export (or a report) failed.
+    #[error("writing {what}: {source}")]
+    Write {
+        /// What was being written ("graph.json", "standard output").
+        what: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// Serialising an export failed.
+    #[error("serialising {what}: {message}")]
+    Serialize {
+        /// The format.
+        what: &'static str,
+        /// What went wrong.
+        message: String,
     },
     /// Rendering through Graphviz failed.
     #[error("{0}")]

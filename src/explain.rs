@@ -14,7 +14,9 @@ use crate::export::json::{LinkOut, NodeOut};
 use crate::graph::{ActorGraph, ActorNode, Evidence, RelationEdge};
 use crate::relations::CO_MENTIONED;
 use crate::stats::{Tone, is_symmetric};
+use crate::terminal::safe_line;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// ANSI style of the trigger word: bold, underlined, yellow.
@@ -226,7 +228,10 @@ fn one_line(s: &str) -> String {
             space = false;
         }
     }
-    out
+    match safe_line(&out) {
+        Cow::Borrowed(_) => out,
+        Cow::Owned(escaped) => escaped,
+    }
 }
 
 fn styled(out: &mut String, color: bool, style: &str, s: &str) {
@@ -244,18 +249,18 @@ fn link_heading(out: &mut String, l: &ExplainedLink, color: bool) {
     } else {
         "→"
     };
-    styled(out, color, STYLE_BOLD, &l.source.label);
+    styled(out, color, STYLE_BOLD, &safe_line(&l.source.label));
     let _ = write!(out, " {arrow} ");
-    styled(out, color, STYLE_BOLD, &e.relation);
+    styled(out, color, STYLE_BOLD, &safe_line(&e.relation));
     let _ = write!(out, " {arrow} ");
-    styled(out, color, STYLE_BOLD, &l.target.label);
+    styled(out, color, STYLE_BOLD, &safe_line(&l.target.label));
     let mut facts = vec![
         e.modality.as_str().to_string(),
         format!("{}×", e.count),
         format!("confidence {:.2}", e.confidence),
     ];
     if let Some(c) = &e.cameo {
-        facts.push(format!("CAMEO {c}"));
+        facts.push(format!("CAMEO {}", safe_line(c)));
     }
     if let Some(g) = e.goldstein {
         facts.push(format!("Goldstein {g:+.1} ({})", Tone::of(e).as_str()));
@@ -273,10 +278,10 @@ impl Explanation<'_> {
             let _ = writeln!(
                 out,
                 "No link between {} ({}) and {} ({}) in {} document{}.",
-                self.a.label,
-                self.a.id,
-                self.b.label,
-                self.b.id,
+                safe_line(&self.a.label),
+                safe_line(&self.a.id),
+                safe_line(&self.b.label),
+                safe_line(&self.b.id),
                 self.documents,
                 if self.documents == 1 { "" } else { "s" }
             );
@@ -290,10 +295,10 @@ impl Explanation<'_> {
             if self.links.len() == 1 { "" } else { "s" },
             occurrences,
             if occurrences == 1 { "" } else { "s" },
-            self.a.label,
-            self.a.id,
-            self.b.label,
-            self.b.id
+            safe_line(&self.a.label),
+            safe_line(&self.a.id),
+            safe_line(&self.b.label),
+            safe_line(&self.b.id)
         );
         if color {
             let _ = writeln!(
@@ -338,7 +343,7 @@ impl Explanation<'_> {
                 }
                 let place = format!(
                     "{}, sentence {}, bytes {}..{}",
-                    ev.doc,
+                    safe_line(&ev.doc),
                     ev.sentence + 1,
                     ev.start,
                     ev.end
@@ -360,28 +365,29 @@ impl Explanation<'_> {
     }
 
     /// The explanation as pretty JSON (with a final newline): the two
-    /// actors as node-link nodes and the links as node-link links.
-    pub fn to_json(&self) -> String {
+    /// actors as node-link nodes and the links as node-link edges.
+    pub fn to_json(&self) -> crate::Result<String> {
         #[derive(Serialize)]
         struct Out<'a> {
             a: NodeOut<'a>,
             b: NodeOut<'a>,
             documents: usize,
-            links: Vec<LinkOut<'a>>,
+            edges: Vec<LinkOut<'a>>,
         }
         let out = Out {
             a: NodeOut::from(self.a),
             b: NodeOut::from(self.b),
             documents: self.documents,
-            links: self
+            edges: self
                 .links
                 .iter()
                 .map(|l| LinkOut::new(l.source, l.target, l.edge))
                 .collect(),
         };
-        let mut s = serde_json::to_string_pretty(&out).expect("explanation serialises");
+        let mut s = serde_json::to_string_pretty(&out)
+            .map_err(crate::export::json::serde_error("explanation JSON"))?;
         s.push('\n');
-        s
+        Ok(s)
     }
 }
 
@@ -450,8 +456,8 @@ mod tests {
             )),
             "{colored}"
         );
-        let v: serde_json::Value = serde_json::from_str(&e.to_json()).unwrap();
-        assert_eq!(v["links"][0]["relation"], "accuses");
+        let v: serde_json::Value = serde_json::from_str(&e.to_json().unwrap()).unwrap();
+        assert_eq!(v["edges"][0]["relation"], "accuses");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use crate::document::Document;
 use crate::error::{Error, Result};
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -13,7 +14,9 @@ const TEXT_EXTENSIONS: &[&str] = &["txt", "md"];
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct JsonArticle {
-    id: serde_json::Value,
+    /// The raw JSON token, so that a number id keeps its exact text
+    /// (`12345678901234567890123` is not rounded through a float).
+    id: Box<serde_json::value::RawValue>,
     text: String,
     #[serde(default)]
     date: Option<String>,
@@ -25,71 +28,233 @@ struct JsonArticle {
     _url: Option<String>,
 }
 
+/// Default cap on the size of one document: 10 MB.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 10_000_000;
+
+/// How inputs are read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputOptions {
+    /// Skip malformed or duplicate JSON Lines records (reported in
+    /// [`InputReport::skipped`]) instead of stopping at the first one.
+    pub skip_bad: bool,
+    /// Largest document accepted, in bytes (`None`: no limit). A larger
+    /// document is an error naming it (a skipped record with `skip_bad`).
+    pub max_document_bytes: Option<usize>,
+}
+
+impl Default for InputOptions {
+    fn default() -> Self {
+        InputOptions {
+            skip_bad: false,
+            max_document_bytes: Some(DEFAULT_MAX_DOCUMENT_BYTES),
+        }
+    }
+}
+
+/// What reading the inputs left out.
+#[derive(Debug, Default)]
+pub struct InputReport {
+    /// Records skipped with [`InputOptions::skip_bad`], in input order: the
+    /// error that each would have been.
+    pub skipped: Vec<Error>,
+}
+
+impl InputReport {
+    /// A one-line summary of the skipped records (count and the first five
+    /// places), or `None` when nothing was skipped.
+    pub fn summary(&self) -> Option<String> {
+        if self.skipped.is_empty() {
+            return None;
+        }
+        let places: Vec<String> = self
+            .skipped
+            .iter()
+            .take(5)
+            .map(|e| match e {
+                Error::JsonLine { path, line, .. } => format!("{}:{line}", path.display()),
+                other => other.to_string(),
+            })
+            .collect();
+        let more = if self.skipped.len() > 5 { ", ..." } else { "" };
+        Some(format!(
+            "skipped {} bad record{} ({}{more}); first: {}",
+            self.skipped.len(),
+            if self.skipped.len() == 1 { "" } else { "s" },
+            places.join(", "),
+            self.skipped[0]
+        ))
+    }
+}
+
+/// Strips a UTF-8 byte order mark at the start of a file.
+fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+            offset,
+        });
+    }
     String::from_utf8(bytes).map_err(|e| Error::Utf8 {
         path: path.to_path_buf(),
         offset: e.utf8_error().valid_up_to(),
     })
 }
 
+fn check_size(path: &Path, len: usize, opts: &InputOptions) -> Result<()> {
+    match opts.max_document_bytes {
+        Some(max) if len > max => Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            bytes: len,
+            max,
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// Reads standard input as one document with id `-`.
 pub fn read_stdin() -> Result<Vec<Document>> {
+    read_stdin_with(&InputOptions::default())
+}
+
+fn read_stdin_with(opts: &InputOptions) -> Result<Vec<Document>> {
     let mut bytes = Vec::new();
+    let limit = opts.max_document_bytes.map_or(u64::MAX, |m| m as u64 + 1);
     std::io::stdin()
+        .take(limit)
         .read_to_end(&mut bytes)
         .map_err(|source| Error::Io {
             path: "-".into(),
             source,
         })?;
-    let text = decode(Path::new("<stdin>"), bytes)?;
+    let path = Path::new("<stdin>");
+    check_size(path, bytes.len(), opts)?;
+    let text = decode(path, bytes)?;
     Ok(vec![Document::new("-", text)])
 }
 
-/// Parses a JSON Lines corpus: one `{"id", "text", "date"?, "source"?}` per line.
+/// Parses a JSON Lines corpus: one `{"id", "text", "date"?, "source"?}` per
+/// line; the first malformed line is an error naming the file and line.
 pub fn parse_jsonl(path: &Path, content: &str) -> Result<Vec<Document>> {
+    let mut ids = HashMap::new();
+    parse_jsonl_bytes(
+        path,
+        content.as_bytes(),
+        &InputOptions {
+            max_document_bytes: None,
+            ..InputOptions::default()
+        },
+        &mut ids,
+        &mut InputReport::default(),
+    )
+}
+
+/// Where each document id was first seen: (file, line).
+type SeenIds = HashMap<String, (PathBuf, usize)>;
+
+fn parse_jsonl_bytes(
+    path: &Path,
+    content: &[u8],
+    opts: &InputOptions,
+    ids: &mut SeenIds,
+    report: &mut InputReport,
+) -> Result<Vec<Document>> {
     let mut docs = Vec::new();
-    for (n, line) in content.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
+    for (n, line) in strip_bom(content).split(|&b| b == b'\n').enumerate() {
+        let line_no = n + 1;
+        match parse_record(path, line_no, line, opts, ids) {
+            Ok(Some(doc)) => docs.push(doc),
+            Ok(None) => {}
+            Err(e) if opts.skip_bad => report.skipped.push(e),
+            Err(e) => return Err(e),
         }
-        let rec: JsonArticle = serde_json::from_str(line).map_err(|e| Error::JsonLine {
-            path: path.to_path_buf(),
-            line: n + 1,
-            message: format!(
-                "not a valid article record ({e}); expected {{\"id\": ..., \"text\": ...}}"
-            ),
-        })?;
-        let id = match rec.id {
-            serde_json::Value::String(s) => s,
-            serde_json::Value::Number(n) => n.to_string(),
-            other => {
-                return Err(Error::JsonLine {
-                    path: path.to_path_buf(),
-                    line: n + 1,
-                    message: format!("\"id\" must be a string or a number, not {other}"),
-                });
-            }
-        };
-        docs.push(Document {
-            id,
-            text: rec.text,
-            date: rec.date,
-            source: rec.source,
-        });
     }
     Ok(docs)
 }
 
-fn read_file(path: &Path) -> Result<Vec<Document>> {
+fn parse_record(
+    path: &Path,
+    line_no: usize,
+    line: &[u8],
+    opts: &InputOptions,
+    ids: &mut SeenIds,
+) -> Result<Option<Document>> {
+    let bad = |message: String| Error::JsonLine {
+        path: path.to_path_buf(),
+        line: line_no,
+        message,
+    };
+    let line = std::str::from_utf8(line).map_err(|e| {
+        bad(format!(
+            "not valid UTF-8 (first bad byte at column {})",
+            e.valid_up_to() + 1
+        ))
+    })?;
+    let line = line.trim();
+    if line.is_empty() {
+        return Ok(None);
+    }
+    let rec: JsonArticle = serde_json::from_str(line).map_err(|e| {
+        bad(format!(
+            "not a valid article record ({e}); expected {{\"id\": ..., \"text\": ...}}"
+        ))
+    })?;
+    let raw = rec.id.get();
+    let id = match raw.as_bytes().first() {
+        Some(b'"') => serde_json::from_str::<String>(raw)
+            .map_err(|e| bad(format!("\"id\" is not a valid string ({e})")))?,
+        Some(b'-' | b'0'..=b'9') => raw.to_string(),
+        _ => {
+            return Err(bad(format!(
+                "\"id\" must be a string or a number, not {raw}"
+            )));
+        }
+    };
+    if let Some(max) = opts.max_document_bytes
+        && rec.text.len() > max
+    {
+        return Err(bad(format!(
+            "the text of {id:?} is {} bytes, over the limit of {max} bytes per document (--max-doc-mb)",
+            rec.text.len()
+        )));
+    }
+    if let Some((first_path, first_line)) = ids.get(&id) {
+        return Err(bad(format!(
+            "duplicate id {id:?} (first at {}:{first_line}); ids must be unique",
+            first_path.display()
+        )));
+    }
+    ids.insert(id.clone(), (path.to_path_buf(), line_no));
+    Ok(Some(Document {
+        id,
+        text: rec.text,
+        date: rec.date,
+        source: rec.source,
+    }))
+}
+
+fn read_file(
+    path: &Path,
+    opts: &InputOptions,
+    ids: &mut SeenIds,
+    report: &mut InputReport,
+) -> Result<Vec<Document>> {
     let bytes = std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    let text = decode(path, bytes)?;
     if path.extension().is_some_and(|e| e == "jsonl") {
-        parse_jsonl(path, &text)
+        parse_jsonl_bytes(path, &bytes, opts, ids, report)
     } else {
+        check_size(path, bytes.len(), opts)?;
+        let text = decode(path, bytes)?;
         Ok(vec![Document::new(path.display().to_string(), text)])
     }
 }
@@ -104,13 +269,30 @@ fn is_input_file(path: &Path) -> bool {
 /// recursively (sorted, `.txt`, `.md`, `.jsonl`), anything else is a file.
 /// No paths at all means standard input.
 pub fn read_inputs(paths: &[PathBuf]) -> Result<Vec<Document>> {
+    read_inputs_with(paths, &InputOptions::default()).map(|(docs, _)| docs)
+}
+
+/// Like [`read_inputs`], with options; also returns what was skipped.
+///
+/// A UTF-8 byte order mark at the start of a file is dropped. A text file
+/// with a NUL byte is taken for a binary file and is an error, as are
+/// invalid UTF-8, a document over the size cap, a malformed JSON Lines
+/// record and an id seen before (in any input): each names the file (and
+/// the line). With [`InputOptions::skip_bad`], bad JSON Lines records are
+/// skipped and listed in the report instead.
+pub fn read_inputs_with(
+    paths: &[PathBuf],
+    opts: &InputOptions,
+) -> Result<(Vec<Document>, InputReport)> {
+    let mut report = InputReport::default();
     if paths.is_empty() {
-        return read_stdin();
+        return Ok((read_stdin_with(opts)?, report));
     }
+    let mut ids = SeenIds::new();
     let mut docs = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
-            docs.extend(read_stdin()?);
+            docs.extend(read_stdin_with(opts)?);
         } else if p.is_dir() {
             let mut files: Vec<PathBuf> = Vec::new();
             for entry in walkdir::WalkDir::new(p).sort_by_file_name() {
@@ -126,13 +308,13 @@ pub fn read_inputs(paths: &[PathBuf]) -> Result<Vec<Document>> {
                 return Err(Error::NoDocuments { path: p.clone() });
             }
             for f in files {
-                docs.extend(read_file(&f)?);
+                docs.extend(read_file(&f, opts, &mut ids, &mut report)?);
             }
         } else {
-            docs.extend(read_file(p)?);
+            docs.extend(read_file(p, opts, &mut ids, &mut report)?);
         }
     }
-    Ok(docs)
+    Ok((docs, report))
 }
 
 #[cfg(test)]
@@ -155,5 +337,106 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().starts_with("c.jsonl:2:"), "{err}");
+    }
+}
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+
+    fn parse(content: &[u8], skip_bad: bool) -> (Result<Vec<Document>>, InputReport) {
+        let mut report = InputReport::default();
+        let opts = InputOptions {
+            skip_bad,
+            ..InputOptions::default()
+        };
+        let r = parse_jsonl_bytes(
+            Path::new("c.jsonl"),
+            content,
+            &opts,
+            &mut SeenIds::new(),
+            &mut report,
+        );
+        (r, report)
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let (docs, _) = parse(b"\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"A.\"}\n", false);
+        assert_eq!(docs.unwrap()[0].id, "a");
+        assert_eq!(
+            decode(Path::new("x.txt"), b"\xEF\xBB\xBFEgypt.".to_vec()).unwrap(),
+            "Egypt."
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_name_both_lines() {
+        let (r, _) = parse(
+            b"{\"id\": \"a\", \"text\": \"A.\"}\n{\"id\": \"b\", \"text\": \"B.\"}\n{\"id\": \"a\", \"text\": \"C.\"}\n",
+            false,
+        );
+        let msg = r.unwrap_err().to_string();
+        assert!(msg.starts_with("c.jsonl:3:"), "{msg}");
+        assert!(
+            msg.contains("duplicate id \"a\"") && msg.contains("c.jsonl:1"),
+            "{msg}"
+        );
+        // A number and a string with the same text are the same id.
+        let (r, _) = parse(
+            b"{\"id\": 7, \"text\": \"A.\"}\n{\"id\": \"7\", \"text\": \"B.\"}\n",
+            false,
+        );
+        assert!(r.is_err());
+    }
+
+    #[test]
+    fn big_number_ids_keep_their_exact_text() {
+        let (docs, _) = parse(
+            b"{\"id\": 123456789012345678901234567890, \"text\": \"A.\"}\n{\"id\": 123456789012345678901234567891, \"text\": \"B.\"}\n{\"id\": 1.50, \"text\": \"C.\"}\n",
+            false,
+        );
+        let ids: Vec<String> = docs.unwrap().into_iter().map(|d| d.id).collect();
+        assert_eq!(
+            ids,
+            [
+                "123456789012345678901234567890",
+                "123456789012345678901234567891",
+                "1.50"
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_records_stop_or_are_skipped_and_reported() {
+        let content = b"{\"id\": 1, \"text\": \"A.\"}\nnot json\n{\"id\": 2, \"text\": \"B.\"}\n\xFF\xFE\n{\"id\": 1, \"text\": \"dup\"}\n{\"id\": [], \"text\": \"x\"}\n";
+        let (r, _) = parse(content, false);
+        assert!(r.unwrap_err().to_string().starts_with("c.jsonl:2:"));
+        let (r, report) = parse(content, true);
+        assert_eq!(r.unwrap().len(), 2);
+        let lines: Vec<usize> = report
+            .skipped
+            .iter()
+            .map(|e| match e {
+                Error::JsonLine { line, .. } => *line,
+                _ => 0,
+            })
+            .collect();
+        assert_eq!(lines, [2, 4, 5, 6]);
+        let summary = report.summary().unwrap();
+        assert!(
+            summary
+                .starts_with("skipped 4 bad records (c.jsonl:2, c.jsonl:4, c.jsonl:5, c.jsonl:6)"),
+            "{summary}"
+        );
+    }
+
+    #[test]
+    fn nul_bytes_mean_a_binary_file() {
+        let err = decode(Path::new("x.txt"), b"Egypt\0accused".to_vec()).unwrap_err();
+        assert!(
+            err.to_string().contains("x.txt") && err.to_string().contains("offset 5"),
+            "{err}"
+        );
     }
 }

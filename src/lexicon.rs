@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::text::tokenize;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 const BUILTIN_COUNTRIES: &str = include_str!("../data/countries.toml");
 const BUILTIN_ACTORS: &str = include_str!("../data/actors.toml");
@@ -212,15 +212,184 @@ pub struct LexiconFile {
     /// Reported-speech words.
     #[serde(default)]
     pub speech: Option<SpeechRecord>,
+    /// Where the file came from and where each name stands in it (filled by
+    /// [`LexiconFile::parse`]), for error messages.
+    #[serde(skip)]
+    origin: Origin,
+}
+
+/// The file a lexicon was read from and the place of each actor and
+/// country name in it.
+#[derive(Debug, Clone, Default)]
+struct Origin {
+    path: PathBuf,
+    names: HashMap<String, Place>,
+}
+
+/// A 1-based line and column in a lexicon file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Place {
+    line: usize,
+    column: usize,
+}
+
+impl Place {
+    fn of(text: &str, offset: usize) -> Place {
+        let before = text.get(..offset).unwrap_or(text);
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Place {
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        }
+    }
+}
+
+impl Origin {
+    /// `file:line:column` of a name, or the file alone.
+    fn at(&self, name: &str) -> String {
+        match self.names.get(name) {
+            Some(p) => format!("{}:{}:{}", self.path.display(), p.line, p.column),
+            None => self.path.display().to_string(),
+        }
+    }
+}
+
+/// The fields of a lexicon file that are checked beyond their type, with
+/// their places (a second, lenient reading of the same text).
+#[derive(Deserialize)]
+struct Checked {
+    #[serde(default)]
+    country: Vec<CheckedName>,
+    #[serde(default)]
+    actor: Vec<CheckedName>,
+    #[serde(default)]
+    relation: Vec<CheckedRelation>,
+    #[serde(default)]
+    trigger: Vec<CheckedTrigger>,
+    #[serde(default)]
+    code: Vec<CheckedCode>,
+}
+
+#[derive(Deserialize)]
+struct CheckedName {
+    name: toml::Spanned<String>,
+}
+
+#[derive(Deserialize)]
+struct CheckedRelation {
+    cameo: toml::Spanned<String>,
+}
+
+#[derive(Deserialize)]
+struct CheckedTrigger {
+    #[serde(default)]
+    cameo: Option<toml::Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+struct CheckedCode {
+    code: toml::Spanned<String>,
+    goldstein: toml::Spanned<f64>,
+}
+
+/// Whether `code` looks like a CAMEO code: one to six ASCII letters or
+/// digits ("040", "1123", "15A").
+fn valid_cameo(code: &str) -> bool {
+    (1..=6).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 impl LexiconFile {
     /// Parses a lexicon from TOML; `origin` names the file in errors.
+    ///
+    /// Beyond the types, every name must give a non-empty id (it needs a
+    /// letter or a digit), two names of the file must not give the same id
+    /// (`Hamas` and `HAMAS!`), CAMEO codes are short ASCII codes and
+    /// Goldstein scores numbers in -10..10; each error names the file, the
+    /// line and the column.
     pub fn parse(text: &str, origin: &Path) -> Result<Self> {
-        toml::from_str(text).map_err(|e| Error::Lexicon {
+        let syntax = |e: toml::de::Error| Error::Lexicon {
             path: origin.to_path_buf(),
             message: e.to_string().trim_end().replace('\n', " "),
-        })
+        };
+        let mut file: LexiconFile = toml::from_str(text).map_err(syntax)?;
+        let checked: Checked = toml::from_str(text).map_err(syntax)?;
+        let at = |span: std::ops::Range<usize>, message: String| {
+            let p = Place::of(text, span.start);
+            Error::Lexicon {
+                path: PathBuf::from(format!("{}:{}:{}", origin.display(), p.line, p.column)),
+                message,
+            }
+        };
+        let mut by_id: HashMap<String, (String, Place)> = HashMap::new();
+        let mut names = HashMap::new();
+        let entries = checked
+            .country
+            .iter()
+            .map(|c| ("country", &c.name))
+            .chain(checked.actor.iter().map(|a| ("actor", &a.name)));
+        for (what, name) in entries {
+            let id = slug(name.get_ref());
+            if id.is_empty() {
+                return Err(at(
+                    name.span(),
+                    format!(
+                        "{what} name {:?} gives an empty id: a name needs a letter or a digit",
+                        name.get_ref()
+                    ),
+                ));
+            }
+            let place = Place::of(text, name.span().start);
+            match by_id.get(&id) {
+                Some((other, p)) if other != name.get_ref() => {
+                    return Err(at(
+                        name.span(),
+                        format!(
+                            "{what} name {:?} gives the id {id:?} of {other:?} (line {}): the two would merge into one node; use one name, or names that differ in letters or digits",
+                            name.get_ref(),
+                            p.line
+                        ),
+                    ));
+                }
+                _ => {
+                    by_id.insert(id, (name.get_ref().clone(), place));
+                }
+            }
+            names.insert(name.get_ref().clone(), place);
+        }
+        let cameo_codes = checked
+            .relation
+            .iter()
+            .map(|r| &r.cameo)
+            .chain(checked.trigger.iter().filter_map(|t| t.cameo.as_ref()))
+            .chain(checked.code.iter().map(|c| &c.code));
+        for code in cameo_codes {
+            if !valid_cameo(code.get_ref()) {
+                return Err(at(
+                    code.span(),
+                    format!(
+                        "CAMEO code {:?} must be 1 to 6 ASCII letters or digits (\"040\")",
+                        code.get_ref()
+                    ),
+                ));
+            }
+        }
+        for c in &checked.code {
+            let g = *c.goldstein.get_ref();
+            if !(-10.0..=10.0).contains(&g) {
+                return Err(at(
+                    c.goldstein.span(),
+                    format!(
+                        "Goldstein score {g} of code {:?} must be a number from -10 to 10",
+                        c.code.get_ref()
+                    ),
+                ));
+            }
+        }
+        file.origin = Origin {
+            path: origin.to_path_buf(),
+            names,
+        };
+        Ok(file)
     }
 
     /// Reads and parses a lexicon file.
@@ -525,18 +694,18 @@ impl Lexicon {
         for p in paths {
             files.push(LexiconFile::read(p)?);
         }
-        let origin = paths
-            .last()
-            .map(|p| p.to_path_buf())
-            .unwrap_or_else(|| "data/".into());
-        Self::from_files(files).map_err(|message| Error::Lexicon {
-            path: origin,
-            message,
-        })
+        Self::build(files)
     }
 
     /// Builds the lexicon from parsed files; later files override earlier ones.
+    /// The error names the file (and line) at fault where it is known.
     pub fn from_files(files: Vec<LexiconFile>) -> std::result::Result<Self, String> {
+        Self::build(files).map_err(|e| e.to_string())
+    }
+
+    fn build(files: Vec<LexiconFile>) -> Result<Self> {
+        // Where each actor and country entry was read, for errors.
+        let mut place: HashMap<String, String> = HashMap::new();
         let mut countries: BTreeMap<String, CountryRecord> = BTreeMap::new();
         let mut country_order: Vec<String> = Vec::new();
         let mut actors: BTreeMap<String, ActorRecord> = BTreeMap::new();
@@ -547,6 +716,7 @@ impl Lexicon {
         let mut roles = RolesRecord::default();
         let mut speech = SpeechRecord::default();
         for f in files {
+            let origin = f.origin;
             if let Some(sp) = f.speech {
                 speech.blame.extend(sp.blame);
                 speech.obligation.extend(sp.obligation);
@@ -555,6 +725,7 @@ impl Lexicon {
                 if !countries.contains_key(&c.name) {
                     country_order.push(c.name.clone());
                 }
+                place.insert(c.name.clone(), origin.at(&c.name));
                 countries.insert(c.name.clone(), c);
             }
             for a in f.actor {
@@ -570,12 +741,14 @@ impl Lexicon {
                     if !countries.contains_key(&c.name) {
                         country_order.push(c.name.clone());
                     }
+                    place.insert(c.name.clone(), origin.at(&c.name));
                     countries.insert(c.name.clone(), c);
                     continue;
                 }
                 if !actors.contains_key(&a.name) {
                     actor_order.push(a.name.clone());
                 }
+                place.insert(a.name.clone(), origin.at(&a.name));
                 actors.insert(a.name.clone(), a);
             }
             for r in f.relation {
@@ -589,7 +762,7 @@ impl Lexicon {
                     },
                 );
             }
-            trigger_records.extend(f.trigger);
+            trigger_records.extend(f.trigger.into_iter().map(|t| (t, origin.path.clone())));
             for c in f.code {
                 cameo.insert(c.code.clone(), c);
             }
@@ -613,8 +786,29 @@ impl Lexicon {
             obligation: token_sequences(speech.obligation),
             by_name: HashMap::new(),
         };
+        // Two different names with one id would merge into one node.
+        let mut ids: HashMap<String, &str> = HashMap::new();
+        for name in country_order.iter().chain(&actor_order) {
+            let id = slug(name);
+            let at = |n: &str| place.get(n).cloned().unwrap_or_default();
+            if id.is_empty() {
+                return Err(Error::Invalid(format!(
+                    "{}: name {name:?} gives an empty id: a name needs a letter or a digit",
+                    at(name)
+                )));
+            }
+            if let Some(other) = ids.insert(id.clone(), name) {
+                return Err(Error::Invalid(format!(
+                    "{}: name {name:?} gives the id {id:?} of {other:?} ({}): the two would merge into one node; use one name, or names that differ in letters or digits",
+                    at(name),
+                    at(other)
+                )));
+            }
+        }
         for name in country_order {
-            let c = &countries[&name];
+            let Some(c) = countries.get(&name) else {
+                continue;
+            };
             let idx = lex.push_actor(&c.name, ActorKind::Country, None, None);
             lex.add_pattern(&c.name, idx, Form::Name);
             for a in &c.aliases {
@@ -631,7 +825,9 @@ impl Lexicon {
             }
         }
         for name in actor_order {
-            let a = &actors[&name];
+            let Some(a) = actors.get(&name) else {
+                continue;
+            };
             let idx = lex.push_actor(
                 &a.name,
                 a.kind,
@@ -643,11 +839,14 @@ impl Lexicon {
                 lex.add_pattern(al, idx, Form::Name);
             }
         }
-        for t in trigger_records {
+        for (t, path) in trigger_records {
             let info = lex
                 .relations
                 .get(&t.relation)
-                .ok_or_else(|| format!("trigger for unknown relation {:?}", t.relation))?;
+                .ok_or_else(|| Error::Lexicon {
+                    path: path.clone(),
+                    message: format!("trigger for unknown relation {:?}", t.relation),
+                })?;
             let cameo = t.cameo.clone().unwrap_or_else(|| info.cameo.clone());
             let direct = t.direct.unwrap_or(true);
             let preps = t.preps.clone().unwrap_or_else(|| info.preps.clone());
@@ -677,9 +876,10 @@ impl Lexicon {
             for l in &t.light {
                 let words: Vec<String> = l.split_whitespace().map(|w| w.to_lowercase()).collect();
                 if words.len() < 2 {
-                    return Err(format!(
-                        "light-verb trigger {l:?} needs a verb and an object"
-                    ));
+                    return Err(Error::Lexicon {
+                        path: path.clone(),
+                        message: format!("light-verb trigger {l:?} needs a verb and an object"),
+                    });
                 }
                 let objects = noun_forms(words.last().map(String::as_str).unwrap_or_default());
                 let sense = mk(TriggerPos::Verb, &l.to_lowercase());
@@ -749,11 +949,14 @@ impl Lexicon {
         if let Some(c) = self.cameo.get(code) {
             return c.goldstein;
         }
-        if code.len() > 2 {
-            if let Some(c) = self.cameo.get(&code[..2]) {
+        // `get`, not `[..2]`: a code is user data and may hold any character.
+        if code.len() > 2
+            && let Some(root) = code.get(..2)
+        {
+            if let Some(c) = self.cameo.get(root) {
                 return c.goldstein;
             }
-            if let Some(c) = self.cameo.get(&format!("{}0", &code[..2])) {
+            if let Some(c) = self.cameo.get(&format!("{root}0")) {
                 return c.goldstein;
             }
         }
@@ -829,5 +1032,83 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.starts_with("mine.toml:"), "{msg}");
         assert!(msg.contains("line 3"), "{msg}");
+    }
+
+    fn user(text: &str) -> Result<Lexicon> {
+        let dir = tempfile::TempDir::new().unwrap();
+        let path = dir.path().join("mine.toml");
+        std::fs::write(&path, text).unwrap();
+        Lexicon::with_user_files(&[&path])
+    }
+
+    #[test]
+    fn a_non_ascii_cameo_code_is_an_error_not_a_panic() {
+        let text = "[[trigger]]\nrelation = \"accuses\"\ncameo = \"1€\"\nverbs = [\"blame\"]\n";
+        let msg = user(text).unwrap_err().to_string();
+        assert!(msg.contains("mine.toml:3:9") && msg.contains("1€"), "{msg}");
+        // The Goldstein lookup itself never cuts a character.
+        let lex = Lexicon::builtin().unwrap();
+        assert_eq!(lex.goldstein("1€"), 0.0);
+        assert_eq!(lex.goldstein("€€€"), 0.0);
+    }
+
+    #[test]
+    fn names_without_letters_or_digits_are_errors() {
+        for name in ["", "!!!", "  ", "—"] {
+            let text = format!("[[actor]]\nkind = \"group\"\nname = {name:?}\n");
+            let msg = user(&text).unwrap_err().to_string();
+            assert!(
+                msg.contains("mine.toml:3:8") && msg.contains("empty id"),
+                "{msg}"
+            );
+        }
+    }
+
+    #[test]
+    fn names_that_slug_alike_do_not_merge_silently() {
+        let text = "[[actor]]\nname = \"Zorg Front\"\nkind = \"group\"\n\n[[actor]]\nname = \"ZORG-FRONT!\"\nkind = \"group\"\n";
+        let msg = user(text).unwrap_err().to_string();
+        assert!(
+            msg.contains("mine.toml:6:8")
+                && msg.contains("\"zorg-front\"")
+                && msg.contains("line 2"),
+            "{msg}"
+        );
+        // Against the built-in lexicon: the place of both.
+        let text = "[[actor]]\nname = \"HAMAS!\"\nkind = \"group\"\n";
+        let msg = user(text).unwrap_err().to_string();
+        assert!(
+            msg.contains("mine.toml:2:8") && msg.contains("\"Hamas\""),
+            "{msg}"
+        );
+        // The same name again replaces the built-in entry.
+        let text = "[[actor]]\nname = \"Hamas\"\nkind = \"group\"\nrole = \"x\"\n";
+        assert!(user(text).is_ok());
+    }
+
+    #[test]
+    fn goldstein_scores_are_numbers_in_range() {
+        for (value, column) in [("nan", 37), ("inf", 37), ("11.0", 37), ("-10.5", 37)] {
+            let text = format!("[[code]]\ncode = \"999\"\nname = \"x\"\ngoldstein = {value}\n");
+            let msg = user(&text).unwrap_err().to_string();
+            assert!(
+                msg.contains("mine.toml:4:13") && msg.contains("-10 to 10"),
+                "{value} {column}: {msg}"
+            );
+        }
+        let ok = "[[code]]\ncode = \"999\"\nname = \"x\"\ngoldstein = -10\n";
+        assert!(user(ok).is_ok());
+    }
+
+    #[test]
+    fn builtin_data_passes_the_checks() {
+        // The built-in files go through the same validation.
+        let lex = Lexicon::builtin().unwrap();
+        let mut ids: Vec<&str> = lex.actors.iter().map(|a| a.id.as_str()).collect();
+        let n = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "built-in ids are unique");
+        assert!(ids.iter().all(|id| !id.is_empty()));
     }
 }

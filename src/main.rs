@@ -31,6 +31,13 @@ struct Inputs {
     /// Extra lexicon file(s) (TOML) with actors, countries and triggers.
     #[arg(long)]
     lexicon: Vec<PathBuf>,
+    /// Skip malformed or duplicate JSON Lines records (reported on standard
+    /// error: count and first lines) instead of stopping at the first one.
+    #[arg(long)]
+    skip_bad: bool,
+    /// Largest document accepted, in MB (0: no limit).
+    #[arg(long, default_value_t = 10.0)]
+    max_doc_mb: f64,
 }
 
 #[derive(clap::Args)]
@@ -172,7 +179,22 @@ impl FilterArgs {
 fn load(inputs: &Inputs, quiet: bool) -> Result<(Pipeline, ActorGraph)> {
     let lexicons: Vec<&Path> = inputs.lexicon.iter().map(PathBuf::as_path).collect();
     let pipeline = Pipeline::with_lexicons(&lexicons)?;
-    let docs = actorgraph::input::read_inputs(&inputs.inputs)?;
+    if inputs.max_doc_mb.is_nan() || inputs.max_doc_mb < 0.0 {
+        bail!("--max-doc-mb must be a number of megabytes, 0 for no limit");
+    }
+    let opts = actorgraph::input::InputOptions {
+        skip_bad: inputs.skip_bad,
+        max_document_bytes: (inputs.max_doc_mb > 0.0)
+            .then(|| (inputs.max_doc_mb * 1e6).min(usize::MAX as f64) as usize),
+    };
+    let (docs, report) = actorgraph::input::read_inputs_with(&inputs.inputs, &opts)?;
+    if let Some(summary) = report.summary() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "actorgraph: warning: {}",
+            actorgraph::terminal::safe(&summary)
+        );
+    }
     let bar = if quiet || docs.len() < 2 || !std::io::stderr().is_terminal() {
         ProgressBar::hidden()
     } else {
@@ -224,7 +246,9 @@ fn build(args: BuildArgs, quiet: bool) -> Result<()> {
             let written = export::write_dir(&dir, &files)?;
             if !quiet {
                 let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-                eprintln!(
+                // A closed standard error is no reason to fail a finished run.
+                let _ = writeln!(
+                    std::io::stderr(),
                     "actorgraph: {} actors, {} links -> {}",
                     graph.node_count(),
                     graph.edge_count(),
@@ -255,7 +279,7 @@ fn explain(args: ExplainArgs, quiet: bool) -> Result<()> {
         }
     };
     let text = if args.json {
-        e.to_json()
+        e.to_json()?
     } else {
         e.to_text(color)
     };
@@ -270,7 +294,7 @@ fn stats(args: StatsArgs, quiet: bool) -> Result<()> {
     let graph = graph.filtered(&args.filter.filter(&pipeline)?);
     let s = actorgraph::stats::compute(&graph);
     let text = if args.json {
-        s.to_json()
+        s.to_json()?
     } else {
         s.to_table((args.limit > 0).then_some(args.limit))
     };
@@ -291,6 +315,13 @@ fn eval_parse(file: &Path) -> Result<()> {
 }
 
 fn main() {
+    // Ctrl-C: delete the temporary files of the write phase (earlier
+    // outputs stay as they were) and stop.
+    let _ = ctrlc::set_handler(|| {
+        export::abort_writes();
+        let _ = writeln!(std::io::stderr(), "actorgraph: interrupted");
+        std::process::exit(130);
+    });
     let cli = Cli::parse();
     let quiet = cli.quiet;
     let result = match cli.command {
@@ -308,7 +339,12 @@ fn main() {
         }) {
             std::process::exit(0);
         }
-        eprintln!("actorgraph: error: {e:#}");
+        let message = format!("{e:#}");
+        let _ = writeln!(
+            std::io::stderr(),
+            "actorgraph: error: {}",
+            actorgraph::terminal::safe(&message)
+        );
         std::process::exit(1);
     }
 }

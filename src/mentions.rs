@@ -97,7 +97,18 @@ pub struct Gazetteer {
 
 impl Gazetteer {
     /// Builds the matcher over the lexicon's patterns.
+    ///
+    /// # Panics
+    /// When the matcher cannot be built; [`Gazetteer::try_new`] returns
+    /// the error instead.
+    #[allow(clippy::expect_used)] // kept for existing callers; the pipeline uses try_new
     pub fn new(lex: &Lexicon) -> Self {
+        Self::try_new(lex).expect("gazetteer patterns are plain strings")
+    }
+
+    /// Builds the matcher over the lexicon's patterns, or says why it
+    /// cannot (a lexicon too large for the automaton).
+    pub fn try_new(lex: &Lexicon) -> Result<Self, aho_corasick::BuildError> {
         let mut by_key: HashMap<&str, usize> = HashMap::new();
         let mut keys: Vec<String> = Vec::new();
         let mut entries: Vec<Vec<usize>> = Vec::new();
@@ -121,13 +132,12 @@ impl Gazetteer {
             .collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&keys)
-            .expect("gazetteer patterns are plain strings");
-        Gazetteer {
+            .build(&keys)?;
+        Ok(Gazetteer {
             automaton,
             entries,
             single,
-        }
+        })
     }
 }
 

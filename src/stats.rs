@@ -9,6 +9,7 @@
 
 use crate::graph::{ActorGraph, RelationEdge};
 use crate::relations::{CO_MENTIONED, Modality};
+use crate::terminal::safe_line;
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -391,7 +392,7 @@ impl Stats {
                 out,
                 "{:>4}  {} {} {:>8} {:>6} {:>4} {:>4} {:>8} {:>8.4}",
                 i + 1,
-                pad(&truncate(&a.label, 30), 30),
+                pad(&truncate(&safe_line(&a.label), 30), 30),
                 pad(a.kind, 12),
                 a.mentions,
                 a.degree,
@@ -421,7 +422,7 @@ impl Stats {
             let _ = writeln!(
                 out,
                 "{} {:>6} {:>11} {:>9} {:>8} {:>12}  {}",
-                pad(&r.relation, 14),
+                pad(&safe_line(&r.relation), 14),
                 r.links,
                 r.occurrences,
                 r.asserted,
@@ -451,10 +452,11 @@ impl Stats {
     }
 
     /// Pretty-printed JSON (with a final newline).
-    pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).expect("stats serialise");
+    pub fn to_json(&self) -> crate::Result<String> {
+        let mut s = serde_json::to_string_pretty(self)
+            .map_err(crate::export::json::serde_error("stats JSON"))?;
         s.push('\n');
-        s
+        Ok(s)
     }
 }
 

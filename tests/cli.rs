@@ -73,7 +73,7 @@ fn s(p: &Path) -> &str {
 }
 
 fn links(g: &Value) -> &Vec<Value> {
-    g["links"].as_array().expect("links is an array")
+    g["edges"].as_array().expect("edges is an array")
 }
 
 fn nodes(g: &Value) -> &Vec<Value> {
@@ -644,4 +644,384 @@ fn several_formats_to_stdout_is_an_error() {
     build_fails(&["--format", "json,dot", s(&summit())])
         .stdout(predicate::str::is_empty())
         .stderr(mentions(&["-o"]));
+}
+
+// ------------------------------------------------------------------
+// Robustness: hostile and careless input and output (issue 8).
+
+/// Runs `actorgraph ARGS`, expects a clean failure: exit code 1 (not 101,
+/// a panic), no "panicked" on standard error, and every needle in the
+/// message.
+fn fails_cleanly(args: &[&str], needles: &[&str]) -> String {
+    let out = actorgraph().args(args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "actorgraph {args:?} should fail with exit 1: {stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.contains("error"), "{stderr}");
+    for n in needles {
+        assert!(stderr.contains(n), "{n:?} not in {stderr:?}");
+    }
+    stderr
+}
+
+/// Files in `dir` named like the write phase's temporary files.
+fn temporaries(dir: &Path) -> Vec<String> {
+    dir_entries(dir)
+        .into_iter()
+        .filter(|n| n.starts_with(".actorgraph-"))
+        .collect()
+}
+
+#[test]
+fn bad_input_matrix_fails_cleanly_and_writes_nothing() {
+    let dir = TempDir::new().unwrap();
+    let d = dir.path();
+    let out = d.join("out");
+    fs::create_dir(&out).unwrap();
+    fs::write(out.join("graph.json"), "previous graph\n").unwrap();
+    let target = out.join("graph.json");
+    let o = s(&target);
+
+    // Missing file.
+    let missing = d.join("missing.txt");
+    fails_cleanly(&["build", "-o", o, s(&missing)], &["missing.txt"]);
+    // Empty directory.
+    let empty = d.join("empty-dir");
+    fs::create_dir(&empty).unwrap();
+    fails_cleanly(&["build", "-o", o, s(&empty)], &["empty-dir"]);
+    // Invalid UTF-8.
+    let latin1 = d.join("latin1.txt");
+    fs::write(&latin1, b"S\xe3o Paulo accused Egypt.").unwrap();
+    fails_cleanly(&["build", "-o", o, s(&latin1)], &["latin1.txt", "UTF-8"]);
+    // A binary file (valid UTF-8 but NUL bytes), and NUL bytes in text.
+    let binary = d.join("image.txt");
+    fs::write(&binary, b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0").unwrap();
+    fails_cleanly(&["build", "-o", o, s(&binary)], &["image.txt", "binary"]);
+    let nul = d.join("nul.txt");
+    fs::write(&nul, "Egypt accused\0Qatar of funding militants.").unwrap();
+    fails_cleanly(
+        &["build", "-o", o, s(&nul)],
+        &["nul.txt", "NUL byte at offset 13"],
+    );
+    // A 50 MB single line: over the default 10 MB cap per document.
+    let huge = d.join("huge.txt");
+    {
+        use std::io::Write;
+        let mut f = std::io::BufWriter::new(fs::File::create(&huge).unwrap());
+        let chunk = "Egypt accused Qatar of funding militants ".repeat(1000);
+        while f.get_ref().metadata().unwrap().len() < 50_000_000 {
+            f.write_all(chunk.as_bytes()).unwrap();
+            f.flush().unwrap();
+        }
+    }
+    fails_cleanly(&["build", "-o", o, s(&huge)], &["huge.txt", "--max-doc-mb"]);
+    fs::remove_file(&huge).unwrap();
+    // A malformed JSON Lines record.
+    let corpus = d.join("corpus.jsonl");
+    fs::write(
+        &corpus,
+        "{\"id\": \"a\", \"text\": \"Egypt accused Qatar.\"}\n{\"id\": \"b\", \"text\": 3\n",
+    )
+    .unwrap();
+    fails_cleanly(&["build", "-o", o, s(&corpus)], &["corpus.jsonl:2"]);
+    // A malformed lexicon: line and column.
+    let lex = d.join("lexicon.toml");
+    fs::write(&lex, "[[actor]]\nname = \"X\"\nkind = \"pirate\"\n").unwrap();
+    fails_cleanly(
+        &["build", "--lexicon", s(&lex), "-o", o, s(&summit())],
+        &["lexicon.toml", "line 3", "column"],
+    );
+    // None of these touched the earlier output.
+    assert_eq!(fs::read_to_string(&target).unwrap(), "previous graph\n");
+    assert_eq!(
+        dir_entries(&out),
+        BTreeSet::from(["graph.json".to_string()])
+    );
+
+    // Unwritable -o: a path under a regular file.
+    let file = d.join("a-file.txt");
+    fs::write(&file, "x").unwrap();
+    fails_cleanly(
+        &["build", "-o", s(&file.join("graph.json")), s(&summit())],
+        &["a-file.txt/graph.json"],
+    );
+    // -o whose parent directory does not exist: nothing is created.
+    let orphan = d.join("no/such/dir/graph.json");
+    fails_cleanly(
+        &["build", "-o", s(&orphan), s(&summit())],
+        &["no/such/dir/graph.json", "does not exist"],
+    );
+    assert!(!d.join("no").exists());
+    // -o /dev/full: the full disk is reported, the device stays a device.
+    if Path::new("/dev/full").exists() {
+        fails_cleanly(
+            &["build", "-o", "/dev/full", s(&summit())],
+            &["/dev/full", "No space left"],
+        );
+        fails_cleanly(
+            &["build", "--format", "dot", "-o", "/dev/full", s(&summit())],
+            &["/dev/full"],
+        );
+        assert!(!fs::metadata("/dev/full").unwrap().is_file());
+    }
+    assert!(temporaries(d).is_empty() && temporaries(&out).is_empty());
+}
+
+#[test]
+fn skip_bad_skips_and_reports_malformed_records() {
+    let dir = TempDir::new().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    fs::write(
+        &corpus,
+        format!(
+            "{{\"id\": \"a\", \"text\": \"{ACCUSES}\"}}\nnot json\n{{\"id\": \"a\", \"text\": \"dup\"}}\n{{\"text\": \"no id\"}}\n{{\"id\": \"b\", \"text\": \"Iran met France.\"}}\n"
+        ),
+    )
+    .unwrap();
+    let out = actorgraph()
+        .args(["build", "--skip-bad"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("skipped 3 bad records")
+            && stderr.contains("corpus.jsonl:2, ")
+            && stderr.contains("corpus.jsonl:3, ")
+            && stderr.contains("corpus.jsonl:4"),
+        "{stderr}"
+    );
+    let g: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(documents(&g), 2);
+    assert!(has_link(&g, "egypt", "accuses", "qatar"));
+}
+
+#[test]
+fn jsonl_with_bom_duplicates_and_big_ids() {
+    let dir = TempDir::new().unwrap();
+    let corpus = dir.path().join("bom.jsonl");
+    fs::write(
+        &corpus,
+        format!("\u{feff}{{\"id\": 123456789012345678901234567890, \"text\": \"{ACCUSES}\"}}\n{{\"id\": 123456789012345678901234567891, \"text\": \"{ACCUSES}\"}}\n"),
+    )
+    .unwrap();
+    let g = build_json(&[s(&corpus)]);
+    assert_eq!(
+        evidence_docs(&g),
+        BTreeSet::from([
+            "123456789012345678901234567890".to_string(),
+            "123456789012345678901234567891".to_string()
+        ])
+    );
+    let dup = dir.path().join("dup.jsonl");
+    fs::write(
+        &dup,
+        "{\"id\": \"x\", \"text\": \"A.\"}\n{\"id\": \"y\", \"text\": \"B.\"}\n{\"id\": \"x\", \"text\": \"C.\"}\n",
+    )
+    .unwrap();
+    fails_cleanly(
+        &["build", s(&dup)],
+        &["dup.jsonl:3", "duplicate id \"x\"", "dup.jsonl:1"],
+    );
+}
+
+#[test]
+fn dev_null_and_fifo_outputs_are_written_through_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    if !Path::new("/dev/null").exists() {
+        return;
+    }
+    build_ok(&["-o", "/dev/null", s(&summit())]);
+    build_ok(&["--format", "dot", "-o", "/dev/null", s(&summit())]);
+    assert!(
+        fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+
+    // A FIFO gets the graph and stays a FIFO.
+    let dir = TempDir::new().unwrap();
+    let fifo = dir.path().join("pipe");
+    let ok = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !ok.is_ok_and(|s| s.success()) {
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read(&fifo).unwrap())
+    };
+    build_ok(&["-o", s(&fifo), s(&summit())]);
+    let got: Value = serde_json::from_slice(&reader.join().unwrap()).unwrap();
+    assert!(!nodes(&got).is_empty());
+    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(temporaries(dir.path()).is_empty());
+
+    // /proc/self/fd/1 is the command's own standard output.
+    if Path::new("/proc/self/fd/1").exists() {
+        let stdout = build_ok(&["-o", "/proc/self/fd/1", s(&summit())]);
+        let g: Value = serde_json::from_slice(&stdout).unwrap();
+        assert!(!nodes(&g).is_empty());
+    }
+}
+
+#[test]
+fn symlinked_output_keeps_the_link() {
+    let dir = TempDir::new().unwrap();
+    let real = dir.path().join("real.json");
+    fs::write(&real, "old").unwrap();
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    build_ok(&["-o", s(&link), s(&summit())]);
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(fs::read_to_string(&real).unwrap().contains("\"nodes\""));
+}
+
+#[test]
+fn ctrl_c_in_the_write_phase_leaves_old_outputs_and_no_temporaries() {
+    let dir = TempDir::new().unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    for name in ["graph.json", "graph.dot"] {
+        fs::write(out.join(name), "previous\n").unwrap();
+    }
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+        .args(["build", "-q", "--format", "json,dot,graphml", "-o"])
+        .arg(&out)
+        .arg(summit())
+        .env(actorgraph::export::PAUSE_BEFORE_RENAME_ENV, "30")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until the three temporary files are written.
+    let start = std::time::Instant::now();
+    while temporaries(&out).len() < 3 {
+        assert!(
+            start.elapsed().as_secs() < 60,
+            "no temporary files appeared: {:?}",
+            dir_entries(&out)
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130), "exit code after Ctrl-C");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("interrupted"));
+    assert_eq!(
+        dir_entries(&out),
+        BTreeSet::from(["graph.dot".to_string(), "graph.json".to_string()]),
+        "no temporary and no new file"
+    );
+    for name in ["graph.json", "graph.dot"] {
+        assert_eq!(fs::read_to_string(out.join(name)).unwrap(), "previous\n");
+    }
+}
+
+#[test]
+fn explain_and_stats_escape_control_characters() {
+    let dir = TempDir::new().unwrap();
+    let input = dir.path().join("hostile.txt");
+    fs::write(
+        &input,
+        "Egypt accused Qatar \u{1b}[2J\u{1b}]0;pwned\u{7} of funding militants. Zorg Corp accused Egypt.",
+    )
+    .unwrap();
+    let lex = dir.path().join("lexicon.toml");
+    fs::write(
+        &lex,
+        "[[actor]]\nname = \"Zorg\\u001b[31m Corp\"\nkind = \"organization\"\naliases = [\"Zorg Corp\"]\n",
+    )
+    .unwrap();
+    for args in [
+        vec!["explain", "egypt", "qatar", "--color", "never"],
+        vec!["explain", "egypt", "qatar", "--color", "always"],
+        vec!["stats"],
+    ] {
+        let out = actorgraph()
+            .args(&args)
+            .arg(&input)
+            .arg("--lexicon")
+            .arg(&lex)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        let raw: String = if args.contains(&"always") {
+            // The highlighting is ours; strip it, then nothing may be left.
+            text.replace("\u{1b}[0m", "")
+                .replace("\u{1b}[1m", "")
+                .replace("\u{1b}[2m", "")
+                .split('\u{1b}')
+                .enumerate()
+                .map(|(i, p)| {
+                    if i == 0 {
+                        p.to_string()
+                    } else {
+                        p.split_once('m')
+                            .map_or(p.to_string(), |(_, r)| r.to_string())
+                    }
+                })
+                .collect()
+        } else {
+            text.clone()
+        };
+        assert!(
+            !raw.contains('\u{1b}') && !raw.contains('\u{7}'),
+            "{args:?}: {text:?}"
+        );
+        assert!(text.contains("\\x1b"), "{args:?} shows the escape: {text}");
+    }
+}
+
+#[test]
+fn explain_survives_a_closed_standard_error() {
+    // An unknown actor is an error message on a closed standard error.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "\"{}\" explain nobody-at-all qatar \"{}\" 2>&-",
+            env!("CARGO_BIN_EXE_actorgraph"),
+            summit().display()
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+}
+
+#[test]
+fn csv_cells_cannot_be_formulas() {
+    let dir = TempDir::new().unwrap();
+    let corpus = dir.path().join("c.jsonl");
+    fs::write(
+        &corpus,
+        format!("{{\"id\": \"=HYPERLINK(\\\"http://evil\\\")\", \"text\": \"{ACCUSES}\"}}\n{{\"id\": \"@x\\u0000y\", \"text\": \"{ACCUSES}\"}}\n"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    build_ok(&["--format", "csv", "-o", s(&out), s(&corpus)]);
+    let edges = fs::read_to_string(out.join("edges.csv")).unwrap();
+    let mut r = ::csv::Reader::from_reader(edges.as_bytes());
+    for row in r.records() {
+        for cell in row.unwrap().iter() {
+            assert!(
+                !cell.starts_with(['=', '+', '@', '\t', '\r']) && !cell.contains('\0'),
+                "{cell:?}"
+            );
+        }
+    }
+    assert!(edges.contains("'=HYPERLINK"), "{edges}");
 }

@@ -257,7 +257,7 @@ fn xml_exports_survive_control_characters_and_markup_in_text() {
     assert!(!data.contains('<'), "embedded JSON must escape '<'");
     let v: Value = serde_json::from_str(data).unwrap();
     assert!(
-        v["links"]
+        v["edges"]
             .as_array()
             .unwrap()
             .iter()
@@ -283,7 +283,7 @@ fn svg_and_png_are_drawn_by_graphviz() {
         assert!(texts.iter().any(|t| t == label), "{label} is not drawn");
     }
     // Relation labels are drawn; co-mentions are not labelled.
-    let relations = v["links"]
+    let relations = v["edges"]
         .as_array()
         .unwrap()
         .iter()
@@ -641,7 +641,7 @@ fn top_and_no_co_mentions_shrink_every_format() {
     let v = json_of(dir.path());
     assert!(v["nodes"].as_array().unwrap().len() <= 10);
     assert!(
-        v["links"]
+        v["edges"]
             .as_array()
             .unwrap()
             .iter()
@@ -656,7 +656,7 @@ fn top_and_no_co_mentions_shrink_every_format() {
     let edges = fs::read_to_string(dir.path().join("edges.csv")).unwrap();
     assert_eq!(
         edges.lines().count(),
-        1 + v["links"].as_array().unwrap().len()
+        1 + v["edges"].as_array().unwrap().len()
     );
 }
 
@@ -680,7 +680,7 @@ fn explain_lists_every_link_with_highlighted_evidence() {
     let v: Value =
         serde_json::from_slice(&run_ok(&["explain", "iran", "france", a, "--json"]).stdout)
             .unwrap();
-    let links = v["links"].as_array().unwrap();
+    let links = v["edges"].as_array().unwrap();
     assert!(
         links
             .iter()
@@ -692,7 +692,7 @@ fn explain_lists_every_link_with_highlighted_evidence() {
     )
     .unwrap();
     assert!(
-        v["links"]
+        v["edges"]
             .as_array()
             .unwrap()
             .iter()
@@ -715,7 +715,7 @@ fn stats_ranks_actors_and_counts_relations() {
         serde_json::from_slice(&out.stdout).unwrap()
     };
     assert_eq!(v["actor_count"], g["nodes"].as_array().unwrap().len());
-    assert_eq!(v["link_count"], g["links"].as_array().unwrap().len());
+    assert_eq!(v["link_count"], g["edges"].as_array().unwrap().len());
     let actors = v["actors"].as_array().unwrap();
     let pagerank: f64 = actors.iter().map(|x| x["pagerank"].as_f64().unwrap()).sum();
     assert!((pagerank - 1.0).abs() < 1e-9, "{pagerank}");

@@ -94,7 +94,7 @@ fn page_loads_cleanly_and_draws_every_actor_and_link() {
     let dir = TempDir::new().unwrap();
     let (page, graph) = build_page(dir.path(), &articles().join("diplomacy_envoys.txt"), &[]);
     let (dom, data) = load(&bin, &page, "");
-    let (nodes, links) = (count(&graph, "nodes"), count(&graph, "links"));
+    let (nodes, links) = (count(&graph, "nodes"), count(&graph, "edges"));
     assert!(nodes >= 10, "the example should have actors");
     assert_eq!(data["nodes"], nodes.to_string());
     assert_eq!(data["links"], links.to_string());
@@ -118,7 +118,7 @@ fn search_relation_filter_and_evidence_panel() {
     let Some(bin) = chromium() else { return };
     let dir = TempDir::new().unwrap();
     let (page, graph) = build_page(dir.path(), &articles().join("diplomacy_envoys.txt"), &[]);
-    let links = graph["links"].as_array().unwrap();
+    let links = graph["edges"].as_array().unwrap();
     let rejects = links.iter().filter(|l| l["relation"] == "rejects").count();
     let (index, link) = links
         .iter()
@@ -178,7 +178,7 @@ fn hostile_text_stays_text() {
     )
     .unwrap();
     let (page, graph) = build_page(dir.path(), &input, &["--title", "<b>Title</b> & co"]);
-    let index = graph["links"]
+    let index = graph["edges"]
         .as_array()
         .unwrap()
         .iter()
@@ -218,4 +218,21 @@ fn corpus_page_and_screenshot() {
         "screenshot looks blank ({} bytes)",
         png.len()
     );
+}
+
+#[test]
+fn prototype_names_in_the_fragment_are_just_unknown_actors() {
+    let Some(bin) = chromium() else { return };
+    let dir = TempDir::new().unwrap();
+    let (page, _) = build_page(dir.path(), &articles().join("diplomacy_envoys.txt"), &[]);
+    for fragment in [
+        "#actor=__proto__",
+        "#actor=constructor",
+        "#actor=toString&rel=constructor",
+        "#rel=__proto__&link=hasOwnProperty",
+    ] {
+        // `load` fails on any script error or console message.
+        let (_, data) = load(&bin, &page, fragment);
+        assert_eq!(data.get("selected"), None, "{fragment} selects nothing");
+    }
 }

@@ -74,8 +74,8 @@ fn merge_equals_graph_of_both_documents() {
 
     assert_eq!(merged.documents(), 3);
     assert_eq!(
-        json::to_string(&merged),
-        json::to_string(&both),
+        json::to_string(&merged).unwrap(),
+        json::to_string(&both).unwrap(),
         "merge must give the graph of all documents"
     );
 
@@ -146,7 +146,10 @@ fn merge_into_empty_graph_is_identity() {
     let g = pipeline().build_graph(&articles());
     let mut empty = ActorGraph::new();
     empty.merge(g.clone());
-    assert_eq!(json::to_string(&empty), json::to_string(&g));
+    assert_eq!(
+        json::to_string(&empty).unwrap(),
+        json::to_string(&g).unwrap()
+    );
 }
 
 // --- evidence cap -------------------------------------------------------
@@ -215,8 +218,8 @@ fn truncation_is_exported() {
     for i in 0..2 {
         g.add(&pipeline().extract(&Document::new(format!("d{i}"), ACCUSES)));
     }
-    let v: serde_json::Value = serde_json::from_str(&json::to_string(&g)).unwrap();
-    let link = v["links"]
+    let v: serde_json::Value = serde_json::from_str(&json::to_string(&g).unwrap()).unwrap();
+    let link = v["edges"]
         .as_array()
         .unwrap()
         .iter()
@@ -237,8 +240,8 @@ fn corpus_graph() -> ActorGraph {
 fn default_filter_keeps_everything() {
     let g = corpus_graph();
     assert_eq!(
-        json::to_string(&g.filtered(&Filter::default())),
-        json::to_string(&g)
+        json::to_string(&g.filtered(&Filter::default())).unwrap(),
+        json::to_string(&g).unwrap()
     );
 }
 
@@ -541,8 +544,8 @@ fn build_graph_is_deterministic() {
     for i in 0..20 {
         docs.push(Document::new(format!("copy-{i}"), docs[i % 3].text.clone()));
     }
-    let a = json::to_string(&pipeline().build_graph(&docs));
-    let b = json::to_string(&pipeline().build_graph(&docs));
+    let a = json::to_string(&pipeline().build_graph(&docs)).unwrap();
+    let b = json::to_string(&pipeline().build_graph(&docs)).unwrap();
     assert!(a == b, "two builds of the same corpus differ");
 }
 

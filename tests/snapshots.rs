@@ -29,7 +29,7 @@ fn snapshot_graph() -> ActorGraph {
 
 #[test]
 fn json_export_snapshot() {
-    let out = json::to_string(&snapshot_graph());
+    let out = json::to_string(&snapshot_graph()).unwrap();
     serde_json::from_str::<Value>(&out).expect("export is JSON");
     insta::assert_snapshot!("json_export", out);
 }
@@ -258,7 +258,7 @@ fn dot_escapes_awkward_names_and_parses_back() {
 #[test]
 fn json_keeps_awkward_names_exactly() {
     let g = awkward_graph();
-    let v: Value = serde_json::from_str(&json::to_string(&g)).unwrap();
+    let v: Value = serde_json::from_str(&json::to_string(&g).unwrap()).unwrap();
     let labels: BTreeSet<&str> = v["nodes"]
         .as_array()
         .unwrap()
@@ -266,7 +266,7 @@ fn json_keeps_awkward_names_exactly() {
         .map(|n| n["label"].as_str().unwrap())
         .collect();
     assert_eq!(labels, AWKWARD.iter().copied().collect::<BTreeSet<_>>());
-    let doc = v["links"][0]["evidence"][0]["doc"].as_str().unwrap();
+    let doc = v["edges"][0]["evidence"][0]["doc"].as_str().unwrap();
     assert_eq!(doc, "doc \"with\" quotes\\");
 }
 

@@ -83,7 +83,7 @@ struct Doc<'a> {
 }
 
 /// Serialises the graph as pretty-printed Cytoscape JSON (with a final newline).
-pub fn to_string(g: &ActorGraph) -> String {
+pub fn to_string(g: &ActorGraph) -> crate::Result<String> {
     let nodes = g
         .nodes_sorted()
         .into_iter()
@@ -143,7 +143,17 @@ pub fn to_string(g: &ActorGraph) -> String {
         multigraph: true,
         elements: Elements { nodes, edges },
     };
-    let mut s = serde_json::to_string_pretty(&doc).expect("graph serialises");
+    let mut s = serde_json::to_string_pretty(&doc)
+        .map_err(crate::export::json::serde_error("Cytoscape.js JSON"))?;
     s.push('\n');
-    s
+    Ok(s)
+}
+
+/// Writes the Cytoscape.js elements JSON (with a final newline).
+pub fn write(g: &ActorGraph, out: &mut impl std::io::Write) -> crate::Result<()> {
+    out.write_all(to_string(g)?.as_bytes())
+        .map_err(|source| crate::Error::Write {
+            what: "Cytoscape.js JSON".to_string(),
+            source,
+        })
 }

@@ -322,6 +322,15 @@ pub fn to_string(g: &ActorGraph) -> String {
     s
 }
 
+/// Writes the DOT text of [`to_string`].
+pub fn write(g: &ActorGraph, out: &mut impl std::io::Write) -> crate::Result<()> {
+    out.write_all(to_string(g).as_bytes())
+        .map_err(|source| crate::Error::Write {
+            what: "DOT".to_string(),
+            source,
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,7 @@
 
 use super::layout::{DEFAULT_SEED, force_directed};
 use super::{kind_rgb, tone_rgb, xml_clean};
+use crate::error::{Error, Result};
 use crate::export::graphml::{evidence_docs, evidence_text, f32_text, f64_text};
 use crate::export::json::{generator, link_key};
 use crate::graph::ActorGraph;
@@ -82,18 +83,37 @@ fn color(w: &mut Writer<Vec<u8>>, (r, g, b): (u8, u8, u8)) -> io::Result<()> {
 
 /// Serialises the graph as GEXF 1.3 (UTF-8, indented, with a final
 /// newline), positions from the layout with the default seed.
-pub fn to_string(g: &ActorGraph) -> String {
+pub fn to_string(g: &ActorGraph) -> Result<String> {
     to_string_seeded(g, DEFAULT_SEED)
+}
+
+/// Writes the graph as GEXF, positions from the layout with `seed`.
+pub fn write(g: &ActorGraph, seed: u64, out: &mut impl io::Write) -> Result<()> {
+    out.write_all(&render(g, seed)?)
+        .map_err(|source| Error::Write {
+            what: "GEXF".to_string(),
+            source,
+        })
 }
 
 /// Like [`to_string`], positions from the layout with `seed` (the HTML
 /// page's layout for the same seed).
-pub fn to_string_seeded(g: &ActorGraph, seed: u64) -> String {
+pub fn to_string_seeded(g: &ActorGraph, seed: u64) -> Result<String> {
+    String::from_utf8(render(g, seed)?).map_err(|e| Error::Serialize {
+        what: "GEXF",
+        message: e.to_string(),
+    })
+}
+
+fn render(g: &ActorGraph, seed: u64) -> Result<Vec<u8>> {
     let layout = force_directed(g, seed);
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    let ok = "writing to memory";
+    let err = |e: io::Error| Error::Serialize {
+        what: "GEXF",
+        message: e.to_string(),
+    };
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
-        .expect(ok);
+        .map_err(err)?;
     w.create_element("gexf")
         .with_attributes([
             ("xmlns", "http://gexf.net/1.3"),
@@ -208,8 +228,8 @@ pub fn to_string_seeded(g: &ActorGraph, seed: u64) -> String {
                 })?;
             Ok(())
         })
-        .expect(ok);
-    let mut s = String::from_utf8(w.into_inner()).expect("quick-xml writes UTF-8");
-    s.push('\n');
-    s
+        .map_err(err)?;
+    let mut v = w.into_inner();
+    v.push(b'\n');
+    Ok(v)
 }

@@ -9,6 +9,7 @@
 //! through [`super::xml_clean`], which drops characters XML 1.0 forbids.
 
 use super::xml_clean;
+use crate::error::{Error, Result};
 use crate::export::json::{generator, link_key};
 use crate::graph::{ActorGraph, RelationEdge};
 use crate::relations::Modality;
@@ -141,12 +142,30 @@ fn edge_values(e: &RelationEdge) -> Vec<(&'static str, String)> {
     v
 }
 
+/// Writes the graph as GraphML (UTF-8, indented, with a final newline).
+pub fn write(g: &ActorGraph, out: &mut impl io::Write) -> Result<()> {
+    out.write_all(&render(g)?).map_err(|source| Error::Write {
+        what: "GraphML".to_string(),
+        source,
+    })
+}
+
 /// Serialises the graph as GraphML (UTF-8, indented, with a final newline).
-pub fn to_string(g: &ActorGraph) -> String {
+pub fn to_string(g: &ActorGraph) -> Result<String> {
+    String::from_utf8(render(g)?).map_err(|e| Error::Serialize {
+        what: "GraphML",
+        message: e.to_string(),
+    })
+}
+
+fn render(g: &ActorGraph) -> Result<Vec<u8>> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    let ok = "writing to memory";
+    let err = |e: io::Error| Error::Serialize {
+        what: "GraphML",
+        message: e.to_string(),
+    };
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
-        .expect(ok);
+        .map_err(err)?;
     w.create_element("graphml")
         .with_attributes([
             ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
@@ -210,8 +229,8 @@ pub fn to_string(g: &ActorGraph) -> String {
                 })?;
             Ok(())
         })
-        .expect(ok);
-    let mut s = String::from_utf8(w.into_inner()).expect("quick-xml writes UTF-8");
-    s.push('\n');
-    s
+        .map_err(err)?;
+    let mut v = w.into_inner();
+    v.push(b'\n');
+    Ok(v)
 }

@@ -75,7 +75,7 @@ struct LayoutData<'a> {
     tone_colors: BTreeMap<&'static str, String>,
 }
 
-fn layout_json(g: &ActorGraph, layout: &Layout, seed: u64) -> String {
+fn layout_json(g: &ActorGraph, layout: &Layout, seed: u64) -> crate::Result<String> {
     let positions = g
         .nodes_sorted()
         .into_iter()
@@ -102,7 +102,7 @@ fn layout_json(g: &ActorGraph, layout: &Layout, seed: u64) -> String {
             .map(|&t| (t.as_str(), hex(tone_rgb(t))))
             .collect(),
     };
-    serde_json::to_string(&data).expect("layout serialises")
+    serde_json::to_string(&data).map_err(crate::export::json::serde_error("HTML layout"))
 }
 
 /// Default page title: a one-line summary of the graph.
@@ -117,13 +117,13 @@ pub fn default_title(g: &ActorGraph) -> String {
 }
 
 /// Renders the page (with a final newline).
-pub fn to_string(g: &ActorGraph, opts: &Options) -> String {
+pub fn to_string(g: &ActorGraph, opts: &Options) -> crate::Result<String> {
     let layout = force_directed(g, opts.seed);
     let title = escape_html(&opts.title.clone().unwrap_or_else(|| default_title(g)));
-    let graph = script_json(&json::to_string_compact(g));
-    let positions = script_json(&layout_json(g, &layout, opts.seed));
+    let graph = script_json(&json::to_string_compact(g)?);
+    let positions = script_json(&layout_json(g, &layout, opts.seed)?);
     let generator = escape_html(&json::generator());
-    format!(
+    Ok(format!(
         r#"<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -163,7 +163,16 @@ pub fn to_string(g: &ActorGraph, opts: &Options) -> String {
 </body>
 </html>
 "#
-    )
+    ))
+}
+
+/// Writes the page of [`to_string`].
+pub fn write(g: &ActorGraph, opts: &Options, out: &mut impl std::io::Write) -> crate::Result<()> {
+    out.write_all(to_string(g, opts)?.as_bytes())
+        .map_err(|source| crate::Error::Write {
+            what: "HTML page".to_string(),
+            source,
+        })
 }
 
 #[cfg(test)]
@@ -209,21 +218,22 @@ mod tests {
             "<doc>",
             "Egypt accused Qatar of funding militants.",
         )]);
-        let page = to_string(&g, &Options::default());
+        let page = to_string(&g, &Options::default()).unwrap();
         assert!(page.contains("<title>actorgraph: "));
         assert!(page.contains(r#"id="graph-data">{"directed":true"#));
         assert!(
             page.contains(r#"\u003cdoc\u003e"#),
             "document id must be escaped"
         );
-        assert_eq!(page, to_string(&g, &Options::default()));
+        assert_eq!(page, to_string(&g, &Options::default()).unwrap());
         let titled = to_string(
             &g,
             &Options {
                 title: Some("A <b> & \"c\"".into()),
                 ..Options::default()
             },
-        );
+        )
+        .unwrap();
         assert!(titled.contains("<title>A &lt;b&gt; &amp; &quot;c&quot;</title>"));
     }
 }

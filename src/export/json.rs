@@ -1,15 +1,21 @@
 //! Node-link JSON, the form read by networkx `node_link_graph` and by D3
-//! force layouts: `{"directed", "multigraph", "graph", "nodes", "links"}`.
+//! force layouts: `{"directed", "multigraph", "graph", "nodes", "edges"}`.
+//!
+//! The links are under `"edges"`, networkx 3.6's default key, so that
+//! `networkx.node_link_graph(data)` reads the file without arguments (older
+//! networkx: `edges="edges"` or `link="edges"`; D3: `d3.forceLink(data.edges)`).
 //!
 //! This is the project's stable contract: nodes carry `id`, `label`, `kind`,
 //! `aliases`, `mentions`, `documents` and, when known, `affiliation` and
-//! `role`; links carry `source`, `target`, `key` (`relation:modality`),
+//! `role`; edges carry `source`, `target`, `key` (`relation:modality`),
 //! `relation`, `cameo`, `goldstein`, `modality`, `count`, `confidence`,
 //! `evidence` and `evidence_truncated`.
 
+use crate::error::{Error, Result};
 use crate::graph::{ActorGraph, ActorNode, Evidence, RelationEdge};
 use crate::relations::Modality;
 use serde::Serialize;
+use std::io::{self, Write};
 
 #[derive(Serialize)]
 struct GraphMeta<'a> {
@@ -123,7 +129,7 @@ struct Doc<'a> {
     multigraph: bool,
     graph: GraphMeta<'a>,
     nodes: Vec<NodeOut<'a>>,
-    links: Vec<LinkOut<'a>>,
+    edges: Vec<LinkOut<'a>>,
 }
 
 fn doc(g: &ActorGraph) -> Doc<'_> {
@@ -136,7 +142,7 @@ fn doc(g: &ActorGraph) -> Doc<'_> {
             documents: g.documents(),
         },
         nodes: g.nodes_sorted().into_iter().map(NodeOut::from).collect(),
-        links: g
+        edges: g
             .edges_sorted()
             .into_iter()
             .map(|(a, b, e)| LinkOut::new(a, b, e))
@@ -149,15 +155,37 @@ pub fn generator() -> String {
     format!("actorgraph {}", env!("CARGO_PKG_VERSION"))
 }
 
+pub(crate) fn serde_error(what: &'static str) -> impl Fn(serde_json::Error) -> Error {
+    move |e| Error::Serialize {
+        what,
+        message: e.to_string(),
+    }
+}
+
+/// Writes the graph as pretty-printed node-link JSON (with a final newline).
+pub fn write(g: &ActorGraph, out: &mut impl io::Write) -> Result<()> {
+    let mut out = io::BufWriter::new(out);
+    let io_error = |source| Error::Write {
+        what: "node-link JSON".to_string(),
+        source,
+    };
+    serde_json::to_writer_pretty(&mut out, &doc(g)).map_err(|e| match e.io_error_kind() {
+        Some(_) => io_error(io::Error::from(e)),
+        None => serde_error("node-link JSON")(e),
+    })?;
+    out.write_all(b"\n").map_err(io_error)?;
+    out.flush().map_err(io_error)
+}
+
 /// Serialises the graph as pretty-printed node-link JSON (with a final newline).
-pub fn to_string(g: &ActorGraph) -> String {
-    let mut s = serde_json::to_string_pretty(&doc(g)).expect("graph serialises");
+pub fn to_string(g: &ActorGraph) -> Result<String> {
+    let mut s = serde_json::to_string_pretty(&doc(g)).map_err(serde_error("node-link JSON"))?;
     s.push('\n');
-    s
+    Ok(s)
 }
 
 /// The same document as [`to_string`] on one line, without the final
 /// newline (embedded in the HTML page).
-pub fn to_string_compact(g: &ActorGraph) -> String {
-    serde_json::to_string(&doc(g)).expect("graph serialises")
+pub fn to_string_compact(g: &ActorGraph) -> Result<String> {
+    serde_json::to_string(&doc(g)).map_err(serde_error("node-link JSON"))
 }

@@ -148,22 +148,22 @@ impl Format {
             }]
         };
         Ok(match self {
-            Format::Json => one(json::to_string(g).into_bytes()),
+            Format::Json => one(json::to_string(g)?.into_bytes()),
             Format::Dot => one(dot::to_string(g).into_bytes()),
             Format::Svg => one(render_graphviz(g, graphviz_rust::cmd::Format::Svg)?),
             Format::Png => one(render_graphviz(g, graphviz_rust::cmd::Format::Png)?),
-            Format::Html => one(html::to_string(g, opts).into_bytes()),
-            Format::Graphml => one(graphml::to_string(g).into_bytes()),
-            Format::Gexf => one(gexf::to_string_seeded(g, opts.seed).into_bytes()),
-            Format::Cytoscape => one(cytoscape::to_string(g).into_bytes()),
+            Format::Html => one(html::to_string(g, opts)?.into_bytes()),
+            Format::Graphml => one(graphml::to_string(g)?.into_bytes()),
+            Format::Gexf => one(gexf::to_string_seeded(g, opts.seed)?.into_bytes()),
+            Format::Cytoscape => one(cytoscape::to_string(g)?.into_bytes()),
             Format::Csv => vec![
                 OutputFile {
                     name: "nodes.csv",
-                    bytes: csv::nodes_csv(g),
+                    bytes: csv::nodes_csv(g)?,
                 },
                 OutputFile {
                     name: "edges.csv",
-                    bytes: csv::edges_csv(g),
+                    bytes: csv::edges_csv(g)?,
                 },
             ],
         })
@@ -245,33 +245,165 @@ pub fn render_all(g: &ActorGraph, formats: &[Format], opts: &Options) -> Result<
     Ok(files)
 }
 
-/// Writes rendered files into a directory (created if needed), each
-/// atomically; returns the paths written.
+/// Writes rendered files into a directory (created if needed); returns the
+/// paths written. See [`write_outputs`] for how.
 pub fn write_dir(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|source| Error::Io {
         path: dir.to_path_buf(),
         source,
     })?;
-    let mut written = Vec::new();
-    for f in files {
-        let path = dir.join(f.name);
-        write_atomic(&path, &f.bytes)?;
-        written.push(path);
-    }
-    Ok(written)
+    let targets: Vec<(PathBuf, &[u8])> = files
+        .iter()
+        .map(|f| (dir.join(f.name), f.bytes.as_slice()))
+        .collect();
+    write_outputs(&targets)?;
+    Ok(targets.into_iter().map(|(p, _)| p).collect())
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same directory
-/// and a rename, so that a failed run never leaves half a file behind.
+/// Writes `bytes` to `path` (see [`write_outputs`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_outputs(&[(path.to_path_buf(), bytes)])
+}
+
+/// Temporary files written but not yet renamed into place, and whether
+/// the run was interrupted; see [`abort_writes`].
+static PENDING: std::sync::Mutex<Pending> = std::sync::Mutex::new(Pending {
+    paths: Vec::new(),
+    aborted: false,
+});
+
+struct Pending {
+    paths: Vec<PathBuf>,
+    aborted: bool,
+}
+
+fn pending() -> std::sync::MutexGuard<'static, Pending> {
+    // A panic while holding the lock leaves a valid list behind.
+    PENDING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Environment variable read by the test suite only: seconds to wait after
+/// every temporary file is written and before they are renamed into place,
+/// so that a test can interrupt the write phase.
+pub const PAUSE_BEFORE_RENAME_ENV: &str = "ACTORGRAPH_TEST_PAUSE_BEFORE_RENAME";
+
+/// Stops every write in progress: deletes the temporary files not yet
+/// renamed into place and makes later writes fail. Called by the Ctrl-C
+/// handler of the command line before it exits, so that an interrupted run
+/// leaves the earlier outputs as they were and no `.actorgraph-*` file.
+/// The rename phase holds the same lock, so it is never cut half-way: an
+/// interrupt during it waits for it to finish.
+pub fn abort_writes() {
+    let mut p = pending();
+    p.aborted = true;
+    for path in p.paths.drain(..) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// Whether `path` must be written through rather than replaced: anything
+/// that is not a plain regular file (a device such as `/dev/null` or
+/// `/dev/full`, a FIFO, a socket) and any path under `/dev` or `/proc`
+/// (`/dev/stdout`, `/proc/self/fd/1`), which stand for an open file.
+fn write_through(path: &Path) -> bool {
+    if path.starts_with("/dev") || path.starts_with("/proc") {
+        return true;
+    }
+    match std::fs::metadata(path) {
+        Ok(m) => !m.is_file() && !m.is_dir(),
+        Err(_) => false,
+    }
+}
+
+/// Writes each `(path, bytes)`, so that a failed or interrupted run never
+/// leaves half a file behind nor a mix of old and new outputs:
+///
+/// - regular files (and new paths) are written to `.actorgraph-*`
+///   temporary files in their directory first, and renamed into place only
+///   once every output is written; a symbolic link to a regular file is
+///   kept and its target replaced;
+/// - anything that is not a regular file (`/dev/null`, `/dev/full`, a FIFO,
+///   `/proc/self/fd/1`) is never replaced: the bytes are written into it,
+///   and a write error (a full disk) is an error.
+pub fn write_outputs(targets: &[(PathBuf, &[u8])]) -> Result<()> {
+    let mut staged: Vec<(tempfile::TempPath, PathBuf)> = Vec::new();
+    let mut through: Vec<(&Path, &[u8])> = Vec::new();
+    for (path, bytes) in targets {
+        if write_through(path) {
+            through.push((path, bytes));
+            continue;
+        }
+        if path.is_dir() {
+            return Err(Error::Io {
+                path: path.clone(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::IsADirectory,
+                    "is a directory, not a file",
+                ),
+            });
+        }
+        // Replace the target of a symbolic link, not the link.
+        let dest = match std::fs::symlink_metadata(path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                std::fs::canonicalize(path).map_err(|source| Error::Io {
+                    path: path.clone(),
+                    source,
+                })?
+            }
+            _ => path.clone(),
+        };
+        staged.push((stage(&dest, bytes)?, dest));
+    }
+    for (path, bytes) in through {
+        write_into(path, bytes)?;
+    }
+    if let Some(secs) = std::env::var(PAUSE_BEFORE_RENAME_ENV)
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_secs_f64(secs.clamp(0.0, 60.0)));
+    }
+    let mut p = pending();
+    if p.aborted {
+        return Err(Error::Invalid("interrupted".to_string()));
+    }
+    let mut result = Ok(());
+    for (tmp, dest) in staged {
+        let tmp_path = tmp.to_path_buf();
+        if result.is_ok() {
+            result = tmp.persist(&dest).map_err(|e| Error::Io {
+                path: dest.clone(),
+                source: e.error,
+            });
+        }
+        // Dropped (deleted) or renamed: no longer pending either way.
+        p.paths.retain(|q| *q != tmp_path);
+    }
+    result
+}
+
+/// Writes `bytes` into a new temporary file next to `path` and returns it,
+/// registered with [`abort_writes`].
+fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::TempPath> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let io = |source| Error::Io {
+    let io = |source: std::io::Error| Error::Io {
         path: path.to_path_buf(),
         source,
     };
+    if !dir.is_dir() {
+        return Err(Error::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("the directory {} does not exist", dir.display()),
+            ),
+        });
+    }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".actorgraph-");
     // Temporary files are private (0600); the result is an ordinary file.
@@ -280,11 +412,39 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o644));
     }
-    let mut tmp = builder.tempfile_in(dir).map_err(io)?;
-    tmp.write_all(bytes).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+    let mut tmp = {
+        let mut p = pending();
+        if p.aborted {
+            return Err(Error::Invalid("interrupted".to_string()));
+        }
+        let tmp = builder.tempfile_in(dir).map_err(io)?;
+        p.paths.push(tmp.path().to_path_buf());
+        tmp
+    };
+    let written = tmp.write_all(bytes).and_then(|()| tmp.as_file().sync_all());
+    if let Err(e) = written {
+        let tmp_path = tmp.path().to_path_buf();
+        drop(tmp);
+        pending().paths.retain(|q| *q != tmp_path);
+        return Err(io(e));
+    }
+    Ok(tmp.into_temp_path())
+}
+
+/// Writes into an existing non-regular file (device, FIFO, open file
+/// descriptor) without replacing it; appends, so that `/proc/self/fd/1`
+/// opened by `>>` keeps what was there.
+fn write_into(path: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(path)
+        .map_err(io)?;
+    f.write_all(bytes).map_err(io)?;
+    f.flush().map_err(io)
 }
 
 /// Drops the characters XML 1.0 forbids (C0 controls other than tab,

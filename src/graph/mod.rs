@@ -224,22 +224,34 @@ impl ActorGraph {
     }
 
     /// Folds one document's extraction into the graph.
+    ///
+    /// Never panics, whatever the extraction holds: an actor that a relation
+    /// or a co-mention reaches is a node even when it was named only inside
+    /// a title (no mention of its own); a link that names an actor, a
+    /// sentence or a span the extraction does not have is left out.
     pub fn add(&mut self, ex: &Extraction) {
         self.documents += 1;
         // Actors named only inside a title ("Kremlin spokesman") and never
-        // linked by a relation are not nodes.
+        // linked by a relation or a co-mention are not nodes.
         let mut used = vec![false; ex.actors.len()];
-        for e in &ex.events {
-            used[e.source] = true;
-            used[e.target] = true;
+        let pairs = ex
+            .events
+            .iter()
+            .map(|e| (e.source, e.target))
+            .chain(ex.co_mentions.iter().map(|c| (c.a, c.b)));
+        for (a, b) in pairs {
+            if a < used.len() && b < used.len() {
+                used[a] = true;
+                used[b] = true;
+            }
         }
-        let mut ix = Vec::with_capacity(ex.actors.len());
+        let mut ix: Vec<Option<NodeIndex>> = Vec::with_capacity(ex.actors.len());
         for (k, a) in ex.actors.iter().enumerate() {
             if a.mentions == 0 && !used[k] {
-                ix.push(NodeIndex::end());
+                ix.push(None);
                 continue;
             }
-            ix.push(self.upsert_node(ActorNode {
+            ix.push(Some(self.upsert_node(ActorNode {
                 id: a.id.clone(),
                 label: a.label.clone(),
                 kind: a.kind,
@@ -248,30 +260,42 @@ impl ActorGraph {
                 documents: 1,
                 affiliation: a.affiliation.clone(),
                 role: a.role.clone(),
-            }));
+            })));
         }
+        let node = |k: usize| ix.get(k).copied().flatten();
         let evidence = |sentence: usize,
                         trigger: Option<(usize, usize)>,
                         mentions: Option<((usize, usize), (usize, usize))>| {
-            let s = ex.sentences[sentence];
-            Evidence {
+            let s = ex.sentences.get(sentence)?;
+            Some(Evidence {
                 doc: ex.doc_id.clone(),
                 sentence,
                 start: s.start,
                 end: s.end,
-                text: ex.text[s.start..s.end].to_string(),
+                text: ex.text.get(s.start..s.end)?.to_string(),
                 trigger,
                 mentions,
-            }
+            })
         };
+        let mut new_edges = Vec::with_capacity(ex.events.len() + ex.co_mentions.len());
         for ev in &ex.events {
             let (mut s, mut t) = (ev.source, ev.target);
+            let (Some(a), Some(b)) = (ex.actors.get(s), ex.actors.get(t)) else {
+                continue;
+            };
             let mut spans = (ev.source_span, ev.target_span);
             // Symmetric relations are stored once, from the smaller id.
-            if ev.symmetric && ex.actors[s].id > ex.actors[t].id {
+            if ev.symmetric && a.id > b.id {
                 std::mem::swap(&mut s, &mut t);
                 spans = (spans.1, spans.0);
             }
+            let Some(evidence) = evidence(
+                ev.sentence,
+                Some((ev.trigger.start, ev.trigger.end)),
+                Some(((spans.0.start, spans.0.end), (spans.1.start, spans.1.end))),
+            ) else {
+                continue;
+            };
             let edge = RelationEdge {
                 relation: ev.relation.clone(),
                 cameo: Some(ev.cameo.clone()),
@@ -279,20 +303,22 @@ impl ActorGraph {
                 modality: ev.modality,
                 count: 1,
                 confidence: ev.confidence,
-                evidence: vec![evidence(
-                    ev.sentence,
-                    Some((ev.trigger.start, ev.trigger.end)),
-                    Some(((spans.0.start, spans.0.end), (spans.1.start, spans.1.end))),
-                )],
+                evidence: vec![evidence],
                 evidence_truncated: false,
             };
-            self.upsert_edge(ix[s], ix[t], edge);
+            new_edges.push((s, t, edge));
         }
         for cm in &ex.co_mentions {
-            let (s, t) = if ex.actors[cm.a].id <= ex.actors[cm.b].id {
+            let (Some(a), Some(b)) = (ex.actors.get(cm.a), ex.actors.get(cm.b)) else {
+                continue;
+            };
+            let (s, t) = if a.id <= b.id {
                 (cm.a, cm.b)
             } else {
                 (cm.b, cm.a)
+            };
+            let Some(evidence) = evidence(cm.sentence, None, None) else {
+                continue;
             };
             let edge = RelationEdge {
                 relation: CO_MENTIONED.to_string(),
@@ -301,10 +327,15 @@ impl ActorGraph {
                 modality: Modality::Asserted,
                 count: 1,
                 confidence: 1.0,
-                evidence: vec![evidence(cm.sentence, None, None)],
+                evidence: vec![evidence],
                 evidence_truncated: false,
             };
-            self.upsert_edge(ix[s], ix[t], edge);
+            new_edges.push((s, t, edge));
+        }
+        for (s, t, edge) in new_edges {
+            if let (Some(a), Some(b)) = (node(s), node(t)) {
+                self.upsert_edge(a, b, edge);
+            }
         }
     }
 
@@ -318,7 +349,9 @@ impl ActorGraph {
             map.insert(n.index, self.upsert_node(n.weight));
         }
         for e in edges {
-            self.upsert_edge(map[&e.source], map[&e.target], e.weight);
+            if let (Some(&a), Some(&b)) = (map.get(&e.source), map.get(&e.target)) {
+                self.upsert_edge(a, b, e.weight);
+            }
         }
     }
 
@@ -348,5 +381,79 @@ impl ActorGraph {
             }
         }
         g
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Span;
+    use crate::relations::CoMention;
+    use crate::resolve::DocActor;
+
+    fn actor(id: &str, mentions: usize) -> DocActor {
+        DocActor {
+            id: id.into(),
+            label: id.into(),
+            kind: ActorKind::Country,
+            affiliation: None,
+            role: None,
+            aliases: BTreeSet::new(),
+            mentions,
+        }
+    }
+
+    fn extraction() -> Extraction {
+        let text = "Kremlin spokesman Peskov spoke with Ukraine.".to_string();
+        Extraction {
+            doc_id: "d".into(),
+            sentences: vec![Span::new(0, text.len())],
+            text,
+            // Russia is named only inside the title "Kremlin spokesman".
+            actors: vec![actor("russia", 0), actor("ukraine", 1), actor("x", 0)],
+            mentions: vec![],
+            events: vec![],
+            co_mentions: vec![CoMention {
+                a: 0,
+                b: 1,
+                sentence: 0,
+            }],
+        }
+    }
+
+    #[test]
+    fn title_only_actor_reached_by_a_co_mention_is_a_node() {
+        let mut g = ActorGraph::new();
+        g.add(&extraction());
+        assert_eq!(g.node_count(), 2, "russia and ukraine, not the unused x");
+        assert_eq!(g.edge_count(), 1);
+        let (a, b, e) = g.edges_sorted()[0];
+        assert_eq!((a.id.as_str(), b.id.as_str()), ("russia", "ukraine"));
+        assert_eq!(e.relation, CO_MENTIONED);
+    }
+
+    #[test]
+    fn out_of_range_indices_are_skipped_not_a_panic() {
+        let mut ex = extraction();
+        ex.co_mentions.push(CoMention {
+            a: 1,
+            b: 99,
+            sentence: 0,
+        });
+        ex.co_mentions.push(CoMention {
+            a: 0,
+            b: 1,
+            sentence: 42,
+        });
+        ex.sentences.push(Span::new(3, 1000));
+        ex.co_mentions.push(CoMention {
+            a: 0,
+            b: 1,
+            sentence: 1,
+        });
+        let mut g = ActorGraph::new();
+        g.add(&ex);
+        assert_eq!(g.edge_count(), 1);
+        assert_eq!(g.edges_sorted()[0].2.count, 1);
     }
 }

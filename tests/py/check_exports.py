@@ -4,7 +4,8 @@ libraries users load them with, and checks them against graph.json.
 
     python3 tests/py/check_exports.py DIR
 
-- graph.json    networkx node_link_graph (edges="links" on networkx >= 3.4)
+- graph.json    networkx node_link_graph (no arguments on networkx >= 3.6;
+                edges="edges" on 3.4 and 3.5, link="edges" before)
 - graph.graphml networkx read_graphml
 - graph.gexf    networkx read_gexf (viz colour, size and position included)
 - graph.cyjs    networkx cytoscape_graph
@@ -41,12 +42,20 @@ def close(a, b):
     return a is not None and b is not None and math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-9)
 
 
+def networkx_version():
+    return tuple(int(p) for p in nx.__version__.split(".")[:2] if p.isdigit())
+
+
 def load_node_link(data):
+    if networkx_version() >= (3, 6):
+        # The point of the format: read as it is, without any argument
+        # (networkx 3.6 reads the edges from "edges" by default).
+        return nx.node_link_graph(data)
     try:
-        return nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
+        return nx.node_link_graph(data, edges="edges")
     except TypeError:
         # networkx < 3.4 names the keyword `link` and defaults to "links".
-        return nx.node_link_graph(data, directed=True, multigraph=True)
+        return nx.node_link_graph(data, link="edges")
 
 
 def edge_list(g):
@@ -69,11 +78,11 @@ def check_json(path, want):
     g = load_node_link(want)
     check(g.is_directed() and g.is_multigraph(), "json: not a directed multigraph")
     check(g.number_of_nodes() == len(want["nodes"]), f"json: {g.number_of_nodes()} nodes, want {len(want['nodes'])}")
-    check(g.number_of_edges() == len(want["links"]), f"json: {g.number_of_edges()} edges, want {len(want['links'])}")
+    check(g.number_of_edges() == len(want["edges"]), f"json: {g.number_of_edges()} edges, want {len(want['edges'])}")
     for n in want["nodes"]:
         d = g.nodes[n["id"]]
         check(d["label"] == n["label"] and d["kind"] == n["kind"] and d["mentions"] == n["mentions"], f"json: node {n['id']} attributes")
-    for link in want["links"]:
+    for link in want["edges"]:
         d = g.edges[link["source"], link["target"], link["key"]]
         check(d["relation"] == link["relation"] and d["count"] == link["count"], f"json: link {link['key']}")
         check(isinstance(d["evidence"], list) and len(d["evidence"]) >= 1, f"json: link {link['key']} has no evidence")
@@ -88,7 +97,7 @@ def check_typed_graph(name, g, want, edge_key_of):
     nodes = {n["id"]: n for n in want["nodes"]}
     check(g.is_directed(), f"{name}: not directed")
     check(g.number_of_nodes() == len(nodes), f"{name}: {g.number_of_nodes()} nodes, want {len(nodes)}")
-    check(g.number_of_edges() == len(want["links"]), f"{name}: {g.number_of_edges()} edges, want {len(want['links'])}")
+    check(g.number_of_edges() == len(want["edges"]), f"{name}: {g.number_of_edges()} edges, want {len(want['edges'])}")
     for node_id, n in nodes.items():
         if not check(node_id in g.nodes, f"{name}: node {node_id} missing"):
             continue
@@ -100,7 +109,7 @@ def check_typed_graph(name, g, want, edge_key_of):
         if "affiliation" in n:
             check(d.get("affiliation") == n["affiliation"], f"{name}: node {node_id} affiliation")
     groups = by_pair(edge_list(g))
-    wanted = by_pair((l["source"], l["target"], l) for l in want["links"])
+    wanted = by_pair((l["source"], l["target"], l) for l in want["edges"])
     check(set(groups) == set(wanted), f"{name}: linked pairs differ from graph.json")
     for pair, links in wanted.items():
         got = {edge_key_of(d): d for d in groups.get(pair, [])}
@@ -208,7 +217,7 @@ def check_csv(nodes_path, edges_path, want):
     for col in ("source", "target", "type", "kind", "label", "weight"):
         check(col in [h.lower() for h in eh], f"edges.csv: no Gephi {col} column")
     check(len(nodes) == len(want["nodes"]), f"nodes.csv: {len(nodes)} rows, want {len(want['nodes'])}")
-    check(len(edges) == len(want["links"]), f"edges.csv: {len(edges)} rows, want {len(want['links'])}")
+    check(len(edges) == len(want["edges"]), f"edges.csv: {len(edges)} rows, want {len(want['edges'])}")
 
     def typed(header, row, where):
         out = {}
@@ -228,7 +237,7 @@ def check_csv(nodes_path, edges_path, want):
         check(d[":LABEL"].split(";")[0] == "Actor", f"nodes.csv row {i + 2}: labels {d[':LABEL']!r}")
         check(int(d["mentions"]) == n["mentions"], f"nodes.csv row {i + 2}: mentions")
         check(sorted(d["aliases"] or []) == sorted(a.replace(";", "；") for a in n["aliases"]), f"nodes.csv row {i + 2}: aliases")
-    for i, (row, link) in enumerate(zip(edges, want["links"])):
+    for i, (row, link) in enumerate(zip(edges, want["edges"])):
         where = f"edges.csv row {i + 2}"
         d = typed(eh, row, where)
         check(d[":START_ID"] in ids and d[":END_ID"] in ids, f"{where}: unknown node id")
@@ -261,7 +270,7 @@ def main():
             FAILURES.append(f"{name}: {type(e).__name__}: {e}")
         status = "ok" if len(FAILURES) == before else "FAILED"
         print(f"{name}: {status}")
-    print(f"networkx {nx.__version__}: {len(want['nodes'])} nodes, {len(want['links'])} links")
+    print(f"networkx {nx.__version__}: {len(want['nodes'])} nodes, {len(want['edges'])} edges")
     if FAILURES:
         for f in FAILURES[:40]:
             print("  " + f, file=sys.stderr)

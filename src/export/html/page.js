@@ -87,10 +87,15 @@
 
   // --------------------------------------------------------------- model
 
+  // Lookups by a name from the data or the URL fragment use prototype-free
+  // maps and own properties only, so that `__proto__` or `constructor` is
+  // just an unknown name.
+  function own(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
+
   var nodes = [];
-  var nodeById = {};
+  var nodeById = Object.create(null);
   graph.nodes.forEach(function (d) {
-    var p = layout.positions[d.id] || [0, 0, 6];
+    var p = own(layout.positions, d.id) ? layout.positions[d.id] : [0, 0, 6];
     var n = {
       data: d, id: d.id, x: p[0], y: p[1], r: p[2], links: [],
       keys: [d.label, d.id].concat(d.aliases || []).map(norm)
@@ -100,8 +105,8 @@
   });
 
   var links = [];
-  var pairs = {};
-  graph.links.forEach(function (d, i) {
+  var pairs = Object.create(null);
+  (graph.edges || graph.links || []).forEach(function (d, i) {
     var s = nodeById[d.source], t = nodeById[d.target];
     if (!s || !t) { fail('link e' + i + ' names an unknown actor'); return; }
     var l = { data: d, id: 'e' + i, s: s, t: t, tone: toneOf(d), visible: true, offset: 0 };
@@ -629,7 +634,7 @@
     names.append(el('option', { value: n.data.label }));
   });
 
-  var relationCounts = {};
+  var relationCounts = Object.create(null);
   links.forEach(function (l) {
     if (l.data.relation !== 'co_mentioned') relationCounts[l.data.relation] = (relationCounts[l.data.relation] || 0) + 1;
   });
