@@ -1,6 +1,7 @@
 //! Prints what each stage found in a text read from standard input:
 //! sentences, mentions with their resolved actor, and relations.
 //! `echo "Egypt accused Qatar." | cargo run --example trace`
+//! (with `TRACE_POS=1`, the POS-tagged tokens first)
 
 use actorgraph::{Document, Pipeline};
 use std::io::Read;
@@ -10,6 +11,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::io::stdin().read_to_string(&mut text)?;
     let pipeline = Pipeline::builtin()?;
     let ex = pipeline.extract(&Document::new("stdin", text.clone()));
+    if std::env::var_os("TRACE_POS").is_some() {
+        let mut analysis = actorgraph::text::analyze(&text);
+        actorgraph::text::tag(&mut analysis);
+        let tagged: Vec<String> = analysis
+            .tokens
+            .iter()
+            .map(|t| format!("{}/{}", t.norm, t.tag()))
+            .collect();
+        println!("{}", tagged.join(" "));
+    }
     for (si, s) in ex.sentences.iter().enumerate() {
         println!("[{si}] {}", &text[s.start..s.end]);
         for m in ex

@@ -304,7 +304,10 @@ impl ActorGraph {
                 evidence: vec![evidence(cm.sentence, None, None)],
                 evidence_truncated: false,
             };
-            self.upsert_edge(ix[s], ix[t], edge);
+            // an actor named only inside a title is no node: no co-mention either
+            if ix[s] != NodeIndex::end() && ix[t] != NodeIndex::end() {
+                self.upsert_edge(ix[s], ix[t], edge);
+            }
         }
     }
 
