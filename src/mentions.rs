@@ -864,7 +864,7 @@ fn group_phrases(
             if !t.tag().starts_with("NN")
                 || t.is_capitalized() && i > s.tokens.start && !people
                 || tokens.get(i + 1).is_some_and(|n| {
-                    i + 1 < s.tokens.end && (n.tag().starts_with("NN") || n.tag() == "CD")
+                    i + 1 < s.tokens.end && (n.tag().starts_with("NN") || n.lower == "&")
                 })
                 || mentions.iter().any(|m| m.tokens.contains(&i))
                 || found.iter().any(|m| m.tokens.contains(&i))
@@ -885,7 +885,10 @@ fn group_phrases(
                 }) {
                     let m = &mentions[q];
                     match (m.kind, m.how) {
-                        (ActorKind::Country, How::Gazetteer(Form::Demonym | Form::Name)) => {
+                        (ActorKind::Country, How::Gazetteer(Form::Demonym))
+                        | (ActorKind::Country, How::Gazetteer(Form::Name))
+                            if !people || m.how == How::Gazetteer(Form::Demonym) =>
+                        {
                             swallowed.push(q);
                             start = m.tokens.start;
                             continue;
@@ -915,6 +918,12 @@ fn group_phrases(
                     && pl.ends_with("ly")
                     && start < i
                     && matches!(tokens[start].tag(), "JJ" | "VBN" | "VBG");
+                // a people ("Bosnian Serbs") takes adjectives, not names
+                // ("Jetsi Coers", "Securities Dealers")
+                if people && tag != "JJ" {
+                    abort = p.is_capitalized();
+                    break;
+                }
                 let modifier = matches!(tag, "JJ" | "JJR" | "VBN" | "VBG" | "NN" | "NNP" | "NNPS")
                     || tag == "NNS" && !p.is_capitalized();
                 if !(modifier || adverb) || NON_NAMES.contains(&pl) && !p.is_capitalized() {
@@ -925,7 +934,7 @@ fn group_phrases(
             // a capitalised run after "of" is the end of a longer name
             // ("Liberation Tigers of Tamil Eelam rebels")
             if start > s.tokens.start + 1
-                && start < i
+                && (start < i || people)
                 && tokens[start].is_capitalized()
                 && matches!(tokens[start - 1].lower.as_str(), "of" | "for" | "and" | "&")
                 && tokens[start - 2].is_capitalized()
@@ -938,7 +947,9 @@ fn group_phrases(
             while start < i {
                 let tag = tokens[start].tag();
                 let before = (start > s.tokens.start).then(|| tokens[start - 1].tag());
-                let verbal = |b: &str| b.starts_with("VB") || matches!(b, "MD" | "TO");
+                let verbal = |b: &str| {
+                    b.starts_with("VB") || b.starts_with("NN") || matches!(b, "MD" | "TO")
+                };
                 let gerund = tag == "VBG"
                     && before.is_some_and(|b| verbal(b) || matches!(b, "IN" | "CC" | "," | "RB"));
                 let participle = matches!(tag, "VBN" | "RB") && before.is_some_and(|b| verbal(b));
@@ -1024,7 +1035,9 @@ fn ethnonym(tokens: &[Token], i: usize, sent: Range<usize>) -> bool {
         .is_some_and(|n| i + 1 < sent.end && (n.is_capitalized() || n.lower == "of"));
     i > sent.start
         && t.is_capitalized()
-        && matches!(t.tag(), "NNPS" | "NNS" | "NNP")
+        && (matches!(t.tag(), "NNPS" | "NNS")
+            // a singular-tagged name in -us, -is, -es is a place ("Nablus", "Illinois")
+            || t.tag() == "NNP" && !["us", "is", "es"].iter().any(|e| t.lower.ends_with(e)))
         && t.norm.len() > 4
         && t.norm.ends_with('s')
         && !t.norm.ends_with("ss")
