@@ -682,7 +682,7 @@ pub fn absorb_titles(
             } else if saw_title
                 && t.tag() == "NN"
                 && !t.is_capitalized()
-                && title_words.contains(tokens[k].lower.as_str())
+                && lex.person_titles.binary_search(&tokens[k].lower).is_ok()
             {
                 // a noun naming the field of a title: "trade minister", "security chief"
                 k -= 1;
@@ -952,7 +952,7 @@ fn group_phrases(
                 };
                 let gerund = tag == "VBG"
                     && before.is_some_and(|b| verbal(b) || matches!(b, "IN" | "CC" | "," | "RB"));
-                let participle = matches!(tag, "VBN" | "RB") && before.is_some_and(|b| verbal(b));
+                let participle = matches!(tag, "VBN" | "RB") && before.is_some_and(verbal);
                 if gerund || participle || tag == "RB" && tokens[start + 1].tag() == "VBG" {
                     start += 1;
                 } else {
@@ -1343,6 +1343,20 @@ fn model_mentions(
         {
             r.end -= 1;
         }
+        // "the Commission of bias": an organisation's name ends on a capital
+        if kind == ActorKind::Organization {
+            while r.end > r.start && !tokens[r.end - 1].is_capitalized() {
+                r.end -= 1;
+            }
+            while r.end > r.start
+                && matches!(
+                    tokens[r.end - 1].lower.as_str(),
+                    "of" | "for" | "and" | "the"
+                )
+            {
+                r.end -= 1;
+            }
+        }
         // "the Foreign Ministry" with no state named: a body of some
         // state, not an organisation of its own
         if kind == ActorKind::Organization
@@ -1542,5 +1556,166 @@ fn hyphen_parts(
                 lex,
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{analyze, tag};
+
+    fn lexicon() -> &'static Lexicon {
+        static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        LEX.get_or_init(|| Lexicon::builtin().expect("built-in lexicon"))
+    }
+
+    /// Every mention of `text` as (surface, kind, how), in text order.
+    fn mentions_of(text: &str) -> Vec<(String, ActorKind, How)> {
+        let lex = lexicon();
+        let gaz = Gazetteer::new(lex);
+        let mut analysis = analyze(text);
+        tag(&mut analysis);
+        find(text, &analysis, lex, &gaz)
+            .into_iter()
+            .map(|m| (text[m.span.start..m.span.end].to_string(), m.kind, m.how))
+            .collect()
+    }
+
+    fn groups_of(text: &str) -> Vec<String> {
+        mentions_of(text)
+            .into_iter()
+            .filter(|(_, _, how)| *how == How::Group)
+            .map(|(s, _, _)| s)
+            .collect()
+    }
+
+    #[test]
+    fn group_head_with_nationality_and_number() {
+        // numbers and quantifiers are not part of the name; the nationality is
+        assert_eq!(
+            groups_of("Four Uzbek guerrillas ambushed a convoy on Tuesday."),
+            vec!["Uzbek guerrillas"]
+        );
+    }
+
+    #[test]
+    fn group_head_with_adverb_and_participle() {
+        assert_eq!(
+            groups_of("At least three heavily armed men stormed the bank in the morning."),
+            vec!["heavily armed men"]
+        );
+    }
+
+    #[test]
+    fn group_head_with_noun_compound() {
+        assert_eq!(
+            groups_of("The farmers blocked the road while mine workers held a rally."),
+            vec!["farmers", "mine workers"]
+        );
+    }
+
+    #[test]
+    fn group_heads_that_need_a_modifier() {
+        // "opposition parties", "student groups": groups; "two men": too vague
+        assert_eq!(
+            groups_of("Opposition parties and student groups marched. Two men watched."),
+            vec!["Opposition parties", "student groups"]
+        );
+        assert!(groups_of("Several prominent politicians attended the dinner.").is_empty());
+    }
+
+    #[test]
+    fn a_council_described_by_its_modifiers_is_a_group() {
+        assert_eq!(
+            groups_of("The ruling military council dissolved parliament."),
+            vec!["ruling military council"]
+        );
+    }
+
+    #[test]
+    fn a_state_force_stays_its_state() {
+        let m = mentions_of("Peruvian troops crossed the river.");
+        assert!(m.iter().all(|(_, _, how)| *how != How::Group), "{m:?}");
+        assert!(
+            m.iter()
+                .any(|(s, k, _)| s == "Peruvian troops" && *k == ActorKind::Country),
+            "{m:?}"
+        );
+        // "government forces" has no country to stand for, and is no group either
+        assert!(groups_of("Government forces shelled the town.").is_empty());
+    }
+
+    #[test]
+    fn a_known_organisation_keeps_its_members() {
+        let m = mentions_of("Hamas fighters fired rockets overnight.");
+        assert!(m.iter().all(|(_, _, how)| *how != How::Group), "{m:?}");
+        assert!(
+            m.iter().any(|(s, _, _)| s == "Hamas fighters"),
+            "the organisation's mention covers its members: {m:?}"
+        );
+    }
+
+    #[test]
+    fn a_head_word_used_as_a_verb_or_in_a_name_is_no_group() {
+        // "guards" is a verb, "Workers" is part of a name, "opposition" modifies "leader"
+        assert!(groups_of("A single soldier guards the gate.").is_empty());
+        assert!(groups_of("He joined the Socialist Workers Party in May.").is_empty());
+        assert!(groups_of("The opposition leader spoke to reporters.").is_empty());
+    }
+
+    #[test]
+    fn a_verb_before_the_head_is_not_a_modifier() {
+        // "killed" and "using" take the group as object
+        assert_eq!(
+            groups_of("The army has killed civilians."),
+            vec!["civilians"]
+        );
+        assert_eq!(
+            groups_of("They were accused of using refugees as shields."),
+            vec!["refugees"]
+        );
+    }
+
+    #[test]
+    fn a_people_named_by_a_capitalised_plural() {
+        assert_eq!(
+            groups_of("Clashes broke out between Iraqi Kurds and the police."),
+            vec!["Iraqi Kurds"]
+        );
+        // a place in -us or a surname is no people
+        assert!(groups_of("The convoy reached Nablus on Monday.").is_empty());
+    }
+
+    #[test]
+    fn a_possessive_state_before_its_ministry_is_that_state() {
+        let m = mentions_of("Peru's Foreign Ministry summoned the envoy.");
+        assert!(
+            m.iter().any(|(s, k, how)| s == "Peru's Foreign Ministry"
+                && *k == ActorKind::Country
+                && *how == How::StateBody),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn a_country_inside_a_title_with_a_field_noun_is_absorbed() {
+        let m = mentions_of("Peru's trade minister Ana Rojas arrived.");
+        assert!(
+            m.iter()
+                .any(|(s, _, how)| s == "Peru" && *how == How::InTitle),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn an_opening_name_before_a_speech_verb_is_a_person() {
+        let m = mentions_of("Kovacs said the deal was done.");
+        assert!(
+            m.iter()
+                .any(|(s, k, _)| s == "Kovacs" && *k == ActorKind::Person),
+            "{m:?}"
+        );
+        let m = mentions_of("Everyone said the deal was done.");
+        assert!(m.iter().all(|(s, _, _)| s != "Everyone"), "{m:?}");
     }
 }

@@ -784,3 +784,113 @@ fn description_antecedent(
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, Pipeline};
+
+    fn pipeline() -> &'static Pipeline {
+        static P: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+        P.get_or_init(|| Pipeline::builtin().expect("built-in pipeline"))
+    }
+
+    fn actors(text: &str) -> Vec<super::DocActor> {
+        pipeline()
+            .extract(&Document::new("t", text))
+            .actors
+            .into_iter()
+            .filter(|a| a.mentions > 0)
+            .collect()
+    }
+
+    #[test]
+    fn a_bare_head_resolves_to_the_earlier_group() {
+        let a = actors("Uzbek guerrillas ambushed a convoy. The guerrillas later withdrew.");
+        let groups: Vec<&str> = a
+            .iter()
+            .filter(|a| a.kind == crate::lexicon::ActorKind::Group)
+            .map(|a| a.label.as_str())
+            .collect();
+        assert_eq!(groups, vec!["Uzbek guerrillas"]);
+        assert_eq!(
+            a.iter()
+                .find(|a| a.label == "Uzbek guerrillas")
+                .unwrap()
+                .mentions,
+            2
+        );
+    }
+
+    #[test]
+    fn the_numbers_before_a_group_stay_in_an_alias() {
+        let a = actors("Four Uzbek guerrillas ambushed a convoy.");
+        let g = a.iter().find(|a| a.label == "Uzbek guerrillas").unwrap();
+        assert!(
+            g.aliases.contains("Four Uzbek guerrillas"),
+            "{:?}",
+            g.aliases
+        );
+    }
+
+    #[test]
+    fn affiliation_from_a_possessive_title() {
+        let a = actors("Peru's trade minister Ana Rojas met the envoy.");
+        let p = a
+            .iter()
+            .find(|a| a.label == "Ana Rojas")
+            .expect("one person");
+        assert_eq!(p.affiliation.as_deref(), Some("Peru"));
+        assert!(
+            a.iter().all(|a| a.label != "Peru"),
+            "no second actor: {a:?}"
+        );
+    }
+
+    #[test]
+    fn affiliation_from_a_nationality_and_a_body_in_the_title() {
+        let a = actors("Peruvian army chief Luis Vargas inspected the troops.");
+        let p = a
+            .iter()
+            .find(|a| a.label == "Luis Vargas")
+            .expect("one person");
+        assert_eq!(p.affiliation.as_deref(), Some("Peru"));
+    }
+
+    #[test]
+    fn affiliation_through_the_patron_of_a_title() {
+        let a = actors("Peruvian President Rosa Flores's security chief Juan Soto resigned.");
+        let p = a
+            .iter()
+            .find(|a| a.label == "Juan Soto")
+            .expect("one person");
+        assert_eq!(p.affiliation.as_deref(), Some("Peru"));
+    }
+
+    #[test]
+    fn state_bodies_resolve_to_their_state() {
+        for (text, state) in [
+            ("The State Department condemned the vote.", "United States"),
+            ("The Foreign Office condemned the vote.", "United Kingdom"),
+            ("The Russian Defence Ministry condemned the vote.", "Russia"),
+        ] {
+            let a = actors(text);
+            assert_eq!(
+                a.iter().map(|a| a.label.as_str()).collect::<Vec<_>>(),
+                vec![state],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_shortened_organisation_name_is_the_full_one() {
+        let a = actors(
+            "The European Commission fined the firm. Lawyers accused the Commission of bias.",
+        );
+        assert!(
+            a.iter().all(|a| !a.label.starts_with("Commission")),
+            "{:?}",
+            a.iter().map(|a| &a.label).collect::<Vec<_>>()
+        );
+    }
+}
