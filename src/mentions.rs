@@ -1404,6 +1404,14 @@ fn model_mentions(
                 end += 1;
             }
             r.end = end;
+            // "the Baltic states": one capitalised word before a common noun modifies it
+            if r.len() == 1
+                && tokens.get(r.end).is_some_and(|n| {
+                    r.end < sent.end && !n.is_capitalized() && n.tag().starts_with("NN")
+                })
+            {
+                continue;
+            }
             if overlapping.is_empty()
                 && !r.clone().any(|k| taken[k])
                 && r.clone()
