@@ -1,6 +1,7 @@
 //! Prints what each stage found in a text read from standard input:
 //! sentences, mentions with their resolved actor, and relations.
 //! `echo "Egypt accused Qatar." | cargo run --example trace`
+//! (with the dependency tree of each sentence as word/tag/head/label)
 
 use actorgraph::{Document, Pipeline};
 use std::io::Read;
@@ -10,7 +11,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::io::stdin().read_to_string(&mut text)?;
     let pipeline = Pipeline::builtin()?;
     let ex = pipeline.extract(&Document::new("stdin", text.clone()));
-    // the dependency tree of every sentence, as word/head/label (heads 1-based)
+    // the dependency tree of every sentence, as word/tag/head/label (heads 1-based)
     let mut analysis = actorgraph::text::analyze(&text);
     actorgraph::text::tag(&mut analysis);
     let all = vec![true; analysis.sentences.len()];
@@ -25,7 +26,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .iter()
                 .map(|t| {
                     let h = t.head.map_or(0, |h| h - r.start + 1);
-                    format!("{}/{h}/{}", t.norm, t.dep)
+                    format!("{}/{}/{h}/{}", t.norm, t.tag(), t.dep)
                 })
                 .collect();
             println!("    tree {}", tree.join(" "));

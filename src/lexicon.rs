@@ -173,6 +173,15 @@ pub struct RolesRecord {
     /// Nouns for people acting for a state ("negotiators", "officials").
     #[serde(default)]
     pub state_agents: Vec<String>,
+    /// Head nouns of a phrase that names a group actor ("rebels").
+    #[serde(default)]
+    pub group_heads: Vec<String>,
+    /// Head nouns that name a group only with a left modifier ("armed men").
+    #[serde(default)]
+    pub group_heads_modified: Vec<String>,
+    /// Words before a group phrase that are not part of its name ("three").
+    #[serde(default)]
+    pub group_quantifiers: Vec<String>,
 }
 
 /// Words that carry a relation inside reported speech.
@@ -505,6 +514,12 @@ pub struct Lexicon {
     pub state_bodies: Vec<String>,
     /// Lower-case nouns for state agents.
     pub state_agents: Vec<String>,
+    /// Lower-case head nouns of group phrases ("rebels"), sorted.
+    pub group_heads: Vec<String>,
+    /// Lower-case head nouns of group phrases that need a modifier, sorted.
+    pub group_heads_modified: Vec<String>,
+    /// Lower-case words that stand before a group phrase but are not part of it, sorted.
+    pub group_quantifiers: Vec<String>,
     /// Blame predicates as lower-case token sequences.
     pub blame: Vec<Vec<String>>,
     /// Obligation modals as lower-case token sequences.
@@ -770,6 +785,9 @@ impl Lexicon {
                 roles.person_titles.extend(r.person_titles);
                 roles.state_bodies.extend(r.state_bodies);
                 roles.state_agents.extend(r.state_agents);
+                roles.group_heads.extend(r.group_heads);
+                roles.group_heads_modified.extend(r.group_heads_modified);
+                roles.group_quantifiers.extend(r.group_quantifiers);
             }
         }
         let mut lex = Lexicon {
@@ -782,6 +800,9 @@ impl Lexicon {
             person_titles: lower_all(roles.person_titles),
             state_bodies: lower_all(roles.state_bodies),
             state_agents: lower_all(roles.state_agents),
+            group_heads: lower_all(roles.group_heads),
+            group_heads_modified: lower_all(roles.group_heads_modified),
+            group_quantifiers: lower_all(roles.group_quantifiers),
             blame: token_sequences(speech.blame),
             obligation: token_sequences(speech.obligation),
             by_name: HashMap::new(),

@@ -39,6 +39,10 @@ pub enum How {
     /// A capital used as a place ("met in Doha"): not an actor, but no
     /// other detector may read it as a name either.
     Venue,
+    /// A group described by a noun phrase ("Chechen rebels", "heavily
+    /// armed men", "the ruling military council"); the name is the phrase
+    /// without determiners, numbers or quantifiers, which stand in `title`.
+    Group,
 }
 
 /// One place where the text refers to an actor.
@@ -274,6 +278,7 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
     extend_first_names(tokens, analysis, &mut mentions, lex);
     extend_state_bodies(tokens, &mut mentions, lex);
     pro_groups(text, tokens, analysis, &mut mentions);
+    group_phrases(text, tokens, analysis, &mut mentions, lex);
     let mut taken = vec![false; tokens.len()];
     for m in &mentions {
         for i in m.tokens.clone() {
@@ -309,11 +314,19 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
             i += 1;
         }
         // Capitalised names before a speech verb: "Oberchuk said".
-        for v in s.tokens.clone() {
-            if !SPEECH_VERBS.contains(&tokens[v].lower.as_str()) || v == s.tokens.start || all_caps
+        for v0 in s.tokens.clone() {
+            if !SPEECH_VERBS.contains(&tokens[v0].lower.as_str())
+                || v0 == s.tokens.start
+                || all_caps
             {
                 continue;
             }
+            // "Lebed himself said"
+            let v = if matches!(tokens[v0 - 1].lower.as_str(), "himself" | "herself") {
+                v0 - 1
+            } else {
+                v0
+            };
             let mut start = v;
             while start > s.tokens.start
                 && !taken[start - 1]
@@ -329,13 +342,13 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
                     ORG_HEADS.contains(&t.lower.as_str())
                         || lex.state_bodies.binary_search(&t.lower).is_ok()
                 })
-                && tokens[start..v].iter().all(|t| {
+                && (tokens[start..v].iter().all(|t| {
                     t.pos.is_none()
                         || t.tag().starts_with("NNP")
                         || t.tag() == "NNS"
                             && !crate::relations::words::GENERIC_SUBJECTS
                                 .contains(&t.lower.as_str())
-                })
+                }) || start == s.tokens.start && v - start == 1 && opening_name(&tokens[start]))
             {
                 push_new(
                     &mut mentions,
@@ -395,6 +408,49 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
     mentions.sort_by_key(|m| (m.tokens.start, m.tokens.end));
     absorb_titles(tokens, &analysis.sentences, &mut mentions, lex);
     mentions
+}
+
+/// Words that open a sentence before a speech verb without being names.
+const INDEFINITES: &[&str] = &[
+    "everyone",
+    "everybody",
+    "someone",
+    "somebody",
+    "nobody",
+    "anyone",
+    "anybody",
+    "others",
+    "many",
+    "most",
+    "some",
+    "few",
+    "all",
+    "each",
+    "both",
+    "none",
+    "one",
+    "another",
+    "radio",
+    "television",
+    "police",
+    "everything",
+    "nothing",
+    "something",
+    "who",
+    "which",
+    "what",
+];
+
+/// A capitalised word that opens a sentence and stands alone before a
+/// speech verb ("Lebed said"): a bare singular noun cannot be a subject
+/// in English, so it is a name, whatever tag the capital misled the
+/// tagger into ("Lebed" looks like a participle).
+fn opening_name(t: &Token) -> bool {
+    !matches!(
+        t.tag(),
+        "DT" | "PRP" | "PRP$" | "CD" | "WP" | "WDT" | "EX" | "NNS" | "IN" | "CC" | "RB" | "MD"
+    ) && !INDEFINITES.contains(&t.lower.as_str())
+        && !crate::relations::words::GENERIC_SUBJECTS.contains(&t.lower.as_str())
 }
 
 fn sentence_is_upper(tokens: &[Token]) -> bool {
@@ -633,6 +689,14 @@ pub fn absorb_titles(
                 saw_title = true;
                 k -= 1;
                 start = k;
+            } else if saw_title
+                && t.tag() == "NN"
+                && !t.is_capitalized()
+                && lex.person_titles.binary_search(&tokens[k].lower).is_ok()
+            {
+                // a noun naming the field of a title: "trade minister", "security chief"
+                k -= 1;
+                start = k;
             } else if TITLE_FILLERS.contains(&l)
                 || l.starts_with("then-")
                 || l.starts_with("ex-")
@@ -768,6 +832,240 @@ fn pro_groups(text: &str, tokens: &[Token], analysis: &Analysis, mentions: &mut 
     }
 }
 
+fn listed(list: &[String], w: &str) -> bool {
+    list.binary_search_by(|x| x.as_str().cmp(w)).is_ok()
+}
+
+/// Group actors described by a noun phrase: a group head noun from
+/// `data/roles.toml` ("rebels", "guerrillas", "armed men", "opposition
+/// parties") with its left modifiers (adjectives, participles and their
+/// adverbs, noun compounds, nationality words: "heavily armed men", "village
+/// guards", "Sierra Leonean rebels"). Determiners, numbers, quantifiers and
+/// possessives are not part of the name ("three Moslem guerrillas" is
+/// "Moslem guerrillas"); they are kept as the mention's `title` so that the
+/// whole phrase is an alias. A nationality before a state body ("Chechen
+/// police") was read as its state before this runs; a known organisation
+/// before the head ("PKK rebels") stays that organisation, its mention
+/// extended over the head. The head must be a lower-case noun that ends its
+/// noun phrase: "opposition leader", "the Rebels Party" and "he guards" are
+/// not groups.
+fn group_phrases(
+    text: &str,
+    tokens: &[Token],
+    analysis: &Analysis,
+    mentions: &mut Vec<Mention>,
+    lex: &Lexicon,
+) {
+    let mut removed = vec![false; mentions.len()];
+    let mut found: Vec<Mention> = Vec::new();
+    for s in &analysis.sentences {
+        if sentence_is_upper(&tokens[s.tokens.clone()]) {
+            continue;
+        }
+        for i in s.tokens.clone() {
+            let t = &tokens[i];
+            let l = t.lower.as_str();
+            let people = ethnonym(tokens, i, s.tokens.clone());
+            let alone = people || listed(&lex.group_heads, l);
+            if !alone && !listed(&lex.group_heads_modified, l) {
+                continue;
+            }
+            // a noun, lower case unless it opens the sentence, that ends its phrase
+            if !t.tag().starts_with("NN")
+                || t.is_capitalized() && i > s.tokens.start && !people
+                || tokens.get(i + 1).is_some_and(|n| {
+                    i + 1 < s.tokens.end && (n.tag().starts_with("NN") || n.lower == "&")
+                })
+                || mentions.iter().any(|m| m.tokens.contains(&i))
+                || found.iter().any(|m| m.tokens.contains(&i))
+            {
+                continue;
+            }
+            let mut start = i;
+            let mut swallowed: Vec<usize> = Vec::new();
+            let mut organisation: Option<usize> = None;
+            let mut abort = false;
+            while start > s.tokens.start && i - start < 5 {
+                let k = start - 1;
+                if let Some(q) = mentions.iter().enumerate().position(|(q, m)| {
+                    !removed[q]
+                        && m.tokens.end == start
+                        && m.tokens.start < start
+                        && !matches!(m.how, How::Pronoun | How::Description)
+                }) {
+                    let m = &mentions[q];
+                    match (m.kind, m.how) {
+                        (ActorKind::Country, How::Gazetteer(Form::Demonym))
+                        | (ActorKind::Country, How::Gazetteer(Form::Name))
+                            if !people || m.how == How::Gazetteer(Form::Demonym) =>
+                        {
+                            swallowed.push(q);
+                            start = m.tokens.start;
+                            continue;
+                        }
+                        (ActorKind::Organization | ActorKind::Group, _) if start == i => {
+                            organisation = Some(q);
+                        }
+                        _ => abort = true,
+                    }
+                    break;
+                }
+                let p = &tokens[k];
+                let pl = p.lower.as_str();
+                if !p.is_word() || listed(&lex.group_quantifiers, pl) {
+                    break;
+                }
+                if p.tag().starts_with("NN")
+                    && (lex.state_bodies.binary_search(&pl.to_string()).is_ok()
+                        || lex.state_agents.binary_search(&pl.to_string()).is_ok())
+                {
+                    // "government forces", "police officers": the state's, not a group
+                    abort = true;
+                    break;
+                }
+                let tag = p.tag();
+                let adverb = tag == "RB"
+                    && pl.ends_with("ly")
+                    && start < i
+                    && matches!(tokens[start].tag(), "JJ" | "VBN" | "VBG");
+                // a people ("Bosnian Serbs") takes adjectives, not names
+                // ("Jetsi Coers", "Securities Dealers")
+                if people && tag != "JJ" {
+                    abort = p.is_capitalized();
+                    break;
+                }
+                let modifier = matches!(tag, "JJ" | "JJR" | "VBN" | "VBG" | "NN" | "NNP" | "NNPS")
+                    || tag == "NNS" && !p.is_capitalized();
+                if !(modifier || adverb) || NON_NAMES.contains(&pl) && !p.is_capitalized() {
+                    break;
+                }
+                start = k;
+            }
+            // a capitalised run after "of" is the end of a longer name
+            // ("Liberation Tigers of Tamil Eelam rebels")
+            if start > s.tokens.start + 1
+                && (start < i || people)
+                && tokens[start].is_capitalized()
+                && matches!(tokens[start - 1].lower.as_str(), "of" | "for" | "and" | "&")
+                && tokens[start - 2].is_capitalized()
+            {
+                abort = true;
+            }
+            // a participle after a verb, or a gerund after a preposition or
+            // conjunction, is a verb taking the group as its object ("have
+            // killed civilians", "by using workers"), not a modifier
+            while start < i {
+                let tag = tokens[start].tag();
+                let before = (start > s.tokens.start).then(|| tokens[start - 1].tag());
+                let verbal = |b: &str| {
+                    b.starts_with("VB") || b.starts_with("NN") || matches!(b, "MD" | "TO")
+                };
+                let gerund = tag == "VBG"
+                    && before.is_some_and(|b| verbal(b) || matches!(b, "IN" | "CC" | "," | "RB"));
+                let participle = matches!(tag, "VBN" | "RB") && before.is_some_and(verbal);
+                if gerund || participle || tag == "RB" && tokens[start + 1].tag() == "VBG" {
+                    start += 1;
+                } else {
+                    break;
+                }
+            }
+            if abort {
+                continue;
+            }
+            if let Some(q) = organisation {
+                // "PKK rebels": the organisation, named with its members
+                let m = &mut mentions[q];
+                m.tokens = m.tokens.start..i + 1;
+                m.span = Span::new(m.span.start, t.span.end);
+                continue;
+            }
+            // "two men", "the party", "prominent politicians": too vague
+            // without a modifier that says which (a noun, a name, a participle)
+            if !alone
+                && !tokens[start..i].iter().any(|m| {
+                    m.is_capitalized() && start > s.tokens.start
+                        || matches!(m.tag(), "NN" | "NNS" | "NNP" | "NNPS" | "VBN" | "VBG")
+                })
+                && swallowed.is_empty()
+            {
+                continue;
+            }
+            // determiners, numbers and quantifiers before the phrase
+            let mut q = start;
+            while q > s.tokens.start {
+                let p = &tokens[q - 1];
+                if listed(&lex.group_quantifiers, &p.lower)
+                    || matches!(p.tag(), "DT" | "PDT" | "CD" | "PRP$")
+                {
+                    q -= 1;
+                } else {
+                    break;
+                }
+            }
+            let span = Span::new(tokens[start].span.start, t.span.end);
+            let mut name = crate::text::fold(&text[span.start..span.end]);
+            // "Rebel fighters" opening a sentence is "rebel fighters"
+            if start == s.tokens.start
+                && swallowed.is_empty()
+                && !tokens[start].tag().starts_with("NNP")
+            {
+                name = lower_first(&name);
+            }
+            for &w in &swallowed {
+                removed[w] = true;
+            }
+            found.push(Mention {
+                tokens: start..i + 1,
+                span,
+                title: (q < start).then_some(q..start),
+                kind: ActorKind::Group,
+                how: How::Group,
+                lexicon: None,
+                name,
+                actor: None,
+            });
+        }
+    }
+    let mut k = 0;
+    mentions.retain(|_| {
+        k += 1;
+        !removed[k - 1]
+    });
+    mentions.extend(found);
+}
+
+/// A people named by a capitalised plural ("Kurds", "Bosnian Serbs",
+/// "Moslems"): a plural proper noun that stands alone, neither inside a
+/// longer name ("the Tamil Tigers of ...", "Socialist Workers Party") nor
+/// at the start of a sentence, where every word is capitalised.
+fn ethnonym(tokens: &[Token], i: usize, sent: Range<usize>) -> bool {
+    let t = &tokens[i];
+    let next_cap = tokens
+        .get(i + 1)
+        .is_some_and(|n| i + 1 < sent.end && (n.is_capitalized() || n.lower == "of"));
+    i > sent.start
+        && t.is_capitalized()
+        && (matches!(t.tag(), "NNPS" | "NNS")
+            // a singular-tagged name in -us, -is, -es is a place ("Nablus", "Illinois")
+            || t.tag() == "NNP" && !["us", "is", "es"].iter().any(|e| t.lower.ends_with(e)))
+        && t.norm.len() > 4
+        && t.norm.ends_with('s')
+        && !t.norm.ends_with("ss")
+        && t.norm.chars().skip(1).all(|c| c.is_lowercase())
+        && !next_cap
+        && !NON_NAMES.contains(&t.lower.as_str())
+        // "the Tigers" may be a team or a name; a people takes no article
+        && !matches!(tokens[i - 1].lower.as_str(), "the" | "a" | "an")
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 /// Length of a state-body phrase ("foreign ministry", "armed forces",
 /// "government officials") starting at token `i`, if any.
 pub fn state_body_at(tokens: &[Token], i: usize, lex: &Lexicon) -> Option<usize> {
@@ -802,6 +1100,12 @@ fn extend_state_bodies(tokens: &[Token], mentions: &mut [Mention], lex: &Lexicon
             continue;
         }
         let mut j = m.tokens.end;
+        // "Egypt's Foreign Ministry" is Egypt as much as "the Egyptian Foreign Ministry"
+        if tokens.get(j).is_some_and(|t| t.lower == "'s")
+            && state_body_at(tokens, j + 1, lex).is_some()
+        {
+            j += 1;
+        }
         // "the Russian state media", "Ukrainian military": allow one or two modifiers
         for skip in 0..=2 {
             // the skipped modifiers are adjectives or nouns, never verbs ("Iran fired missiles")
@@ -884,7 +1188,7 @@ fn descriptions(tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mentio
         let mut i = s.tokens.start;
         while i < s.tokens.end {
             let l = tokens[i].lower.as_str();
-            if !matches!(l, "the" | "both") || taken.contains(&i) {
+            if !matches!(l, "the" | "both") || taken.contains(&i) || taken.contains(&(i + 1)) {
                 i += 1;
                 continue;
             }
@@ -1041,9 +1345,44 @@ fn model_mentions(
         while r.start < r.end && matches!(tokens[r.start].lower.as_str(), "the" | "a" | "an") {
             r.start += 1;
         }
-        while r.end > r.start && matches!(tokens[r.end - 1].lower.as_str(), "'s" | "'" | "," | ".")
+        while r.end > r.start
+            && matches!(
+                tokens[r.end - 1].lower.as_str(),
+                "'s" | "'" | "," | "." | "of" | "for" | "and" | "the" | "in" | "on"
+            )
         {
             r.end -= 1;
+        }
+        // "the Commission of bias": an organisation's name ends on a capital
+        if kind == ActorKind::Organization {
+            while r.end > r.start && !tokens[r.end - 1].is_capitalized() {
+                r.end -= 1;
+            }
+            while r.end > r.start
+                && matches!(
+                    tokens[r.end - 1].lower.as_str(),
+                    "of" | "for" | "and" | "the"
+                )
+            {
+                r.end -= 1;
+            }
+        }
+        // "the Foreign Ministry" with no state named: a body of some
+        // state, not an organisation of its own
+        if kind == ActorKind::Organization
+            && !r.is_empty()
+            && state_body_at(tokens, r.start, lex) == Some(r.len())
+        {
+            continue;
+        }
+        // "Baltic cables": one capitalised word before a common noun modifies it
+        if kind == ActorKind::Person
+            && r.len() == 1
+            && tokens.get(r.end).is_some_and(|n| {
+                r.end < sent.end && !n.is_capitalized() && n.tag().starts_with("NN")
+            })
+        {
+            continue;
         }
         if r.is_empty()
             || !tokens[r.start].is_capitalized()
@@ -1075,6 +1414,14 @@ fn model_mentions(
                 end += 1;
             }
             r.end = end;
+            // "the Baltic states": one capitalised word before a common noun modifies it
+            if r.len() == 1
+                && tokens.get(r.end).is_some_and(|n| {
+                    r.end < sent.end && !n.is_capitalized() && n.tag().starts_with("NN")
+                })
+            {
+                continue;
+            }
             if overlapping.is_empty()
                 && !r.clone().any(|k| taken[k])
                 && r.clone()
@@ -1227,5 +1574,166 @@ fn hyphen_parts(
                 lex,
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{analyze, tag};
+
+    fn lexicon() -> &'static Lexicon {
+        static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        LEX.get_or_init(|| Lexicon::builtin().expect("built-in lexicon"))
+    }
+
+    /// Every mention of `text` as (surface, kind, how), in text order.
+    fn mentions_of(text: &str) -> Vec<(String, ActorKind, How)> {
+        let lex = lexicon();
+        let gaz = Gazetteer::new(lex);
+        let mut analysis = analyze(text);
+        tag(&mut analysis);
+        find(text, &analysis, lex, &gaz)
+            .into_iter()
+            .map(|m| (text[m.span.start..m.span.end].to_string(), m.kind, m.how))
+            .collect()
+    }
+
+    fn groups_of(text: &str) -> Vec<String> {
+        mentions_of(text)
+            .into_iter()
+            .filter(|(_, _, how)| *how == How::Group)
+            .map(|(s, _, _)| s)
+            .collect()
+    }
+
+    #[test]
+    fn group_head_with_nationality_and_number() {
+        // numbers and quantifiers are not part of the name; the nationality is
+        assert_eq!(
+            groups_of("Four Uzbek guerrillas ambushed a convoy on Tuesday."),
+            vec!["Uzbek guerrillas"]
+        );
+    }
+
+    #[test]
+    fn group_head_with_adverb_and_participle() {
+        assert_eq!(
+            groups_of("At least three heavily armed men stormed the bank in the morning."),
+            vec!["heavily armed men"]
+        );
+    }
+
+    #[test]
+    fn group_head_with_noun_compound() {
+        assert_eq!(
+            groups_of("The farmers blocked the road while mine workers held a rally."),
+            vec!["farmers", "mine workers"]
+        );
+    }
+
+    #[test]
+    fn group_heads_that_need_a_modifier() {
+        // "opposition parties", "student groups": groups; "two men": too vague
+        assert_eq!(
+            groups_of("Opposition parties and student groups marched. Two men watched."),
+            vec!["Opposition parties", "student groups"]
+        );
+        assert!(groups_of("Several prominent politicians attended the dinner.").is_empty());
+    }
+
+    #[test]
+    fn a_council_described_by_its_modifiers_is_a_group() {
+        assert_eq!(
+            groups_of("The ruling military council dissolved parliament."),
+            vec!["ruling military council"]
+        );
+    }
+
+    #[test]
+    fn a_state_force_stays_its_state() {
+        let m = mentions_of("Peruvian troops crossed the river.");
+        assert!(m.iter().all(|(_, _, how)| *how != How::Group), "{m:?}");
+        assert!(
+            m.iter()
+                .any(|(s, k, _)| s == "Peruvian troops" && *k == ActorKind::Country),
+            "{m:?}"
+        );
+        // "government forces" has no country to stand for, and is no group either
+        assert!(groups_of("Government forces shelled the town.").is_empty());
+    }
+
+    #[test]
+    fn a_known_organisation_keeps_its_members() {
+        let m = mentions_of("Hamas fighters fired rockets overnight.");
+        assert!(m.iter().all(|(_, _, how)| *how != How::Group), "{m:?}");
+        assert!(
+            m.iter().any(|(s, _, _)| s == "Hamas fighters"),
+            "the organisation's mention covers its members: {m:?}"
+        );
+    }
+
+    #[test]
+    fn a_head_word_used_as_a_verb_or_in_a_name_is_no_group() {
+        // "guards" is a verb, "Workers" is part of a name, "opposition" modifies "leader"
+        assert!(groups_of("A single soldier guards the gate.").is_empty());
+        assert!(groups_of("He joined the Socialist Workers Party in May.").is_empty());
+        assert!(groups_of("The opposition leader spoke to reporters.").is_empty());
+    }
+
+    #[test]
+    fn a_verb_before_the_head_is_not_a_modifier() {
+        // "killed" and "using" take the group as object
+        assert_eq!(
+            groups_of("The army has killed civilians."),
+            vec!["civilians"]
+        );
+        assert_eq!(
+            groups_of("They were accused of using refugees as shields."),
+            vec!["refugees"]
+        );
+    }
+
+    #[test]
+    fn a_people_named_by_a_capitalised_plural() {
+        assert_eq!(
+            groups_of("Clashes broke out between Iraqi Kurds and the police."),
+            vec!["Iraqi Kurds"]
+        );
+        // a place in -us or a surname is no people
+        assert!(groups_of("The convoy reached Nablus on Monday.").is_empty());
+    }
+
+    #[test]
+    fn a_possessive_state_before_its_ministry_is_that_state() {
+        let m = mentions_of("Peru's Foreign Ministry summoned the envoy.");
+        assert!(
+            m.iter().any(|(s, k, how)| s == "Peru's Foreign Ministry"
+                && *k == ActorKind::Country
+                && *how == How::StateBody),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn a_country_inside_a_title_with_a_field_noun_is_absorbed() {
+        let m = mentions_of("Peru's trade minister Ana Rojas arrived.");
+        assert!(
+            m.iter()
+                .any(|(s, _, how)| s == "Peru" && *how == How::InTitle),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn an_opening_name_before_a_speech_verb_is_a_person() {
+        let m = mentions_of("Kovacs said the deal was done.");
+        assert!(
+            m.iter()
+                .any(|(s, k, _)| s == "Kovacs" && *k == ActorKind::Person),
+            "{m:?}"
+        );
+        let m = mentions_of("Everyone said the deal was done.");
+        assert!(m.iter().all(|(s, _, _)| s != "Everyone"), "{m:?}");
     }
 }

@@ -214,6 +214,82 @@ fn description_fits(head: &str, actor: &DocActor) -> bool {
     }
 }
 
+/// The last word of a mention, lower case: the head of a group phrase.
+fn head_of(tokens: &[Token], m: &Mention) -> String {
+    tokens[m.tokens.end - 1].lower.clone()
+}
+
+/// A bare group head ("the rebels") after a group named with the same head
+/// ("Chechen rebels", "PKK rebels") is that group.
+fn earlier_group(
+    tokens: &[Token],
+    m: &Mention,
+    heads: &[(String, usize)],
+    actors: &[DocActor],
+) -> Option<usize> {
+    if m.tokens.len() != 1 {
+        return None;
+    }
+    let head = head_of(tokens, m);
+    heads
+        .iter()
+        .rev()
+        .find(|(h, a)| {
+            *h == head && matches!(actors[*a].kind, ActorKind::Group | ActorKind::Organization)
+        })
+        .map(|(_, a)| *a)
+}
+
+/// An organisation named by the last word of an earlier organisation's
+/// name ("the Commission" after "the European Commission").
+fn shortened_name(name: &str, kind: ActorKind, actors: &[DocActor]) -> Option<usize> {
+    if name.contains(' ') || kind != ActorKind::Organization {
+        return None;
+    }
+    let l = name.to_lowercase();
+    actors.iter().rposition(|a| {
+        matches!(a.kind, ActorKind::Organization | ActorKind::Group)
+            && a.label.contains(' ')
+            && last_word(&a.label).to_lowercase() == l
+    })
+}
+
+/// The state a person serves, read from the title: a country inside it
+/// ("Norway's trade minister Ingrid Dahl", "Chilean army chief Pablo
+/// Reyes"), else the state of the person whose title it is ("Russian
+/// President Boris Yeltsin's security chief Alexander Lebed").
+fn affiliations(tokens: &[Token], mentions: &[Mention], actors: &mut [DocActor], lex: &Lexicon) {
+    for (k, m) in mentions.iter().enumerate() {
+        let (Some(i), Some(title)) = (m.actor, m.title.as_ref()) else {
+            continue;
+        };
+        if actors[i].kind != ActorKind::Person || actors[i].affiliation.is_some() {
+            continue;
+        }
+        let inside = mentions
+            .iter()
+            .filter(|q| {
+                q.how == How::InTitle && q.tokens.start >= title.start && q.tokens.end <= title.end
+            })
+            .filter_map(|q| q.lexicon)
+            .rfind(|&li| lex.actors[li].kind == ActorKind::Country)
+            .map(|li| lex.actors[li].name.clone());
+        let patron = || {
+            let before = title.start.checked_sub(1)?;
+            if tokens[before].lower != "'s" {
+                return None;
+            }
+            let p = mentions[..k]
+                .iter()
+                .rfind(|q| q.tokens.end == before && q.kind == ActorKind::Person)?;
+            actors[p.actor?].affiliation.clone()
+        };
+        if let Some(state) = inside.or_else(patron) {
+            actors[i].affiliation = Some(state);
+        }
+    }
+}
+
 /// Resolves every mention of a document to a document actor.
 pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> Vec<DocActor> {
     let tokens = &analysis.tokens;
@@ -230,6 +306,8 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
     // Pass 1: names (known and new), so that surnames can look forward too.
     // (full name, actor, token position, salience) of every full name in the document
     let mut full_names: Vec<(String, usize, usize, u8)> = Vec::new();
+    // (last word, actor) of every organisation or group named so far
+    let mut group_heads: Vec<(String, usize)> = Vec::new();
     for m in mentions.iter_mut() {
         if let Some(li) = m.lexicon {
             // "Francesca Albanese ... Albanese": a one-word alias of a known
@@ -246,6 +324,9 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
             let a = &lex.actors[li];
             let i = add(&mut actors, DocActor::of_entry(a));
             m.actor = Some(i);
+            if matches!(a.kind, ActorKind::Organization | ActorKind::Group) {
+                group_heads.push((head_of(tokens, m), i));
+            }
             if a.kind == ActorKind::Person && a.name.contains(' ') {
                 full_names.push((
                     crate::text::fold(&a.name).to_lowercase(),
@@ -254,9 +335,21 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
                     salience(tokens, m),
                 ));
             }
-        } else if m.kind != ActorKind::Person && matches!(m.how, How::Context | How::Model) {
-            let i = add(&mut actors, DocActor::named(&m.name, m.kind));
+        } else if m.how == How::Group {
+            let i = match earlier_group(tokens, m, &group_heads, &actors) {
+                Some(i) => i,
+                None => add(&mut actors, DocActor::named(&m.name, m.kind)),
+            };
             m.actor = Some(i);
+            group_heads.push((head_of(tokens, m), i));
+        } else if m.kind != ActorKind::Person && matches!(m.how, How::Context | How::Model) {
+            // "the Commission" after "the European Commission": the same body
+            let i = match shortened_name(&m.name, m.kind, &actors) {
+                Some(i) => i,
+                None => add(&mut actors, DocActor::named(&m.name, m.kind)),
+            };
+            m.actor = Some(i);
+            group_heads.push((head_of(tokens, m), i));
         } else if matches!(m.how, How::Title | How::Context | How::Model) && m.name.contains(' ') {
             let i = match fuzzy_person(&m.name, lex) {
                 Some(li) => {
@@ -315,6 +408,7 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
         };
         m.actor = Some(i);
     }
+    affiliations(tokens, mentions, &mut actors, lex);
     // Aliases: every surface form, with its title.
     for m in mentions.iter() {
         let Some(i) = m.actor else { continue };
@@ -330,7 +424,22 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
                 .insert(format!("{} {}", surface_of(tokens, t.clone()), surface));
         }
         if let How::Gazetteer(Form::Demonym) = m.how {
-            actors[i].aliases.insert(surface);
+            actors[i].aliases.insert(surface.clone());
+        }
+        // "Serbia's opposition": the group named with its country
+        let first = m.title.as_ref().map_or(m.tokens.start, |t| t.start);
+        if m.how == How::Group
+            && first > 0
+            && tokens[first - 1].lower == "'s"
+            && let Some(c) = mentions.iter().find(|c| {
+                c.tokens.end == first - 1 && c.kind == ActorKind::Country && c.how != How::Group
+            })
+        {
+            actors[i].aliases.insert(format!(
+                "{}'s {}",
+                surface_of(tokens, c.tokens.clone()),
+                surface
+            ));
         }
     }
     // Pass 3: pronouns and descriptions, in text order; pronouns inside
@@ -674,4 +783,114 @@ fn description_antecedent(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, Pipeline};
+
+    fn pipeline() -> &'static Pipeline {
+        static P: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+        P.get_or_init(|| Pipeline::builtin().expect("built-in pipeline"))
+    }
+
+    fn actors(text: &str) -> Vec<super::DocActor> {
+        pipeline()
+            .extract(&Document::new("t", text))
+            .actors
+            .into_iter()
+            .filter(|a| a.mentions > 0)
+            .collect()
+    }
+
+    #[test]
+    fn a_bare_head_resolves_to_the_earlier_group() {
+        let a = actors("Uzbek guerrillas ambushed a convoy. The guerrillas later withdrew.");
+        let groups: Vec<&str> = a
+            .iter()
+            .filter(|a| a.kind == crate::lexicon::ActorKind::Group)
+            .map(|a| a.label.as_str())
+            .collect();
+        assert_eq!(groups, vec!["Uzbek guerrillas"]);
+        assert_eq!(
+            a.iter()
+                .find(|a| a.label == "Uzbek guerrillas")
+                .unwrap()
+                .mentions,
+            2
+        );
+    }
+
+    #[test]
+    fn the_numbers_before_a_group_stay_in_an_alias() {
+        let a = actors("Four Uzbek guerrillas ambushed a convoy.");
+        let g = a.iter().find(|a| a.label == "Uzbek guerrillas").unwrap();
+        assert!(
+            g.aliases.contains("Four Uzbek guerrillas"),
+            "{:?}",
+            g.aliases
+        );
+    }
+
+    #[test]
+    fn affiliation_from_a_possessive_title() {
+        let a = actors("Peru's trade minister Ana Rojas met the envoy.");
+        let p = a
+            .iter()
+            .find(|a| a.label == "Ana Rojas")
+            .expect("one person");
+        assert_eq!(p.affiliation.as_deref(), Some("Peru"));
+        assert!(
+            a.iter().all(|a| a.label != "Peru"),
+            "no second actor: {a:?}"
+        );
+    }
+
+    #[test]
+    fn affiliation_from_a_nationality_and_a_body_in_the_title() {
+        let a = actors("Peruvian army chief Luis Vargas inspected the troops.");
+        let p = a
+            .iter()
+            .find(|a| a.label == "Luis Vargas")
+            .expect("one person");
+        assert_eq!(p.affiliation.as_deref(), Some("Peru"));
+    }
+
+    #[test]
+    fn affiliation_through_the_patron_of_a_title() {
+        let a = actors("Peruvian President Rosa Flores's security chief Juan Soto resigned.");
+        let p = a
+            .iter()
+            .find(|a| a.label == "Juan Soto")
+            .expect("one person");
+        assert_eq!(p.affiliation.as_deref(), Some("Peru"));
+    }
+
+    #[test]
+    fn state_bodies_resolve_to_their_state() {
+        for (text, state) in [
+            ("The State Department condemned the vote.", "United States"),
+            ("The Foreign Office condemned the vote.", "United Kingdom"),
+            ("The Russian Defence Ministry condemned the vote.", "Russia"),
+        ] {
+            let a = actors(text);
+            assert_eq!(
+                a.iter().map(|a| a.label.as_str()).collect::<Vec<_>>(),
+                vec![state],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_shortened_organisation_name_is_the_full_one() {
+        let a = actors(
+            "The European Commission fined the firm. Lawyers accused the Commission of bias.",
+        );
+        assert!(
+            a.iter().all(|a| !a.label.starts_with("Commission")),
+            "{:?}",
+            a.iter().map(|a| &a.label).collect::<Vec<_>>()
+        );
+    }
 }

@@ -151,10 +151,13 @@ pub fn events(
                 i += len;
                 continue;
             }
-            // "accused him of destabilizing": the accusation's content, read by the trigger
+            // "accused him of destabilizing": the accusation's content, read by the
+            // trigger; "was aimed at obstructing": a gerund after a preposition is
+            // a noun, not the predicate of the reported clause
             if kind == "accuses"
                 && i > range.start
-                && matches!(tokens[i - 1].lower.as_str(), "of" | "for")
+                && (matches!(tokens[i - 1].lower.as_str(), "of" | "for")
+                    || tokens[i].tag() == "VBG" && tokens[i - 1].tag() == "IN")
             {
                 i += len;
                 continue;
