@@ -35,7 +35,7 @@ pub struct Tree<'a> {
 /// to"); any other governor makes it a plan or wish ("plans to meet").
 const ACT_GOVERNORS: &[&str] = &[
     "try", "attempt", "begin", "start", "continue", "manage", "proceed", "move", "rush", "step",
-    "agree", "vote", "use", "dare", "go", "seek", "help",
+    "agree", "vote", "use", "dare", "go", "seek", "help", "busy", "keep", "quick", "first",
 ];
 
 /// Governors whose complement did not happen ("refused to meet").
