@@ -91,3 +91,37 @@ fn dev_set_scores() {
         s.line
     );
 }
+
+/// Reuters 1996-97 passages used for development. Issue 7 asks for F1 >=
+/// 0.70 here; the bars below guard what the extractor measured when they
+/// were set (F1 0.404, actor recall 0.848), so that a change that loses
+/// accuracy fails, and every passage must run without a failure.
+#[test]
+fn reuters_train_scores() {
+    let s = score("reuters_train.jsonl");
+    assert!(s.f1 >= 0.38, "reuters_train relations F1 below 0.38: {}", s.line);
+    assert!(
+        s.actors_recall >= 0.82,
+        "reuters_train actor recall below 0.82: {}",
+        s.line
+    );
+    assert!(
+        s.false_assertions <= 4,
+        "reuters_train has more than four false assertions: {}",
+        s.line
+    );
+}
+
+/// Reuters passages never used for development: scored to measure only
+/// (no rule was read off their errors). Issue 7 asks for F1 >= 0.60; the
+/// bar guards the measured 0.30 and that every passage runs.
+#[test]
+fn reuters_test_scores() {
+    let s = score("reuters_test.jsonl");
+    assert!(s.f1 >= 0.27, "reuters_test relations F1 below 0.27: {}", s.line);
+    assert!(
+        s.false_assertions <= 2,
+        "reuters_test has more than two false assertions: {}",
+        s.line
+    );
+}
