@@ -639,13 +639,20 @@ pub fn absorb_titles(
     lex: &Lexicon,
 ) {
     let mut drop = vec![false; mentions.len()];
+    // Index look-ups keep this linear in the length of the document.
     let sentence_start = |i: usize| {
+        let k = sentences.partition_point(|s| s.tokens.end <= i);
         sentences
-            .iter()
-            .find(|s| s.tokens.contains(&i))
-            .map(|s| s.tokens.start)
-            .unwrap_or(0)
+            .get(k)
+            .filter(|s| s.tokens.contains(&i))
+            .map_or(0, |s| s.tokens.start)
     };
+    let mut ending_at: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (q, m) in mentions.iter().enumerate() {
+        if m.tokens.start < m.tokens.end {
+            ending_at.entry(m.tokens.end).or_insert(q);
+        }
+    }
     let title_words: std::collections::HashSet<&str> = lex
         .person_titles
         .iter()
@@ -672,10 +679,7 @@ pub fn absorb_titles(
         while k > s0 {
             let t = &tokens[k - 1];
             let l = t.lower.as_str();
-            if let Some(q) = mentions
-                .iter()
-                .position(|m| m.tokens.end == k && m.tokens.start < k)
-            {
+            if let Some(&q) = ending_at.get(&k) {
                 let m = &mentions[q];
                 if m.kind == ActorKind::Person || !saw_title || m.how == How::Pronoun {
                     break;

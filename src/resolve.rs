@@ -59,6 +59,9 @@ impl DocActor {
     }
 }
 
+/// How far (in tokens) a surname looks for its full name.
+const NAME_WINDOW: usize = 4000;
+
 /// Jaro-Winkler threshold above which an unknown name is a spelling variant.
 const VARIANT_THRESHOLD: f64 = 0.9;
 
@@ -368,7 +371,10 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
         }
     }
     // Pass 2: single-word new names: a surname of a full name in the
-    // document, a variant of a known person, or a new person.
+    // document, a variant of a known person, or a new person. Only full
+    // names within NAME_WINDOW tokens are candidates, so that the cost stays
+    // linear in the length of a long document.
+    full_names.sort_by_key(|e| e.2);
     for m in mentions.iter_mut() {
         if m.actor.is_some() || !matches!(m.how, How::Title | How::Context | How::Model) {
             continue;
@@ -379,6 +385,9 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
         // mention wins, else the first after it.
         // Two people may share a name word ("Kim"): the most salient, then
         // closest, full name before the mention wins, else the first after.
+        let lo = full_names.partition_point(|e| e.2 + NAME_WINDOW < m.tokens.start);
+        let hi = full_names.partition_point(|e| e.2 < m.tokens.start + NAME_WINDOW);
+        let full_names = &full_names[lo..hi.max(lo)];
         let pick = |pred: &dyn Fn(&str) -> bool| {
             let matches = |(n, _, _, _): &&(String, usize, usize, u8)| {
                 n.split_whitespace().next_back().is_some_and(pred)

@@ -99,7 +99,11 @@ fn dev_set_scores() {
 #[test]
 fn reuters_train_scores() {
     let s = score("reuters_train.jsonl");
-    assert!(s.f1 >= 0.38, "reuters_train relations F1 below 0.38: {}", s.line);
+    assert!(
+        s.f1 >= 0.38,
+        "reuters_train relations F1 below 0.38: {}",
+        s.line
+    );
     assert!(
         s.actors_recall >= 0.82,
         "reuters_train actor recall below 0.82: {}",
@@ -118,7 +122,11 @@ fn reuters_train_scores() {
 #[test]
 fn reuters_test_scores() {
     let s = score("reuters_test.jsonl");
-    assert!(s.f1 >= 0.27, "reuters_test relations F1 below 0.27: {}", s.line);
+    assert!(
+        s.f1 >= 0.27,
+        "reuters_test relations F1 below 0.27: {}",
+        s.line
+    );
     assert!(
         s.false_assertions <= 2,
         "reuters_test has more than two false assertions: {}",
