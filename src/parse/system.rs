@@ -168,15 +168,18 @@ impl State {
                 self.b += 1;
             }
             REDUCE => {
-                let s = self.stack.pop().expect("valid REDUCE");
-                self.on_stack[s as usize] = false;
+                // only valid moves are applied: the stack is never empty here
+                if let Some(s) = self.stack.pop() {
+                    self.on_stack[s as usize] = false;
+                }
             }
             _ => {
                 let l = (c - 2) as usize;
                 if l < self.nl {
-                    let s = self.stack.pop().expect("valid LEFT");
-                    self.on_stack[s as usize] = false;
-                    self.add_arc(b, s, l as u8);
+                    if let Some(s) = self.stack.pop() {
+                        self.on_stack[s as usize] = false;
+                        self.add_arc(b, s, l as u8);
+                    }
                 } else {
                     let s = self.s0();
                     self.add_arc(s, b, (l - self.nl) as u8);

@@ -222,9 +222,22 @@ fn dedup(events: &mut Vec<Event>) {
             *m = e.modality;
         }
     }
+    // when both readings agree, the surer one's confidence stands
+    let mut surest: std::collections::HashMap<(usize, usize, String, usize, usize), f32> =
+        std::collections::HashMap::new();
+    for e in events
+        .iter()
+        .filter(|e| best.get(&key(e)) == Some(&e.modality))
+    {
+        let c = surest.entry(key(e)).or_insert(e.confidence);
+        *c = c.max(e.confidence);
+    }
     let mut seen = std::collections::HashSet::new();
-    events.retain(|e| {
+    events.retain_mut(|e| {
         let k = key(e);
+        if let Some(&c) = surest.get(&k) {
+            e.confidence = c;
+        }
         k.0 != k.1
             && best.get(&k) == Some(&e.modality)
             && seen.insert((k.0, k.1, k.2, e.modality, k.3))
