@@ -463,7 +463,10 @@ impl<'a> Tree<'a> {
             .kids(v)
             .iter()
             .copied()
-            .filter(|&c| self.dep(c) == "nsubj")
+            // a noun before a possessive 's is a possessor, whatever the parse
+            .filter(|&c| {
+                self.dep(c) == "nsubj" && self.tokens.get(c + 1).is_none_or(|t| t.lower != "'s")
+            })
             .flat_map(|c| self.np(c))
             .collect();
         if !subjects.is_empty() || self.kid(v, &["nsubj", "csubj"]).is_some() {
