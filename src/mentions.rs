@@ -315,9 +315,14 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
         }
         // Capitalised names before a speech verb: "Oberchuk said".
         for v0 in s.tokens.clone() {
+            // "the Baltic states": a speech verb's form used as a noun
             if !SPEECH_VERBS.contains(&tokens[v0].lower.as_str())
                 || v0 == s.tokens.start
                 || all_caps
+                || tokens[v0].tag().starts_with("NN")
+                    && !tokens
+                        .get(v0 + 1)
+                        .is_some_and(|t| matches!(t.lower.as_str(), "that" | "," | ":" | "\""))
             {
                 continue;
             }
@@ -1609,6 +1614,13 @@ mod tests {
             .filter(|(_, _, how)| *how == How::Group)
             .map(|(s, _, _)| s)
             .collect()
+    }
+
+    #[test]
+    fn speech_verb_forms_used_as_nouns_make_no_speaker() {
+        // "states" is a noun here: "Nordic" is no person who states something
+        let found = mentions_of("The pact was signed by Chile and the two Nordic states.");
+        assert!(!found.iter().any(|(s, _, _)| s == "Nordic"), "{found:?}");
     }
 
     #[test]
