@@ -88,10 +88,8 @@ pub fn parse_units(
             .map_or(m.tokens.start, |t| t.start.min(m.tokens.start));
         if m.kind == lexicon::ActorKind::Person && m.how != mentions::How::Pronoun {
             let sentence_start = analysis
-                .sentences
-                .iter()
-                .find(|s| s.tokens.contains(&m.tokens.start))
-                .map_or(0, |s| s.tokens.start);
+                .sentence_of(m.tokens.start)
+                .map_or(0, |k| analysis.sentences[k].tokens.start);
             while start > sentence_start
                 && matches!(tokens[start - 1].tag(), "JJ" | "NN" | "NNP")
                 && tokens[start - 1].is_word()
@@ -151,10 +149,10 @@ impl Pipeline {
         // descriptions) can hold a relation: only those are parsed.
         let mut count = vec![0u8; analysis.sentences.len()];
         for m in mentions.iter().filter(|m| m.actor.is_some()) {
-            let si = analysis
-                .sentences
-                .partition_point(|s| s.tokens.end <= m.tokens.start);
-            if let Some(c) = count.get_mut(si) {
+            if let Some(c) = analysis
+                .sentence_of(m.tokens.start)
+                .and_then(|si| count.get_mut(si))
+            {
                 *c = c.saturating_add(1);
             }
         }

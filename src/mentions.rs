@@ -411,7 +411,7 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
     }
     descriptions(tokens, analysis, &mut mentions, lex);
     mentions.sort_by_key(|m| (m.tokens.start, m.tokens.end));
-    absorb_titles(tokens, &analysis.sentences, &mut mentions, lex);
+    absorb_titles(analysis, &mut mentions, lex);
     mentions
 }
 
@@ -637,20 +637,14 @@ const TITLE_FILLERS: &[&str] = &[
 /// it: a nationality or seat inside a title is not an actor of its own.
 /// Returns, for each kept person mention, the lexicon actor of the last
 /// absorbed country (its affiliation hint).
-pub fn absorb_titles(
-    tokens: &[Token],
-    sentences: &[crate::text::Sentence],
-    mentions: &mut [Mention],
-    lex: &Lexicon,
-) {
+pub fn absorb_titles(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) {
+    let tokens = &analysis.tokens;
     let mut drop = vec![false; mentions.len()];
     // Index look-ups keep this linear in the length of the document.
     let sentence_start = |i: usize| {
-        let k = sentences.partition_point(|s| s.tokens.end <= i);
-        sentences
-            .get(k)
-            .filter(|s| s.tokens.contains(&i))
-            .map_or(0, |s| s.tokens.start)
+        analysis
+            .sentence_of(i)
+            .map_or(0, |k| analysis.sentences[k].tokens.start)
     };
     let mut ending_at: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for (q, m) in mentions.iter().enumerate() {

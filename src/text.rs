@@ -75,6 +75,18 @@ pub struct Analysis {
     pub sentences: Vec<Sentence>,
 }
 
+impl Analysis {
+    /// Index of the sentence that holds token `i` (a binary search: the
+    /// sentences are in text order).
+    pub fn sentence_of(&self, i: usize) -> Option<usize> {
+        let k = self.sentences.partition_point(|s| s.tokens.end <= i);
+        self.sentences
+            .get(k)
+            .filter(|s| s.tokens.contains(&i))
+            .map(|_| k)
+    }
+}
+
 /// Tags every sentence of an analysis with the built-in POS tagger.
 pub fn tag(analysis: &mut Analysis) {
     let tagger = crate::ner::PosTagger::builtin();

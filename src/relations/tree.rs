@@ -142,8 +142,8 @@ const JOINT_VERBS: &[&str] = &[
 
 /// Nouns that measure out an event noun ("a round of talks").
 const MEASURE_NOUNS: &[&str] = &[
-    "round", "series", "rounds", "wave", "series", "spate", "string", "number", "set", "day",
-    "days", "week", "weeks", "hours",
+    "round", "series", "rounds", "wave", "spate", "string", "number", "set", "day", "days", "week",
+    "weeks", "hours",
 ];
 
 /// Objects that a joint verb's subjects make together ("signed a deal").
@@ -891,8 +891,11 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
     targets.sort_unstable();
     targets.dedup();
     let mut modality = tree.modality(node);
-    if let Some(n) = noun {
-        modality = worst(modality, tree.modality(n).min_negated());
+    // the noun of a light-verb construction passes on only its negation
+    if let Some(n) = noun
+        && tree.modality(n) == Modality::Negated
+    {
+        modality = modality.max(Modality::Negated);
     }
     // Together only when nothing else is the object: "A and B signed a
     // deal" but not "A and B agreed to C's request".
@@ -932,12 +935,6 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
     } else if targets.is_empty() && sources.len() == 1 && between.len() == 1 {
         pairs.push((sources[0], between[0]));
     }
-    if std::env::var_os("AG_DEBUG").is_some() {
-        eprintln!(
-            "trigger {:?} node={node} nominal={nominal} src={sources:?} tgt={targets:?} between={between:?} joint={joint} pairs={pairs:?} mod={modality:?}",
-            t.sense.lemma
-        );
-    }
     let goldstein = lex.goldstein(&t.sense.cameo);
     let trig = crate::document::Span::new(tokens[t.start].span.start, tokens[t.end - 1].span.end);
     for (s, g) in pairs {
@@ -959,25 +956,6 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
             source_span: us.span,
             target_span: ug.span,
         });
-    }
-}
-
-fn worst(a: Modality, b: Modality) -> Modality {
-    a.max(b)
-}
-
-trait MinNegated {
-    fn min_negated(self) -> Modality;
-}
-
-impl MinNegated for Modality {
-    /// The noun of a light-verb construction only passes on negation.
-    fn min_negated(self) -> Modality {
-        if self == Modality::Negated {
-            self
-        } else {
-            Modality::Asserted
-        }
     }
 }
 
