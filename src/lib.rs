@@ -23,6 +23,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod document;
+mod english;
 pub mod error;
 pub mod explain;
 pub mod export;
