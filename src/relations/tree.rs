@@ -402,6 +402,22 @@ impl<'a> Tree<'a> {
             .unwrap_or_default()
     }
 
+    /// Whether verb `v`, coordinated with verb `g`, is a finite verb that
+    /// cannot share `g`'s auxiliaries: a past or present form after a base
+    /// form or another tense ("will meet and signed" does not occur).
+    fn finite_conjunct(&self, v: usize, g: usize) -> bool {
+        let (tv, tg) = (self.tokens[v].tag(), self.tokens[g].tag());
+        let has_own_aux = self.kids(v).iter().any(|&c| self.dep(c) == "aux");
+        !has_own_aux
+            && (matches!(tv, "VBD" | "VBZ" | "VBP")
+                || tv == "VBN"
+                    && tg == "VB"
+                    && !self
+                        .kids(g)
+                        .iter()
+                        .any(|&c| self.dep(c) == "aux" && HAVE_FORMS.contains(&self.lower(c))))
+    }
+
     /// Modality of the event whose trigger is `v`, read up the tree.
     pub fn modality(&self, v: usize) -> Modality {
         let mut m = Modality::Asserted;
@@ -476,6 +492,9 @@ impl<'a> Tree<'a> {
                 }
                 // the governor's own negation and modals reach a coordinated
                 // verb or a nominal trigger ("did not hold talks")
+                // a finite verb is a clause of its own ("must be responsible
+                // and warned of ...": "must" cannot reach a past form)
+                "conj" if self.finite_conjunct(cur, g) => break,
                 "conj" | "dobj" | "prep" | "nsubj" | "nsubjpass" => {}
                 _ => break,
             }
@@ -491,6 +510,8 @@ impl<'a> Tree<'a> {
         m
     }
 }
+
+const HAVE_FORMS: &[&str] = &["have", "has", "had", "'ve"];
 
 static RULE: LazyLock<VerbSet> = LazyLock::new(|| VerbSet::new(&["rule"]));
 static TURN: LazyLock<VerbSet> = LazyLock::new(|| VerbSet::new(&["turn"]));
@@ -997,6 +1018,22 @@ mod tests {
             &["Chile", "Peru"],
         );
         assert!(e.iter().all(|x| x.1 != "cooperates"), "{e:?}");
+    }
+
+    #[test]
+    fn a_modal_does_not_reach_a_finite_conjunct() {
+        // "Peru must be patient and warned Chile of reprisals."
+        let e = events(
+            "Peru/3/nsubj must/3/aux be/0/ROOT patient/3/acomp and/3/cc warned/3/conj Chile/6/dobj of/6/prep reprisals/8/pobj ./3/punct",
+            &["Peru", "Chile"],
+        );
+        assert!(e.contains(&ev("Peru", "threatens", "Chile", A)), "{e:?}");
+        // "Peru will meet and sign with Chile": both stay in prospect
+        let e = events(
+            "Peru/3/nsubj will/3/aux meet/0/ROOT and/3/cc sign/3/conj with/5/prep Chile/6/pobj ./3/punct",
+            &["Peru", "Chile"],
+        );
+        assert!(e.iter().all(|x| x.3 == Modality::Hypothetical), "{e:?}");
     }
 
     #[test]
