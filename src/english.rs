@@ -7,6 +7,20 @@ use crate::lexicon::verb_forms;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+/// Lower-case words seen in lower case in news text (data/english/
+/// common_words.txt, made by the script beside it).
+static COMMON_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../data/english/common_words.txt")
+        .lines()
+        .filter(|l| !l.is_empty())
+        .collect()
+});
+
+/// Whether lower-case `w` is a common English word (not a name).
+pub fn is_common_word(w: &str) -> bool {
+    COMMON_WORDS.contains(w)
+}
+
 /// Verb lemmas with all their inflected forms, built once: membership of a
 /// word form is one hash look-up, and no lemma has to be guessed from a form.
 pub struct VerbSet {

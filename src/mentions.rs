@@ -374,6 +374,14 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
                 &mut taken,
                 lex,
             );
+            opening_surname(
+                text,
+                tokens,
+                s.tokens.clone(),
+                &mut mentions,
+                &mut taken,
+                lex,
+            );
         }
         for i in s.tokens.clone() {
             if taken[i] {
@@ -455,6 +463,46 @@ fn opening_name(t: &Token) -> bool {
         "DT" | "PRP" | "PRP$" | "CD" | "WP" | "WDT" | "EX" | "NNS" | "IN" | "CC" | "RB" | "MD"
     ) && !INDEFINITES.contains(&t.lower.as_str())
         && !crate::english::GENERIC_SUBJECTS.contains(&t.lower.as_str())
+}
+
+/// "Lebed interrupted talks ...", "Maskhadov, who ...": a capitalised word
+/// that opens a sentence and is no common English word, followed by a verb
+/// or a relative clause, is a person's surname. The tagger misses these:
+/// the capital letter of a sentence's first word says nothing, and a name
+/// it never saw looks like any other unknown word.
+fn opening_surname(
+    text: &str,
+    tokens: &[Token],
+    sentence: Range<usize>,
+    mentions: &mut Vec<Mention>,
+    taken: &mut [bool],
+    lex: &Lexicon,
+) {
+    let i = sentence.start;
+    if sentence.len() < 3 || taken[i] {
+        return;
+    }
+    let t = &tokens[i];
+    let mut chars = t.norm.chars();
+    let shaped = chars.next().is_some_and(|c| c.is_uppercase())
+        && t.norm.chars().count() >= 3
+        && chars.all(|c| c.is_lowercase());
+    if !shaped
+        || crate::english::is_common_word(&t.lower)
+        || NON_NAMES.contains(&t.lower.as_str())
+        || lex.person_titles.binary_search(&t.lower).is_ok()
+        || crate::english::GENERIC_SUBJECTS.contains(&t.lower.as_str())
+    {
+        return;
+    }
+    let next = &tokens[i + 1];
+    let verb_follows = next.norm.chars().all(|c| c.is_lowercase())
+        && (matches!(next.tag(), "VBD" | "VBZ" | "MD") || next.lower.ends_with("ed"));
+    let relative_follows =
+        next.lower == "," && matches!(tokens[i + 2].lower.as_str(), "who" | "whom");
+    if verb_follows || relative_follows {
+        push_new(mentions, taken, text, tokens, i..i, i..i + 1, How::Context);
+    }
 }
 
 fn sentence_is_upper(tokens: &[Token]) -> bool {
@@ -1614,6 +1662,17 @@ mod tests {
         // "states" is a noun here: "Nordic" is no person who states something
         let found = mentions_of("The pact was signed by Chile and the two Nordic states.");
         assert!(!found.iter().any(|(s, _, _)| s == "Nordic"), "{found:?}");
+    }
+
+    #[test]
+    fn unknown_surname_opening_a_sentence() {
+        let found = mentions_of("Kravchik interrupted the talks on Sunday.");
+        assert!(found.iter().any(|(s, _, _)| s == "Kravchik"), "{found:?}");
+        let found = mentions_of("Dubrovec, who flew in on Monday, met the envoy.");
+        assert!(found.iter().any(|(s, _, _)| s == "Dubrovec"), "{found:?}");
+        // common words opening a sentence are not names
+        let found = mentions_of("Inflation rose in March. Talks resumed on Friday.");
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
