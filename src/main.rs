@@ -431,7 +431,7 @@ fn extract(args: ExtractArgs, quiet: bool) -> Result<()> {
         std::io::BufWriter::with_capacity(1 << 20, StreamedOutput::create(args.output.as_deref())?);
     let mut sink = match format {
         TableFormat::Jsonl => EventSink::Jsonl(JsonlSink::new(out)),
-        TableFormat::Parquet => EventSink::Parquet(ParquetSink::new(out)?),
+        TableFormat::Parquet => EventSink::Parquet(Box::new(ParquetSink::new(out)?)),
     };
     let bar = progress_bar(
         quiet,

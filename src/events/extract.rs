@@ -22,7 +22,7 @@ pub enum EventSink<W: Write + Send> {
     /// JSON Lines.
     Jsonl(JsonlSink<W>),
     /// Parquet.
-    Parquet(ParquetSink<W>),
+    Parquet(Box<ParquetSink<W>>),
 }
 
 impl<W: Write + Send> EventSink<W> {
