@@ -179,7 +179,7 @@ fn ctrl_c_leaves_a_valid_table() {
             serde_json::from_slice(&run_ok(&["build", "-q", "--from-events", p(&table)])).unwrap();
         let docs = g["graph"]["documents"].as_u64().unwrap();
         assert!(
-            docs > 0 && docs < 3000 && docs % 512 == 0,
+            docs > 0 && docs < 3000 && docs.is_multiple_of(512),
             "{table:?}: {docs} documents"
         );
     }
