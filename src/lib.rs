@@ -24,6 +24,7 @@
 
 pub mod day;
 pub mod document;
+mod english;
 pub mod error;
 pub mod events;
 pub mod explain;

@@ -152,7 +152,7 @@ const PRONOUNS: &[&str] = &[
 ];
 
 /// Verbs of saying: a capitalised name right before one is a speaker.
-pub use crate::relations::words::SPEECH as SPEECH_VERBS;
+pub use crate::english::SPEECH as SPEECH_VERBS;
 
 fn capitalized(t: &Token) -> bool {
     t.is_capitalized()
@@ -351,8 +351,7 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
                     t.pos.is_none()
                         || t.tag().starts_with("NNP")
                         || t.tag() == "NNS"
-                            && !crate::relations::words::GENERIC_SUBJECTS
-                                .contains(&t.lower.as_str())
+                            && !crate::english::GENERIC_SUBJECTS.contains(&t.lower.as_str())
                 }) || start == s.tokens.start && v - start == 1 && opening_name(&tokens[start]))
             {
                 push_new(
@@ -455,7 +454,7 @@ fn opening_name(t: &Token) -> bool {
         t.tag(),
         "DT" | "PRP" | "PRP$" | "CD" | "WP" | "WDT" | "EX" | "NNS" | "IN" | "CC" | "RB" | "MD"
     ) && !INDEFINITES.contains(&t.lower.as_str())
-        && !crate::relations::words::GENERIC_SUBJECTS.contains(&t.lower.as_str())
+        && !crate::english::GENERIC_SUBJECTS.contains(&t.lower.as_str())
 }
 
 fn sentence_is_upper(tokens: &[Token]) -> bool {

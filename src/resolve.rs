@@ -554,13 +554,13 @@ fn salience(tokens: &[Token], m: &Mention) -> u8 {
         return 0;
     }
     let before = &tokens[p - 1];
-    if crate::relations::words::is(crate::relations::words::PREPOSITIONS, &before.lower)
+    if crate::english::is(crate::english::PREPOSITIONS, &before.lower)
         || matches!(before.lower.as_str(), ")" | "(")
     {
         2
     } else if before.is_verb()
-        && !crate::relations::words::is(crate::relations::words::SPEECH, &before.lower)
-        && !crate::relations::words::is(crate::relations::words::BE, &before.lower)
+        && !crate::english::is(crate::english::SPEECH, &before.lower)
+        && !crate::english::is(crate::english::BE, &before.lower)
     {
         1
     } else {
@@ -628,8 +628,8 @@ fn antecedent(
         || w == "it"
             && p.tokens.start > 0
             && (tokens[p.tokens.start - 1].is_verb()
-                || crate::relations::words::is(
-                    crate::relations::words::PREPOSITIONS,
+                || crate::english::is(
+                    crate::english::PREPOSITIONS,
                     &tokens[p.tokens.start - 1].lower,
                 ));
     let same_clause = |m: &Mention| {

@@ -13,7 +13,6 @@ mod roles;
 mod speech;
 mod tree;
 mod units;
-pub mod words;
 
 pub use modality::Modality;
 
@@ -141,11 +140,20 @@ pub fn extract(
         // window rules read them too, for what the tree misses (a misparse,
         // a construction the tree rules do not cover): on the development
         // sets the union finds more with the same precision.
+        // The tree's modality of each trigger, for the window's readings
+        // too: negation and modals reach further in the tree than in a window.
+        let mut tree_modality: Vec<(usize, &str, Modality)> = Vec::new();
         if let Some(tree) = tree::Tree::new(tokens, s.tokens.clone(), &units) {
             for t in &triggers {
                 tree::events_for(&tree, t, lex, si, &mut sentence_events);
+                tree_modality.push((
+                    tokens[t.start].span.start,
+                    t.sense.relation.as_str(),
+                    tree::trigger_modality(&tree, t),
+                ));
             }
         }
+        let tree_done = sentence_events.len();
         for t in &triggers {
             roles::events_for(
                 tokens,
@@ -157,6 +165,15 @@ pub fn extract(
                 si,
                 &mut sentence_events,
             );
+        }
+        // (a reading the window derives, "will not engage" rejects, keeps its own)
+        for e in &mut sentence_events[tree_done..] {
+            if let Some(&(_, _, m)) = tree_modality
+                .iter()
+                .find(|(at, relation, _)| *at == e.trigger.start && *relation == e.relation)
+            {
+                e.modality = e.modality.most_cautious(m);
+            }
         }
         let mut regions = speech::said_clauses(tokens, &s.tokens, &units, &quotes, lex);
         regions.extend(
@@ -244,6 +261,40 @@ fn dedup(events: &mut Vec<Event>) {
     });
 }
 
+/// Whether noun `noun` is the object of verb `verb` in the parse, directly,
+/// through a preposition of the verb, or as a conjunct ("signed a treaty and a protocol"); true when the
+/// sentence is not parsed.
+fn object_of(tokens: &[crate::text::Token], verb: usize, noun: usize) -> bool {
+    let t = &tokens[noun];
+    if t.dep.is_empty() {
+        return true;
+    }
+    let head = |k: usize| tokens[k].head;
+    // "the continued invasion", "renewed sanctions": the participle
+    // modifies its object
+    if tokens[verb].head == Some(noun) && tokens[verb].dep == "amod" {
+        return true;
+    }
+    match t.head {
+        Some(h) if h == verb => true,
+        // "involve Russia in negotiations", "bring Iran to the table"
+        Some(p) if t.dep == "pobj" && tokens[p].dep == "prep" => head(p) == Some(verb),
+        Some(h) if t.dep == "conj" || t.dep == "compound" => {
+            head(h) == Some(verb) || tokens[h].dep == "conj" && head(h).and_then(head) == Some(verb)
+        }
+        _ => false,
+    }
+}
+
+/// Whether the "to" at `to` marks an infinitive complement of verb `verb`
+/// in the parse ("asked Greece on Wednesday to explain").
+fn controls_infinitive(tokens: &[crate::text::Token], verb: usize, to: usize) -> bool {
+    tokens[to]
+        .head
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|k| k.head == Some(verb) && k.dep == "xcomp")
+}
+
 /// Finds trigger occurrences in a sentence, light-verb constructions first.
 fn find_triggers(
     analysis: &Analysis,
@@ -275,11 +326,19 @@ fn find_triggers(
                     if matches!(w, "on" | "upon" | "off" | "down" | "into") && j != i + 1 {
                         break;
                     }
+                    // "asked for help to ..." is no request to someone; the
+                    // tree tells "asked Greece on Wednesday to explain" apart
                     if w == "to"
                         && tokens[i + 1..j]
                             .iter()
-                            .any(|t| words::is(words::PREPOSITIONS, &t.lower))
+                            .any(|t| crate::english::is(crate::english::PREPOSITIONS, &t.lower))
+                        && !controls_infinitive(tokens, i, j)
                     {
+                        break;
+                    }
+                    // a parsed object noun must be the verb's own object:
+                    // "concluded negotiations on the treaty" signs nothing
+                    if tokens[j].tag().starts_with("NN") && !object_of(tokens, i, j) {
                         break;
                     }
                     if best.is_none_or(|(bj, _)| j > bj) {

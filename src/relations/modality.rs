@@ -1,6 +1,6 @@
 //! Modality: whether a relation was asserted, negated or only hypothetical.
 
-use super::words::{ATTEMPT, HYPOTHETICAL, IRREALIS_THAT, NEGATION, SUBORDINATORS, is};
+use crate::english::{ATTEMPT, HYPOTHETICAL, IRREALIS_THAT, NEGATION, SUBORDINATORS, is};
 use crate::text::Token;
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +17,21 @@ pub enum Modality {
 }
 
 impl Modality {
+    /// The more cautious of two readings: negation before hypothesis before
+    /// assertion.
+    pub fn most_cautious(self, other: Modality) -> Modality {
+        let rank = |m: Modality| match m {
+            Modality::Asserted => 0,
+            Modality::Hypothetical => 1,
+            Modality::Negated => 2,
+        };
+        if rank(other) > rank(self) {
+            other
+        } else {
+            self
+        }
+    }
+
     /// Lower-case name used in exports.
     pub fn as_str(self) -> &'static str {
         match self {

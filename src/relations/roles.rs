@@ -2,11 +2,11 @@
 
 use super::modality::{Modality, of_trigger};
 use super::units::Unit;
-use super::words::{
+use super::{Event, Trigger};
+use crate::english::{
     BE, DETERMINERS, OBJECT_STOPS, PREPOSITIONS, PROPOSAL_NOUNS, RELATIVES, SPEECH, SUBORDINATORS,
     is,
 };
-use super::{Event, Trigger};
 use crate::lexicon::{Lexicon, TriggerPos};
 use crate::text::Token;
 use std::ops::Range;
@@ -254,8 +254,10 @@ pub fn subject(
             ) && verb_follows;
             let in_pp = is(PREPOSITIONS, before) && before != "including" && !subordinator;
             let object_of_verb = p > sent.start && transitive_verb_at(&tokens[p - 1], lex);
-            // "North Korea's U.N. envoy": the possessor heads the phrase.
+            // "North Korea's U.N. envoy": the possessor heads the phrase;
+            // "Russia's Vyacheslav Tikhomirov" is the named person.
             if before == "'s"
+                && !units[u].named_agent
                 && let Some(v) = units
                     .iter()
                     .rposition(|x| x.tokens.end + 1 == p && x.possessive)
@@ -963,7 +965,7 @@ fn nominal_cues(tokens: &[Token], sent: &Range<usize>, at: usize) -> Modality {
         if matches!(w, "no" | "without") {
             return Modality::Negated;
         }
-        if is(super::words::HYPOTHETICAL, w) {
+        if is(crate::english::HYPOTHETICAL, w) {
             return Modality::Hypothetical;
         }
         if matches!(w, "the" | "a" | "an" | "," | ";") {

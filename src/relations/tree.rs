@@ -16,9 +16,11 @@
 
 use super::units::Unit;
 use super::{Event, Modality, Trigger};
+use crate::english::*;
 use crate::lexicon::{Lexicon, TriggerPos};
 use crate::text::Token;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// A parsed sentence with its actor units, for role look-ups.
 pub struct Tree<'a> {
@@ -29,263 +31,6 @@ pub struct Tree<'a> {
     children: Vec<Vec<usize>>,
     /// The unit covering each token of the sentence.
     unit_at: Vec<Option<usize>>,
-}
-
-/// Verbs whose infinitive complement reports an act ("tried to", "agreed
-/// to"); any other governor makes it a plan or wish ("plans to meet").
-const ACT_GOVERNORS: &[&str] = &[
-    "try", "attempt", "begin", "start", "continue", "manage", "proceed", "move", "rush", "step",
-    "agree", "vote", "use", "dare", "go", "seek", "help", "busy", "keep", "quick", "first",
-];
-
-/// Governors whose complement did not happen ("refused to meet").
-const NEGATING_GOVERNORS: &[&str] = &["refuse", "decline", "fail", "deny", "reject", "cancel"];
-
-/// Verbs that make their complement a plan or a wish, not a fact.
-const IRREALIS_GOVERNORS: &[&str] = &[
-    "plan", "intend", "want", "wish", "hope", "expect", "prepare", "aim", "propose", "offer",
-    "threaten", "promise", "pledge", "vow", "consider", "demand", "urge", "ask", "call", "request",
-    "seek", "need", "like", "prefer", "wait", "decide", "schedule", "set", "due", "likely",
-    "ready", "willing", "able", "invite",
-];
-
-/// Nouns whose complement is only in prospect ("a condition for talks",
-/// "the possibility of a meeting").
-const PROSPECT_NOUNS: &[&str] = &[
-    "condition",
-    "conditions",
-    "plan",
-    "plans",
-    "proposal",
-    "bid",
-    "push",
-    "appeal",
-    "hope",
-    "hopes",
-    "request",
-    "demand",
-    "preparation",
-    "preparations",
-    "need",
-    "way",
-    "chance",
-    "possibility",
-    "prospect",
-    "prospects",
-    "idea",
-    "threat",
-    "risk",
-    "readiness",
-    "call",
-    "calls",
-    "invitation",
-    "offer",
-    "option",
-    "step",
-    "steps",
-    "pressure",
-    "efforts",
-    "effort",
-];
-
-/// Modifiers that make an event noun a prospect ("a proposed summit").
-const PROSPECT_MODIFIERS: &[&str] = &[
-    "proposed",
-    "planned",
-    "possible",
-    "potential",
-    "future",
-    "upcoming",
-    "expected",
-    "scheduled",
-    "prospective",
-    "hypothetical",
-    "mooted",
-    "envisaged",
-    "would-be",
-];
-
-/// Verbs that call an event off ("the summit was cancelled").
-const CANCELLING_VERBS: &[&str] = &[
-    "cancel", "postpone", "scrap", "abort", "suspend", "shelve", "delay", "block", "prevent",
-    "avert", "stop", "halt", "oppose", "rule", "reject", "refuse", "veto", "deny",
-];
-
-/// Modal auxiliaries (future, possibility, obligation).
-const MODALS: &[&str] = &[
-    "will", "would", "could", "might", "may", "should", "shall", "must", "can", "'ll", "'d", "wo",
-    "ca",
-];
-
-/// Verbs whose subjects do one thing together ("A and B signed a deal").
-const JOINT_VERBS: &[&str] = &[
-    "agree",
-    "sign",
-    "reach",
-    "conclude",
-    "ally",
-    "cooperate",
-    "collaborate",
-    "initial",
-    "seal",
-    "strike",
-    "forge",
-    "negotiate",
-    "meet",
-    "talk",
-    "hold",
-    "start",
-    "open",
-    "resume",
-    "begin",
-];
-
-/// Nouns that measure out an event noun ("a round of talks").
-const MEASURE_NOUNS: &[&str] = &[
-    "round", "series", "rounds", "wave", "spate", "string", "number", "set", "day", "days", "week",
-    "weeks", "hours",
-];
-
-/// Objects that a joint verb's subjects make together ("signed a deal").
-const AGREEMENT_NOUNS: &[&str] = &[
-    "deal",
-    "agreement",
-    "accord",
-    "treaty",
-    "pact",
-    "ceasefire",
-    "truce",
-    "memorandum",
-    "protocol",
-    "declaration",
-    "communique",
-    "alliance",
-    "partnership",
-    "talks",
-    "negotiations",
-    "round",
-    "meeting",
-    "contract",
-    "compromise",
-    "settlement",
-    "understanding",
-    "armistice",
-    "peace",
-];
-
-/// Light verbs whose subject is the source of a nominal trigger object
-/// ("imposed sanctions on", "launched an attack on").
-const SUPPORT_VERBS: &[&str] = &[
-    "impose", "launch", "make", "hold", "have", "sign", "reach", "conclude", "level", "lodge",
-    "file", "issue", "deliver", "carry", "mount", "stage", "open", "start", "begin", "resume",
-    "continue", "give", "offer", "extend", "express", "voice", "announce", "seal", "strike",
-    "forge", "enter", "initial", "slap", "order", "tighten", "renew", "conduct", "pursue",
-];
-
-/// A rough lemma of an English verb form (enough to match the lists above).
-pub fn verb_lemma(w: &str) -> String {
-    let irregular = [
-        ("made", "make"),
-        ("held", "hold"),
-        ("had", "have"),
-        ("has", "have"),
-        ("began", "begin"),
-        ("begun", "begin"),
-        ("went", "go"),
-        ("gone", "go"),
-        ("sought", "seek"),
-        ("gave", "give"),
-        ("given", "give"),
-        ("struck", "strike"),
-        ("met", "meet"),
-        ("set", "set"),
-        ("did", "do"),
-        ("does", "do"),
-        ("done", "do"),
-        ("was", "be"),
-        ("were", "be"),
-        ("is", "be"),
-        ("are", "be"),
-        ("been", "be"),
-        ("am", "be"),
-        ("led", "lead"),
-        ("told", "tell"),
-        ("said", "say"),
-        ("says", "say"),
-        ("fought", "fight"),
-        ("shot", "shoot"),
-        ("took", "take"),
-        ("taken", "take"),
-        ("forged", "forge"),
-        ("brought", "bring"),
-        ("wo", "will"),
-        ("ca", "can"),
-        ("'ll", "will"),
-        ("'d", "would"),
-        ("paid", "pay"),
-        ("laid", "lay"),
-        ("won", "win"),
-        ("kept", "keep"),
-        ("left", "leave"),
-        ("sent", "send"),
-        ("spoke", "speak"),
-        ("spoken", "speak"),
-        ("chose", "choose"),
-        ("chosen", "choose"),
-        ("ran", "run"),
-    ];
-    if let Some((_, l)) = irregular.iter().find(|(f, _)| *f == w) {
-        return (*l).to_string();
-    }
-    let strip = |s: &str, suf: &str| s.strip_suffix(suf).map(str::to_string);
-    let undouble = |s: String| {
-        let b = s.as_bytes();
-        if b.len() >= 3
-            && b[b.len() - 1] == b[b.len() - 2]
-            && !matches!(b[b.len() - 1], b'l' | b's' | b'z' | b'f')
-        {
-            s[..s.len() - 1].to_string()
-        } else {
-            s
-        }
-    };
-    if let Some(s) = strip(w, "ies").filter(|s| s.len() >= 2) {
-        return format!("{s}y");
-    }
-    if let Some(s) = strip(w, "ied").filter(|s| s.len() >= 2) {
-        return format!("{s}y");
-    }
-    for suf in ["ing", "ed"] {
-        if let Some(s) = strip(w, suf).filter(|s| s.len() >= 3) {
-            let s = undouble(s);
-            // "agreed" -> "agree", "signed" -> "sign", "urged" -> "urge"
-            let e = format!("{s}e");
-            if suf == "ed" && w.ends_with("eed") {
-                return format!("{s}e");
-            }
-            let ends_ce = s.ends_with('c')
-                || s.ends_with('g') && !s.ends_with("ng")
-                || s.ends_with('v')
-                || s.ends_with('z')
-                || s.ends_with('u')
-                || (s.ends_with('s') && !s.ends_with("ss"))
-                || s.ends_with("at")
-                || s.ends_with("it") && !s.ends_with("mit")
-                || s.ends_with("os");
-            return if ends_ce { e } else { s };
-        }
-    }
-    if let Some(s) = strip(w, "es").filter(|s| s.ends_with("sh") || s.ends_with("ch")) {
-        return s;
-    }
-    if let Some(s) = strip(w, "s").filter(|s| s.len() >= 2 && !s.ends_with('s')) {
-        return s;
-    }
-    w.to_string()
-}
-
-fn lemma_in(list: &[&str], w: &str) -> bool {
-    list.contains(&w) || list.contains(&verb_lemma(w).as_str())
 }
 
 impl<'a> Tree<'a> {
@@ -417,7 +162,7 @@ impl<'a> Tree<'a> {
         }
         // "Moscow's envoy", "a U.S. delegation", "leaders of Egypt": a
         // state noun or agent noun stands for the actor that modifies it.
-        let agentive = is_agent_noun(w);
+        let agentive = AGENT_NOUNS.contains(&w);
         for &c in self.kids(h) {
             let d = self.dep(c);
             if let Some(u) = self.unit(c) {
@@ -618,11 +363,59 @@ impl<'a> Tree<'a> {
             .unwrap_or_default()
     }
 
+    /// "killed in an Iraqi air raid", "wounded by Israeli gunfire": the
+    /// actor that modifies the attack noun of a passive attack verb.
+    fn attack_instrument_owner(&self, v: usize, lex: &Lexicon) -> Vec<usize> {
+        let mut out = Vec::new();
+        for &p in self.kids(v) {
+            let d = self.dep(p);
+            if !(d == "agent" || d == "prep" && matches!(self.lower(p), "in" | "during")) {
+                continue;
+            }
+            let Some(o) = self.kid(p, &["pobj"]) else {
+                continue;
+            };
+            let attack_noun = self.unit(o).is_none()
+                && self.tokens[o].tag().starts_with("NN")
+                && lex
+                    .triggers
+                    .get(self.lower(o))
+                    .is_some_and(|s| s.iter().any(|s| s.relation == "attacks"));
+            if !attack_noun {
+                continue;
+            }
+            for &c in self.kids(o) {
+                if matches!(self.dep(c), "poss" | "compound" | "amod" | "nmod")
+                    && let Some(u) = self.unit(c)
+                {
+                    out.push(u);
+                }
+            }
+        }
+        out
+    }
+
     fn agent(&self, v: usize) -> Vec<usize> {
         self.kid(v, &["agent"])
             .and_then(|a| self.kid(a, &["pobj"]))
             .map(|o| self.np(o))
             .unwrap_or_default()
+    }
+
+    /// Whether verb `v`, coordinated with verb `g`, is a finite verb that
+    /// cannot share `g`'s auxiliaries: a past or present form after a base
+    /// form or another tense ("will meet and signed" does not occur).
+    fn finite_conjunct(&self, v: usize, g: usize) -> bool {
+        let (tv, tg) = (self.tokens[v].tag(), self.tokens[g].tag());
+        let has_own_aux = self.kids(v).iter().any(|&c| self.dep(c) == "aux");
+        !has_own_aux
+            && (matches!(tv, "VBD" | "VBZ" | "VBP")
+                || tv == "VBN"
+                    && tg == "VB"
+                    && !self
+                        .kids(g)
+                        .iter()
+                        .any(|&c| self.dep(c) == "aux" && HAVE_FORMS.contains(&self.lower(c))))
     }
 
     /// Modality of the event whose trigger is `v`, read up the tree.
@@ -653,18 +446,18 @@ impl<'a> Tree<'a> {
                 .any(|&c| self.dep(c) == "aux" && self.lower(c) == "to");
             match self.dep(cur) {
                 "xcomp" => {
-                    if lemma_in(NEGATING_GOVERNORS, &gw) {
+                    if NEGATING_GOVERNORS.contains(&gw) {
                         return Modality::Negated;
                     }
-                    if !lemma_in(ACT_GOVERNORS, &gw) {
+                    if !ACT_GOVERNORS.contains(&gw) {
                         m = Modality::Hypothetical;
                     }
                 }
                 "ccomp" => {
-                    if lemma_in(&["deny", "dismiss", "reject"], &gw) {
+                    if DENYING_VERBS.contains(&gw) {
                         return Modality::Negated;
                     }
-                    if lemma_in(IRREALIS_GOVERNORS, &gw) || lemma_in(&["doubt", "wonder"], &gw) {
+                    if IRREALIS_GOVERNORS.contains(&gw) || DOUBTING_VERBS.contains(&gw) {
                         m = Modality::Hypothetical;
                     }
                 }
@@ -685,8 +478,8 @@ impl<'a> Tree<'a> {
                         // "called for talks", "a condition for resuming talks"
                         // (but "thanked X for its support" is a reason)
                         "for" | "to" | "toward" | "towards" | "about" | "of"
-                            if lemma_in(IRREALIS_GOVERNORS, governor)
-                                || lemma_in(PROSPECT_NOUNS, governor) =>
+                            if IRREALIS_GOVERNORS.contains(governor)
+                                || PROSPECT_NOUNS.contains(governor) =>
                         {
                             m = Modality::Hypothetical
                         }
@@ -694,11 +487,14 @@ impl<'a> Tree<'a> {
                     }
                 }
                 // "the summit was cancelled", "called off the talks"
-                "dobj" | "nsubjpass" | "nsubj" if lemma_in(CANCELLING_VERBS, &gw) => {
+                "dobj" | "nsubjpass" | "nsubj" if CANCELLING_VERBS.contains(&gw) => {
                     return Modality::Negated;
                 }
                 // the governor's own negation and modals reach a coordinated
                 // verb or a nominal trigger ("did not hold talks")
+                // a finite verb is a clause of its own ("must be responsible
+                // and warned of ...": "must" cannot reach a past form)
+                "conj" if self.finite_conjunct(cur, g) => break,
                 "conj" | "dobj" | "prep" | "nsubj" | "nsubjpass" => {}
                 _ => break,
             }
@@ -715,38 +511,92 @@ impl<'a> Tree<'a> {
     }
 }
 
-/// Nouns for people or bodies acting for an actor that modifies them.
-fn is_agent_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "government"
-            | "governments"
-            | "officials"
-            | "official"
-            | "authorities"
-            | "forces"
-            | "troops"
-            | "army"
-            | "military"
-            | "police"
-            | "ministry"
-            | "delegation"
-            | "delegates"
-            | "representatives"
-            | "envoy"
-            | "envoys"
-            | "leaders"
-            | "leadership"
-            | "negotiators"
-            | "diplomats"
-            | "side"
-            | "administration"
-            | "regime"
-            | "soldiers"
-            | "spokesman"
-            | "spokeswoman"
-            | "commanders"
-    )
+const HAVE_FORMS: &[&str] = &["have", "has", "had", "'ve"];
+
+static RULE: LazyLock<VerbSet> = LazyLock::new(|| VerbSet::new(&["rule"]));
+static TURN: LazyLock<VerbSet> = LazyLock::new(|| VerbSet::new(&["turn"]));
+
+/// "ruled out talks with the rebels", "rejected cooperation with Iran":
+/// turning down a meeting or cooperation proposed with someone rejects
+/// them (CAMEO 125, 120).
+fn rejected_proposal(
+    tree: &Tree,
+    t: &Trigger,
+    np_node: usize,
+    lex: &Lexicon,
+    si: usize,
+    preps: &[String],
+    out: &mut Vec<Event>,
+) {
+    let relation = t.sense.relation.as_str();
+    if !matches!(relation, "meets" | "cooperates") || tree.dep(np_node) != "dobj" {
+        return;
+    }
+    let Some(g) = tree.head(np_node) else { return };
+    let particle = tree.kid(g, &["prt"]).map(|p| tree.lower(p));
+    let w = tree.lower(g);
+    let rejecting = if RULE.contains(w) {
+        particle == Some("out")
+    } else if TURN.contains(w) {
+        particle == Some("down")
+    } else {
+        REJECTING_VERBS.contains(w)
+    };
+    if !rejecting || tree.modality(g) != Modality::Asserted {
+        return;
+    }
+    let sources = tree.subject(g, 0).0;
+    let targets = tree.prep_objects(np_node, preps);
+    let cameo = if relation == "meets" { "125" } else { "120" };
+    let trig = crate::document::Span::new(tree.tokens[g].span.start, tree.tokens[np_node].span.end);
+    for &s in &sources {
+        for &g in &targets {
+            let (us, ug) = (&tree.units[s], &tree.units[g]);
+            if us.actor == ug.actor {
+                continue;
+            }
+            out.push(Event {
+                source: us.actor,
+                target: ug.actor,
+                relation: "rejects".to_string(),
+                cameo: cameo.to_string(),
+                goldstein: lex.goldstein(cameo),
+                symmetric: false,
+                modality: Modality::Asserted,
+                confidence: 0.8,
+                sentence: si,
+                trigger: trig,
+                source_span: us.span,
+                target_span: ug.span,
+            });
+        }
+    }
+}
+
+/// The tree node a trigger stands on (the verb, or the head noun of a
+/// nominal trigger) and whether it is read as a noun.
+fn trigger_node(tree: &Tree, t: &Trigger) -> (usize, bool) {
+    let tokens = tree.tokens;
+    // a noun in the sentence is read as a noun, whatever sense was picked
+    let nominal = (t.sense.pos == TriggerPos::Noun
+        || t.end == t.start + 1
+            && (tokens[t.start].tag().starts_with("NN")
+                || matches!(
+                    tree.dep(t.start),
+                    "pobj" | "dobj" | "nsubj" | "nsubjpass" | "attr" | "appos" | "compound"
+                )))
+        && t.verb_end == t.end;
+    (if nominal { t.end - 1 } else { t.start }, nominal)
+}
+
+/// The modality of trigger `t` as the tree reads it, whoever its roles are.
+pub fn trigger_modality(tree: &Tree, t: &Trigger) -> Modality {
+    let (node, _) = trigger_node(tree, t);
+    let mut m = tree.modality(node);
+    if t.verb_end < t.end && tree.modality(t.end - 1) == Modality::Negated {
+        m = Modality::Negated;
+    }
+    m
 }
 
 /// Events that trigger `t` yields, read from the tree.
@@ -759,18 +609,8 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
     } else {
         t.sense.preps.clone()
     };
-    // a noun in the sentence is read as a noun, whatever sense was picked
-    let nominal = (t.sense.pos == TriggerPos::Noun
-        || t.end == t.start + 1
-            && (tokens[t.start].tag().starts_with("NN")
-                || matches!(
-                    tree.dep(t.start),
-                    "pobj" | "dobj" | "nsubj" | "nsubjpass" | "attr" | "appos" | "compound"
-                )))
-        && t.verb_end == t.end;
+    let (node, nominal) = trigger_node(tree, t);
     let light = t.verb_end < t.end;
-    // the tree node of the trigger: the verb, or the head noun
-    let node = if nominal { t.end - 1 } else { t.start };
     let noun = if light { Some(t.end - 1) } else { None };
     // what someone is accused of is not itself asserted: "accused X of
     // trying to kill Y", "blamed X for the attack on Y"
@@ -830,17 +670,32 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
         // "imposed sanctions on Iraq", "held talks with X": the support verb
         if let Some(g) = tree.head(np_node)
             && tree.dep(np_node) == "dobj"
-            && lemma_in(SUPPORT_VERBS, tree.lower(g))
+            && SUPPORT_VERBS.contains(tree.lower(g))
         {
             if sources.is_empty() {
                 sources = tree.subject(g, 0).0;
             }
             targets.extend(tree.prep_objects(g, &preps));
         }
+        // "flew to Belgrade for talks with X": the traveller takes part
+        if sources.is_empty()
+            && tree.dep(np_node) == "pobj"
+            && let Some(p) = tree.head(np_node)
+            && tree.lower(p) == "for"
+            && let Some(g) = tree.head(p)
+            && tree.tokens[g].is_verb()
+            && TRAVEL_VERBS.contains(tree.lower(g))
+        {
+            sources = tree.subject(g, 0).0;
+        }
+        rejected_proposal(tree, t, np_node, lex, si, &preps, out);
     } else {
         let (subj, passive) = tree.subject(node, 0);
         if passive {
             sources = tree.agent(node);
+            if sources.is_empty() && t.sense.relation == "attacks" {
+                sources = tree.attack_instrument_owner(node, lex);
+            }
             targets = tree.patients(node).0;
         } else {
             sources = subj;
@@ -907,7 +762,7 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
                     && preps.iter().any(|p| p == tree.lower(c))
                     && tree.kid(c, &["pobj"]).is_some()
         });
-    let joint = (symmetric || lemma_in(JOINT_VERBS, tree.lower(t.start))) && !other_object;
+    let joint = (symmetric || JOINT_VERBS.contains(tree.lower(t.start))) && !other_object;
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for &s in &sources {
         for &g in &targets {
@@ -999,6 +854,7 @@ mod tests {
                     possessive: false,
                     demonym_modifier: false,
                     pronoun: false,
+                    named_agent: true,
                     group: i,
                 })
             })
@@ -1124,21 +980,79 @@ mod tests {
     }
 
     #[test]
-    fn verb_lemmas() {
-        for (f, l) in [
-            ("agreed", "agree"),
-            ("signed", "sign"),
-            ("urged", "urge"),
-            ("planning", "plan"),
-            ("tries", "try"),
-            ("refused", "refuse"),
-            ("hopes", "hope"),
-            ("intends", "intend"),
-            ("held", "hold"),
-            ("imposed", "impose"),
-            ("launched", "launch"),
+    fn ruling_out_talks_rejects_the_other_side() {
+        // "Oslo ruled out talks with Hamas."
+        let e = events(
+            "Oslo/2/nsubj ruled/0/ROOT out/2/prt talks/2/dobj with/4/prep Hamas/5/pobj ./2/punct",
+            &["Oslo", "Hamas"],
+        );
+        assert!(e.contains(&ev("Oslo", "rejects", "Hamas", A)), "{e:?}");
+        assert!(!e.contains(&ev("Oslo", "meets", "Hamas", A)), "{e:?}");
+    }
+
+    #[test]
+    fn passive_attack_with_an_attack_noun_of_an_actor() {
+        // "Farmers were killed in a Chilean air raid."
+        let e = events(
+            "Farmers/3/nsubjpass were/3/auxpass killed/0/ROOT in/3/prep a/7/det Chilean/7/amod raid/4/pobj ./3/punct",
+            &["Farmers", "Chilean"],
+        );
+        assert_eq!(e, vec![ev("Chilean", "attacks", "Farmers", A)]);
+    }
+
+    #[test]
+    fn travelling_for_talks_takes_part_in_them() {
+        // "Kucan flew to Rome for talks with Prodi."
+        let e = events(
+            "Kucan/2/nsubj flew/0/ROOT to/2/prep Rome/3/pobj for/2/prep talks/5/pobj with/6/prep Prodi/7/pobj ./2/punct",
+            &["Kucan", "Prodi"],
+        );
+        assert_eq!(e, vec![ev("Kucan", "meets", "Prodi", A)]);
+    }
+
+    #[test]
+    fn a_light_verb_needs_its_own_object() {
+        // "Chile and Peru concluded negotiations on the treaty." signs no treaty
+        let e = events(
+            "Chile/4/nsubj and/1/cc Peru/1/conj concluded/0/ROOT negotiations/4/dobj on/5/prep the/8/det treaty/6/pobj ./4/punct",
+            &["Chile", "Peru"],
+        );
+        assert!(e.iter().all(|x| x.1 != "cooperates"), "{e:?}");
+    }
+
+    #[test]
+    fn a_modal_does_not_reach_a_finite_conjunct() {
+        // "Peru must be patient and warned Chile of reprisals."
+        let e = events(
+            "Peru/3/nsubj must/3/aux be/0/ROOT patient/3/acomp and/3/cc warned/3/conj Chile/6/dobj of/6/prep reprisals/8/pobj ./3/punct",
+            &["Peru", "Chile"],
+        );
+        assert!(e.contains(&ev("Peru", "threatens", "Chile", A)), "{e:?}");
+        // "Peru will meet and sign with Chile": both stay in prospect
+        let e = events(
+            "Peru/3/nsubj will/3/aux meet/0/ROOT and/3/cc sign/3/conj with/5/prep Chile/6/pobj ./3/punct",
+            &["Peru", "Chile"],
+        );
+        assert!(e.iter().all(|x| x.3 == Modality::Hypothetical), "{e:?}");
+    }
+
+    #[test]
+    fn verb_sets_hold_inflected_forms() {
+        for f in [
+            "agreed", "signed", "urged", "planning", "tries", "refused", "hopes", "intends",
+            "held", "imposed", "launched",
         ] {
-            assert_eq!(verb_lemma(f), l, "{f}");
+            let known = [
+                &ACT_GOVERNORS,
+                &IRREALIS_GOVERNORS,
+                &NEGATING_GOVERNORS,
+                &SUPPORT_VERBS,
+            ]
+            .iter()
+            .any(|set| set.contains(f));
+            assert!(known, "{f}");
         }
+        assert!(REJECTING_VERBS.contains("ruled") && RULE.contains("ruled"));
+        assert!(!SUPPORT_VERBS.contains("said"));
     }
 }

@@ -3,7 +3,7 @@
 //! Ukrainian negotiators", "his British, French and Turkish counterparts").
 
 use crate::document::Span;
-use crate::lexicon::{Form, Lexicon};
+use crate::lexicon::{ActorKind, Form, Lexicon};
 use crate::mentions::{How, Mention};
 use crate::text::Token;
 use std::ops::Range;
@@ -23,6 +23,9 @@ pub struct Unit {
     pub demonym_modifier: bool,
     /// The mention is a pronoun.
     pub pronoun: bool,
+    /// A proper name of a person or organisation ("Vyacheslav
+    /// Tikhomirov", "Gazprom"), not a description or a state.
+    pub named_agent: bool,
     /// Index of the coordination group.
     pub group: usize,
 }
@@ -59,7 +62,7 @@ pub fn build(
             {
                 end += 1;
             } else if next.chars().next().is_some_and(|c| c.is_alphabetic())
-                && !crate::relations::words::is(&["and", "or"], next)
+                && !crate::english::is(&["and", "or"], next)
             {
                 demonym_modifier = true;
             }
@@ -71,6 +74,16 @@ pub fn build(
             possessive,
             demonym_modifier,
             pronoun: m.how == How::Pronoun,
+            // ("North Korea's U.N. envoy" is North Korea's: a known
+            // organisation's name can be a modifier)
+            named_agent: match m.kind {
+                ActorKind::Person => matches!(
+                    m.how,
+                    How::Model | How::Title | How::Context | How::Gazetteer(Form::Name)
+                ),
+                ActorKind::Organization => matches!(m.how, How::Model | How::Context),
+                _ => false,
+            },
             group: 0,
         });
     }

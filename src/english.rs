@@ -1,0 +1,610 @@
+//! English closed-class words and verb classes that the stages read
+//! (prepositions, speech verbs, modals, the governors the tree rules look
+//! at). They are grammar, not knowledge, so they live in code, once, below
+//! every stage; names and trigger words live in `data/`.
+
+use crate::lexicon::verb_forms;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Verb lemmas with all their inflected forms, built once: membership of a
+/// word form is one hash look-up, and no lemma has to be guessed from a form.
+pub struct VerbSet {
+    forms: HashSet<String>,
+}
+
+impl VerbSet {
+    /// The set of `lemmas` and every form `verb_forms` gives for them.
+    pub fn new(lemmas: &[&str]) -> Self {
+        let mut forms = HashSet::new();
+        for l in lemmas {
+            forms.insert((*l).to_string());
+            forms.extend(verb_forms(l));
+        }
+        VerbSet { forms }
+    }
+
+    /// Whether lower-case word form `w` is one of the set's forms.
+    pub fn contains(&self, w: &str) -> bool {
+        self.forms.contains(w)
+    }
+}
+
+/// Prepositions.
+pub const PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "with",
+    "by",
+    "from",
+    "to",
+    "for",
+    "of",
+    "into",
+    "onto",
+    "against",
+    "between",
+    "among",
+    "over",
+    "under",
+    "about",
+    "after",
+    "before",
+    "during",
+    "since",
+    "through",
+    "toward",
+    "towards",
+    "amid",
+    "amidst",
+    "despite",
+    "including",
+    "like",
+    "near",
+    "via",
+    "per",
+    "within",
+    "without",
+    "across",
+    "behind",
+    "beyond",
+    "around",
+    "upon",
+    "following",
+    "regarding",
+    "concerning",
+    "alongside",
+    "outside",
+    "inside",
+    "until",
+    "throughout",
+];
+
+/// Determiners and possessive pronouns that open a noun phrase.
+pub const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+    "some", "any", "each", "every", "both", "all", "several", "many", "two", "three", "four",
+];
+
+/// Forms of "to be".
+pub const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re",
+];
+
+/// Subordinators and relative words that open a new clause.
+pub const SUBORDINATORS: &[&str] = &[
+    "because", "although", "though", "whereas", "while", "when", "where", "if", "unless",
+    "whether", "as", "since", "after", "before", "once", "until",
+];
+
+/// Relative pronouns.
+pub const RELATIVES: &[&str] = &["which", "who", "whom", "whose"];
+
+/// Verbs of saying and reporting.
+pub const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "tell",
+    "added",
+    "wrote",
+    "writes",
+    "stated",
+    "states",
+    "declared",
+    "announced",
+    "claimed",
+    "claims",
+    "insisted",
+    "argued",
+    "noted",
+    "asserted",
+    "explained",
+    "tweeted",
+    "posted",
+    "remarked",
+    "replied",
+    "responded",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "reported",
+    "reports",
+    "believes",
+    "believed",
+    "thinks",
+    "considers",
+    "alleged",
+    "alleges",
+    "charged",
+    "contended",
+    "maintained",
+    "suggested",
+    "indicated",
+    "confirmed",
+    "acknowledged",
+    "admitted",
+    "concluded",
+    "complained",
+    "adding",
+    "noting",
+    "insisting",
+    "arguing",
+    "claiming",
+    "stating",
+];
+
+/// Plural common nouns that often open a sentence before a speech verb and
+/// are never a person's name ("Officials said ...").
+pub const GENERIC_SUBJECTS: &[&str] = &[
+    "officials",
+    "diplomats",
+    "analysts",
+    "experts",
+    "observers",
+    "critics",
+    "residents",
+    "witnesses",
+    "sources",
+    "authorities",
+    "protesters",
+    "demonstrators",
+    "activists",
+    "lawmakers",
+    "investigators",
+    "prosecutors",
+    "police",
+    "troops",
+    "soldiers",
+    "militants",
+    "rebels",
+    "leaders",
+    "ministers",
+    "negotiators",
+    "mediators",
+    "scientists",
+    "doctors",
+    "officers",
+    "workers",
+    "voters",
+    "citizens",
+    "people",
+    "others",
+    "reports",
+    "documents",
+    "statements",
+    "organizers",
+    "organisers",
+    "researchers",
+    "journalists",
+    "reporters",
+    "spokesmen",
+    "spokespeople",
+    "aides",
+];
+
+/// Verbs after which an infinitive trigger is still an act that happened
+/// ("tried to get Moscow to negotiate" is an appeal that was made).
+pub const ATTEMPT: &[&str] = &[
+    "try",
+    "tries",
+    "tried",
+    "trying",
+    "attempt",
+    "attempts",
+    "attempted",
+    "attempting",
+    "voted",
+    "votes",
+    "vote",
+    "moved",
+    "began",
+    "begin",
+    "begins",
+    "started",
+    "starts",
+    "continued",
+    "continues",
+    "continue",
+    "managed",
+    "decided",
+    "went",
+    "proceeded",
+    "sought",
+    "seeks",
+    "seeking",
+    "used",
+    "rushed",
+    "stepped",
+    "agreed",
+    "opted",
+    "chose",
+    "dared",
+    "refused",
+    "declined",
+    "failed",
+    "threatened",
+    "announced",
+    "announces",
+    "vowed",
+    "pledged",
+];
+
+/// Cues that make a relation negated when they precede its trigger.
+pub const NEGATION: &[&str] = &[
+    "not",
+    "n't",
+    "never",
+    "no",
+    "neither",
+    "nor",
+    "without",
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "refused",
+    "refuses",
+    "refuse",
+    "declined",
+    "declines",
+    "failed",
+    "fails",
+    "cannot",
+    "nothing",
+    "none",
+    "nobody",
+    "canceled",
+    "cancelled",
+    "ruled",
+    "rejected",
+];
+
+/// Cues that make a relation hypothetical when they stand in its clause
+/// before the trigger (modals, conditionals, plans, possibilities).
+pub const HYPOTHETICAL: &[&str] = &[
+    "might",
+    "may",
+    "could",
+    "would",
+    "will",
+    "shall",
+    "should",
+    "'ll",
+    "'d",
+    "must",
+    "if",
+    "whether",
+    "unless",
+    "possible",
+    "possibility",
+    "potential",
+    "potentially",
+    "proposed",
+    "prospective",
+    "upcoming",
+    "future",
+    "planned",
+    "scheduled",
+    "expected",
+    "perhaps",
+    "maybe",
+    "chance",
+    "prospect",
+    "prospects",
+    "hypothetical",
+    "next",
+];
+
+/// Verbs whose "that" clause is wished for, not reported as fact
+/// ("requested that Ukraine ban ...").
+pub const IRREALIS_THAT: &[&str] = &[
+    "requested",
+    "requests",
+    "request",
+    "demanded",
+    "demands",
+    "demand",
+    "insisted",
+    "insists",
+    "urged",
+    "urges",
+    "asked",
+    "asks",
+    "proposed",
+    "proposes",
+    "suggested",
+    "suggests",
+    "recommended",
+    "recommends",
+    "hoped",
+    "hopes",
+    "wished",
+    "wishes",
+    "wants",
+    "wanted",
+    "ordered",
+    "orders",
+    "called",
+];
+
+/// Words that end a noun phrase search to the right of a trigger.
+pub const OBJECT_STOPS: &[&str] = &[
+    ",", ";", ":", ".", "!", "?", "\"", "(", ")", "which", "who", "whom", "whose", "but",
+    "because", "while", "although", "when", "where", "if", "as", "after", "before", "since", "and",
+    "or",
+];
+
+/// Nouns for proposals whose author is the target of agreeing to,
+/// rejecting or criticising them.
+pub const PROPOSAL_NOUNS: &[&str] = &[
+    "proposal",
+    "proposals",
+    "plan",
+    "plans",
+    "offer",
+    "initiative",
+    "terms",
+    "conditions",
+    "ruling",
+    "resolution",
+    "draft",
+    "framework",
+    "blueprint",
+    "visit",
+    "decision",
+    "policy",
+    "policies",
+    "actions",
+    "presence",
+    "move",
+    "demands",
+];
+
+/// True when the word is in the list.
+pub fn is(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+// ---- words the tree rules look at
+
+/// Verbs whose infinitive complement reports an act ("tried to", "agreed
+/// to"); any other governor makes it a plan or wish ("plans to meet").
+pub static ACT_GOVERNORS: LazyLock<VerbSet> = LazyLock::new(|| {
+    VerbSet::new(&[
+        "try", "attempt", "begin", "start", "continue", "manage", "proceed", "move", "rush",
+        "step", "agree", "vote", "use", "announce", "appear", "seem", "dare", "go", "seek", "help",
+        "busy", "keep", "quick", "first",
+    ])
+});
+
+/// Governors whose complement did not happen ("refused to meet").
+pub static NEGATING_GOVERNORS: LazyLock<VerbSet> =
+    LazyLock::new(|| VerbSet::new(&["refuse", "decline", "fail", "deny", "reject", "cancel"]));
+
+/// Verbs that make their complement a plan or a wish, not a fact.
+pub static IRREALIS_GOVERNORS: LazyLock<VerbSet> = LazyLock::new(|| {
+    VerbSet::new(&[
+        "plan", "intend", "want", "wish", "hope", "expect", "prepare", "aim", "propose", "offer",
+        "threaten", "promise", "pledge", "vow", "consider", "demand", "urge", "ask", "call",
+        "request", "seek", "need", "like", "prefer", "wait", "decide", "schedule", "set", "due",
+        "likely", "ready", "willing", "able", "invite",
+    ])
+});
+
+/// Nouns whose complement is only in prospect ("a condition for talks",
+/// "the possibility of a meeting").
+pub static PROSPECT_NOUNS: LazyLock<VerbSet> = LazyLock::new(|| {
+    VerbSet::new(&[
+        "condition",
+        "conditions",
+        "plan",
+        "plans",
+        "proposal",
+        "bid",
+        "push",
+        "appeal",
+        "hope",
+        "hopes",
+        "request",
+        "demand",
+        "preparation",
+        "preparations",
+        "need",
+        "way",
+        "chance",
+        "possibility",
+        "prospect",
+        "prospects",
+        "idea",
+        "threat",
+        "risk",
+        "readiness",
+        "call",
+        "calls",
+        "invitation",
+        "offer",
+        "option",
+        "step",
+        "steps",
+        "pressure",
+        "efforts",
+        "effort",
+    ])
+});
+
+/// Modifiers that make an event noun a prospect ("a proposed summit").
+pub const PROSPECT_MODIFIERS: &[&str] = &[
+    "proposed",
+    "planned",
+    "possible",
+    "potential",
+    "future",
+    "upcoming",
+    "expected",
+    "scheduled",
+    "prospective",
+    "hypothetical",
+    "mooted",
+    "envisaged",
+    "would-be",
+];
+
+/// Verbs that call an event off ("the summit was cancelled").
+pub static CANCELLING_VERBS: LazyLock<VerbSet> = LazyLock::new(|| {
+    VerbSet::new(&[
+        "cancel", "postpone", "scrap", "abort", "suspend", "shelve", "delay", "block", "prevent",
+        "avert", "stop", "halt", "oppose", "rule", "reject", "refuse", "veto", "deny",
+    ])
+});
+
+/// Modal auxiliaries (future, possibility, obligation).
+pub const MODALS: &[&str] = &[
+    "will", "would", "could", "might", "may", "should", "shall", "must", "can", "'ll", "'d", "wo",
+    "ca",
+];
+
+/// Verbs whose subjects do one thing together ("A and B signed a deal").
+pub static JOINT_VERBS: LazyLock<VerbSet> = LazyLock::new(|| {
+    VerbSet::new(&[
+        "agree",
+        "sign",
+        "reach",
+        "conclude",
+        "ally",
+        "cooperate",
+        "collaborate",
+        "initial",
+        "seal",
+        "strike",
+        "forge",
+        "negotiate",
+        "meet",
+        "talk",
+        "hold",
+        "start",
+        "open",
+        "resume",
+        "begin",
+    ])
+});
+
+/// Nouns that measure out an event noun ("a round of talks").
+pub const MEASURE_NOUNS: &[&str] = &[
+    "round", "series", "rounds", "wave", "spate", "string", "number", "set", "day", "days", "week",
+    "weeks", "hours",
+];
+
+/// Objects that a joint verb's subjects make together ("signed a deal").
+pub const AGREEMENT_NOUNS: &[&str] = &[
+    "deal",
+    "agreement",
+    "accord",
+    "treaty",
+    "pact",
+    "ceasefire",
+    "truce",
+    "memorandum",
+    "protocol",
+    "declaration",
+    "communique",
+    "alliance",
+    "partnership",
+    "talks",
+    "negotiations",
+    "round",
+    "meeting",
+    "contract",
+    "compromise",
+    "settlement",
+    "understanding",
+    "armistice",
+    "peace",
+];
+
+/// Light verbs whose subject is the source of a nominal trigger object
+/// ("imposed sanctions on", "launched an attack on").
+pub static SUPPORT_VERBS: LazyLock<VerbSet> = LazyLock::new(|| {
+    VerbSet::new(&[
+        "impose", "launch", "make", "hold", "have", "sign", "reach", "conclude", "level", "lodge",
+        "file", "issue", "deliver", "carry", "mount", "stage", "open", "start", "begin", "resume",
+        "continue", "give", "offer", "extend", "express", "voice", "announce", "seal", "strike",
+        "forge", "enter", "initial", "slap", "order", "tighten", "renew", "conduct", "pursue",
+    ])
+});
+
+/// Verbs that turn down what their object proposes ("ruled out talks
+/// with the rebels", "rejected cooperation with X").
+pub static REJECTING_VERBS: LazyLock<VerbSet> =
+    LazyLock::new(|| VerbSet::new(&["reject", "refuse", "rule", "dismiss", "spurn", "turn"]));
+
+/// Verbs of coming and going whose "for" phrase is the purpose the trip
+/// served ("flew to Belgrade for talks with X").
+pub static TRAVEL_VERBS: LazyLock<VerbSet> = LazyLock::new(|| {
+    VerbSet::new(&[
+        "arrive", "come", "go", "fly", "travel", "land", "head", "return", "gather", "convene",
+    ])
+});
+
+/// Verbs whose "that" clause is denied ("denied that it attacked").
+pub static DENYING_VERBS: LazyLock<VerbSet> =
+    LazyLock::new(|| VerbSet::new(&["deny", "dismiss", "reject"]));
+
+/// Verbs whose "that" clause is in doubt ("doubts that they will meet").
+pub static DOUBTING_VERBS: LazyLock<VerbSet> = LazyLock::new(|| VerbSet::new(&["doubt", "wonder"]));
+
+/// Nouns for people or bodies acting for an actor that modifies them
+/// ("Moscow's envoy", "a U.S. delegation").
+pub const AGENT_NOUNS: &[&str] = &[
+    "government",
+    "governments",
+    "officials",
+    "official",
+    "authorities",
+    "forces",
+    "troops",
+    "army",
+    "military",
+    "police",
+    "ministry",
+    "delegation",
+    "delegates",
+    "representatives",
+    "envoy",
+    "envoys",
+    "leaders",
+    "leadership",
+    "negotiators",
+    "diplomats",
+    "side",
+    "administration",
+    "regime",
+    "soldiers",
+    "spokesman",
+    "spokeswoman",
+    "commanders",
+];
