@@ -407,6 +407,7 @@ mod tests {
     #[test]
     fn parts_cover_the_sentence_and_mark_the_spans() {
         let ev = Evidence {
+            date: None,
             doc: "d".into(),
             sentence: 1,
             start: 10,

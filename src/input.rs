@@ -8,6 +8,10 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+mod stream;
+
+pub use stream::DocumentStream;
+
 /// File extensions read as plain-text articles.
 const TEXT_EXTENSIONS: &[&str] = &["txt", "md"];
 
@@ -141,7 +145,8 @@ fn read_stdin_with(opts: &InputOptions) -> Result<Vec<Document>> {
 }
 
 /// Parses a JSON Lines corpus: one `{"id", "text", "date"?, "source"?}` per
-/// line; the first malformed line is an error naming the file and line.
+/// line; the first malformed line is an error naming the file and line. A
+/// `date` is kept as its day, `YYYY-MM-DD` (see [`crate::day::parse_day`]).
 pub fn parse_jsonl(path: &Path, content: &str) -> Result<Vec<Document>> {
     let mut ids = HashMap::new();
     parse_jsonl_bytes(
@@ -231,11 +236,21 @@ fn parse_record(
             first_path.display()
         )));
     }
+    // Dates are counted by day: anything else is an error now rather than
+    // a link silently missing from every date window later.
+    let date = match rec.date.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(d) => Some(crate::day::parse_day(d).ok_or_else(|| {
+            bad(format!(
+                "\"date\" {d:?} is not a day: expected YYYY-MM-DD (a time may follow) or YYYYMMDD"
+            ))
+        })?),
+    };
     ids.insert(id.clone(), (path.to_path_buf(), line_no));
     Ok(Some(Document {
         id,
         text: rec.text,
-        date: rec.date,
+        date,
         source: rec.source,
     }))
 }

@@ -22,9 +22,11 @@
 #![warn(clippy::unwrap_used, clippy::expect_used)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod day;
 pub mod document;
 mod english;
 pub mod error;
+pub mod events;
 pub mod explain;
 pub mod export;
 pub mod graph;
@@ -173,8 +175,8 @@ impl Pipeline {
         }
     }
 
-    /// Extracts every document (in parallel) and folds them, in input
-    /// order, into one graph.
+    /// Extracts every document (in parallel) and folds them into one graph
+    /// (the same graph whatever their order: see [`graph`]).
     pub fn build_graph(&self, docs: &[Document]) -> ActorGraph {
         self.build_graph_with(docs, |_| {})
     }
@@ -196,8 +198,12 @@ impl Pipeline {
                     e
                 })
                 .collect();
-            for e in &extractions {
-                graph.add(e);
+            for (e, d) in extractions.iter().zip(chunk) {
+                graph.add_contribution(&graph::DocContribution::of(
+                    e,
+                    d.date.as_deref(),
+                    d.source.as_deref(),
+                ));
             }
         }
         graph

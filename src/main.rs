@@ -1,13 +1,19 @@
 //! The `actorgraph` command line: argument parsing only; the work is done
 //! by the library (`export`, `stats`, `explain`, `ner`, `parse`).
 
-use actorgraph::export::{self, Destination, Format, Options};
+use actorgraph::events::extract::EventSink;
+use actorgraph::events::jsonl::JsonlSink;
+use actorgraph::events::parquet::ParquetSink;
+use actorgraph::events::{self, DayWindow};
+use actorgraph::export::{self, Destination, Format, Options, StreamedOutput};
+use actorgraph::input::DocumentStream;
 use actorgraph::{ActorGraph, Filter, Pipeline};
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 #[derive(Parser)]
 #[command(
@@ -38,6 +44,47 @@ struct Inputs {
     /// Largest document accepted, in MB (0: no limit).
     #[arg(long, default_value_t = 10.0)]
     max_doc_mb: f64,
+    /// Keep only documents dated this day or later (YYYY-MM-DD); undated
+    /// documents are left out of any window.
+    #[arg(long, value_name = "DATE", value_parser = day)]
+    since: Option<String>,
+    /// Keep only documents dated this day or earlier (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = day)]
+    until: Option<String>,
+}
+
+fn day(s: &str) -> Result<String, String> {
+    actorgraph::day::parse_day(s).ok_or_else(|| format!("{s:?} is not a day: expected YYYY-MM-DD"))
+}
+
+impl Inputs {
+    fn window(&self) -> Result<DayWindow> {
+        if let (Some(a), Some(b)) = (&self.since, &self.until)
+            && a > b
+        {
+            bail!("--since {a} is after --until {b}: the window is empty");
+        }
+        Ok(DayWindow {
+            since: self.since.clone(),
+            until: self.until.clone(),
+        })
+    }
+
+    fn options(&self) -> Result<actorgraph::input::InputOptions> {
+        if self.max_doc_mb.is_nan() || self.max_doc_mb < 0.0 {
+            bail!("--max-doc-mb must be a number of megabytes, 0 for no limit");
+        }
+        Ok(actorgraph::input::InputOptions {
+            skip_bad: self.skip_bad,
+            max_document_bytes: (self.max_doc_mb > 0.0)
+                .then(|| (self.max_doc_mb * 1e6).min(usize::MAX as f64) as usize),
+        })
+    }
+
+    fn pipeline(&self) -> Result<Pipeline> {
+        let lexicons: Vec<&Path> = self.lexicon.iter().map(PathBuf::as_path).collect();
+        Ok(Pipeline::with_lexicons(&lexicons)?)
+    }
 }
 
 #[derive(clap::Args)]
@@ -63,11 +110,7 @@ struct FilterArgs {
 }
 
 #[derive(clap::Args)]
-struct BuildArgs {
-    #[command(flatten)]
-    inputs: Inputs,
-    #[command(flatten)]
-    filter: FilterArgs,
+struct OutputArgs {
     /// Output format(s); repeat or separate with commas. Default: json.
     #[arg(short, long, value_delimiter = ',')]
     format: Vec<Format>,
@@ -81,6 +124,55 @@ struct BuildArgs {
     /// Seed of the layout of the HTML page and the GEXF positions.
     #[arg(long, default_value_t = export::layout::DEFAULT_SEED)]
     seed: u64,
+}
+
+#[derive(clap::Args)]
+struct BuildArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    /// Build from event tables written by `actorgraph extract` (Parquet or
+    /// JSON Lines files, or directories of them) instead of from text.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    from_events: Vec<PathBuf>,
+    #[command(flatten)]
+    filter: FilterArgs,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TableFormat {
+    /// JSON Lines, one row per line.
+    Jsonl,
+    /// Apache Parquet.
+    Parquet,
+}
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    /// Read standard input as JSON Lines records (one document per line)
+    /// rather than as one text document: for `RDD.pipe` and shell pipes.
+    #[arg(long)]
+    stdin_jsonl: bool,
+    /// Output file (default standard output, JSON Lines).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Table format; default from the output extension (.parquet or JSON Lines).
+    #[arg(short, long, value_enum)]
+    format: Option<TableFormat>,
+}
+
+#[derive(clap::Args)]
+struct MergeArgs {
+    /// Graphs written by `actorgraph build -f json`.
+    #[arg(required = true)]
+    graphs: Vec<PathBuf>,
+    #[command(flatten)]
+    filter: FilterArgs,
+    #[command(flatten)]
+    output: OutputArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -128,8 +220,13 @@ struct StatsArgs {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the actor graph of the inputs and export it.
+    /// Build the actor graph of the inputs (or of event tables) and export it.
     Build(BuildArgs),
+    /// Write the event table of the inputs (Parquet or JSON Lines), a batch
+    /// at a time.
+    Extract(ExtractArgs),
+    /// Merge graphs built separately (node-link JSON) into one.
+    Merge(MergeArgs),
     /// Show every link between two actors with its evidence sentences.
     Explain(ExplainArgs),
     /// Rank actors (mentions, degree, PageRank) and count relations.
@@ -174,20 +271,42 @@ impl FilterArgs {
     }
 }
 
+/// A progress bar on a terminal's standard error (hidden otherwise).
+fn progress_bar(quiet: bool, len: Option<u64>, template: &str) -> Result<ProgressBar> {
+    if quiet || !std::io::stderr().is_terminal() {
+        return Ok(ProgressBar::hidden());
+    }
+    let bar = match len {
+        Some(n) => ProgressBar::new(n),
+        None => ProgressBar::no_length(),
+    };
+    Ok(bar.with_style(
+        ProgressStyle::with_template(template)
+            .context("progress bar template")?
+            .progress_chars("=> "),
+    ))
+}
+
 /// Reads the inputs and builds their graph, with a progress bar on a
 /// terminal's standard error.
 fn load(inputs: &Inputs, quiet: bool) -> Result<(Pipeline, ActorGraph)> {
-    let lexicons: Vec<&Path> = inputs.lexicon.iter().map(PathBuf::as_path).collect();
-    let pipeline = Pipeline::with_lexicons(&lexicons)?;
-    if inputs.max_doc_mb.is_nan() || inputs.max_doc_mb < 0.0 {
-        bail!("--max-doc-mb must be a number of megabytes, 0 for no limit");
-    }
-    let opts = actorgraph::input::InputOptions {
-        skip_bad: inputs.skip_bad,
-        max_document_bytes: (inputs.max_doc_mb > 0.0)
-            .then(|| (inputs.max_doc_mb * 1e6).min(usize::MAX as f64) as usize),
-    };
-    let (docs, report) = actorgraph::input::read_inputs_with(&inputs.inputs, &opts)?;
+    let pipeline = inputs.pipeline()?;
+    let opts = inputs.options()?;
+    let window = inputs.window()?;
+    let (mut docs, report) = actorgraph::input::read_inputs_with(&inputs.inputs, &opts)?;
+    warn_skipped(&report);
+    docs.retain(|d| window.keeps(d.date.as_deref()));
+    let bar = progress_bar(
+        quiet || docs.len() < 2,
+        Some(docs.len() as u64),
+        "{spinner} {pos}/{len} documents [{bar:30}] {elapsed} elapsed, eta {eta}",
+    )?;
+    let graph = pipeline.build_graph_with(&docs, |n| bar.inc(n as u64));
+    bar.finish_and_clear();
+    Ok((pipeline, graph))
+}
+
+fn warn_skipped(report: &actorgraph::input::InputReport) {
     if let Some(summary) = report.summary() {
         let _ = writeln!(
             std::io::stderr(),
@@ -195,45 +314,71 @@ fn load(inputs: &Inputs, quiet: bool) -> Result<(Pipeline, ActorGraph)> {
             actorgraph::terminal::safe(&summary)
         );
     }
-    let bar = if quiet || docs.len() < 2 || !std::io::stderr().is_terminal() {
-        ProgressBar::hidden()
-    } else {
-        ProgressBar::new(docs.len() as u64).with_style(
-            ProgressStyle::with_template(
-                "{spinner} {pos}/{len} documents [{bar:30}] {elapsed} elapsed, eta {eta}",
-            )
-            .context("progress bar template")?
-            .progress_chars("=> "),
-        )
-    };
-    let graph = pipeline.build_graph_with(&docs, |n| bar.inc(n as u64));
-    bar.finish_and_clear();
-    Ok((pipeline, graph))
 }
 
 fn build(args: BuildArgs, quiet: bool) -> Result<()> {
-    let mut formats = args.format.clone();
-    formats.sort();
-    formats.dedup();
-    if formats.is_empty() {
-        formats.push(Format::Json);
+    if !args.from_events.is_empty() && !args.inputs.inputs.is_empty() {
+        bail!("give either text inputs or --from-events tables, not both");
     }
-    let dest = Destination::choose(&formats, args.output.as_deref())?;
-    if dest == Destination::Stdout && formats[0].is_binary() && std::io::stdout().is_terminal() {
-        bail!(
-            "{} is binary: write it to a file with -o graph.{}",
-            formats[0],
-            formats[0]
-        );
-    }
-    let (pipeline, graph) = load(&args.inputs, quiet)?;
+    // Fail on a bad destination before the work.
+    args.output.destination()?;
+    let (pipeline, graph) = if args.from_events.is_empty() {
+        load(&args.inputs, quiet)?
+    } else {
+        let window = args.inputs.window()?;
+        let graph = actorgraph::events::build_graph(&args.from_events, &window)?;
+        (args.inputs.pipeline()?, graph)
+    };
     let graph = graph.filtered(&args.filter.filter(&pipeline)?);
+    write_graph(&graph, &args.output, quiet)
+}
+
+fn merge(args: MergeArgs, quiet: bool) -> Result<()> {
+    args.output.destination()?;
+    let mut graph = ActorGraph::new();
+    for path in &args.graphs {
+        graph.merge(export::json::read(path)?);
+    }
+    let graph = graph.filtered(&args.filter.filter(&Pipeline::builtin()?)?);
+    write_graph(&graph, &args.output, quiet)
+}
+
+impl OutputArgs {
+    fn formats(&self) -> Vec<Format> {
+        let mut formats = self.format.clone();
+        formats.sort();
+        formats.dedup();
+        if formats.is_empty() {
+            formats.push(Format::Json);
+        }
+        formats
+    }
+
+    fn destination(&self) -> Result<Destination> {
+        let formats = self.formats();
+        let dest = Destination::choose(&formats, self.output.as_deref())?;
+        if dest == Destination::Stdout && formats[0].is_binary() && std::io::stdout().is_terminal()
+        {
+            bail!(
+                "{} is binary: write it to a file with -o graph.{}",
+                formats[0],
+                formats[0]
+            );
+        }
+        Ok(dest)
+    }
+}
+
+/// Renders the graph in every format asked and writes the files.
+fn write_graph(graph: &ActorGraph, args: &OutputArgs, quiet: bool) -> Result<()> {
+    let formats = args.formats();
+    let dest = args.destination()?;
     let opts = Options {
         title: args.title.clone(),
         seed: args.seed,
     };
     // Render everything first, so that a failure writes nothing.
-    let files = export::render_all(&graph, &formats, &opts)?;
+    let files = export::render_all(graph, &formats, &opts)?;
     match dest {
         Destination::Stdout => {
             let mut out = std::io::stdout().lock();
@@ -256,6 +401,78 @@ fn build(args: BuildArgs, quiet: bool) -> Result<()> {
                 );
             }
         }
+    }
+    Ok(())
+}
+
+/// Set by the first Ctrl-C during `extract`: the run stops after the
+/// batch in progress and closes the table.
+static STOP: AtomicBool = AtomicBool::new(false);
+/// True while `extract` runs: Ctrl-C then asks it to stop instead of
+/// exiting at once.
+static GRACEFUL: AtomicBool = AtomicBool::new(false);
+
+fn extract(args: ExtractArgs, quiet: bool) -> Result<()> {
+    let pipeline = args.inputs.pipeline()?;
+    let opts = args.inputs.options()?;
+    let window = args.inputs.window()?;
+    let format = args.format.unwrap_or(
+        match args.output.as_deref().is_some_and(events::is_parquet) {
+            true => TableFormat::Parquet,
+            false => TableFormat::Jsonl,
+        },
+    );
+    let to_stdout = args.output.as_deref().is_none_or(|p| p.as_os_str() == "-");
+    if format == TableFormat::Parquet && to_stdout && std::io::stdout().is_terminal() {
+        bail!("Parquet is binary: write it to a file with -o events.parquet");
+    }
+    let mut input = DocumentStream::open(&args.inputs.inputs, &opts, args.stdin_jsonl)?;
+    let out =
+        std::io::BufWriter::with_capacity(1 << 20, StreamedOutput::create(args.output.as_deref())?);
+    let mut sink = match format {
+        TableFormat::Jsonl => EventSink::Jsonl(JsonlSink::new(out)),
+        TableFormat::Parquet => EventSink::Parquet(Box::new(ParquetSink::new(out)?)),
+    };
+    let bar = progress_bar(
+        quiet,
+        input.total_bytes(),
+        "{spinner} {bytes}/{total_bytes} [{bar:30}] {bytes_per_sec}, {elapsed} elapsed, eta {eta}",
+    )?;
+    GRACEFUL.store(true, Ordering::SeqCst);
+    let result = events::extract::extract(
+        &pipeline,
+        &mut input,
+        &window,
+        &mut sink,
+        |bytes| bar.set_position(bytes),
+        || STOP.load(Ordering::SeqCst),
+    );
+    bar.finish_and_clear();
+    warn_skipped(input.report());
+    // On an error the staged file is dropped (deleted); otherwise the table
+    // is closed (rows so far, whole) and renamed into place.
+    let summary = result?;
+    let out = sink.finish()?;
+    let out = out
+        .into_inner()
+        .map_err(|e| anyhow::anyhow!("writing the event table: {}", e.error()))?;
+    out.commit()?;
+    GRACEFUL.store(false, Ordering::SeqCst);
+    if !quiet {
+        let _ = writeln!(
+            std::io::stderr(),
+            "actorgraph: {} documents, {} rows{}",
+            summary.documents,
+            summary.rows,
+            if summary.stopped {
+                " (interrupted: the table holds the documents read so far)"
+            } else {
+                ""
+            }
+        );
+    }
+    if summary.stopped {
+        std::process::exit(130);
     }
     Ok(())
 }
@@ -318,6 +535,13 @@ fn main() {
     // Ctrl-C: delete the temporary files of the write phase (earlier
     // outputs stay as they were) and stop.
     let _ = ctrlc::set_handler(|| {
+        if GRACEFUL.load(Ordering::SeqCst) && !STOP.swap(true, Ordering::SeqCst) {
+            let _ = writeln!(
+                std::io::stderr(),
+                "actorgraph: interrupted: closing the event table after this batch (Ctrl-C again to quit at once)"
+            );
+            return;
+        }
         export::abort_writes();
         let _ = writeln!(std::io::stderr(), "actorgraph: interrupted");
         std::process::exit(130);
@@ -326,6 +550,8 @@ fn main() {
     let quiet = cli.quiet;
     let result = match cli.command {
         Command::Build(args) => build(args, quiet),
+        Command::Extract(args) => extract(args, quiet),
+        Command::Merge(args) => merge(args, quiet),
         Command::Explain(args) => explain(args, quiet),
         Command::Stats(args) => stats(args, quiet),
         Command::EvalNer { file } => eval_ner(&file),

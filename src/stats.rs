@@ -509,6 +509,7 @@ mod tests {
             confidence: 1.0,
             evidence: Vec::new(),
             evidence_truncated: false,
+            days: Default::default(),
         };
         assert_eq!(Tone::of(&edge("meets", Some(1.0))), Tone::Cooperation);
         assert_eq!(Tone::of(&edge("accuses", Some(-2.0))), Tone::Conflict);

@@ -236,3 +236,49 @@ fn prototype_names_in_the_fragment_are_just_unknown_actors() {
         assert_eq!(data.get("selected"), None, "{fragment} selects nothing");
     }
 }
+
+/// The date window: a link stays when it occurred on a day of the window
+/// (counted from its `days`); the window shows only for dated graphs.
+#[test]
+fn date_window_keeps_links_seen_on_its_days() {
+    let Some(bin) = chromium() else { return };
+    let dir = TempDir::new().unwrap();
+    // corpus.jsonl holds the three articles, dated 2026-11-17, -19 and -21.
+    let (page, graph) = build_page(dir.path(), &articles().join("corpus.jsonl"), &[]);
+    let links = graph["edges"].as_array().unwrap();
+    let in_window = |since: &str, until: &str| {
+        links
+            .iter()
+            .filter(|l| {
+                l["days"]
+                    .as_object()
+                    .unwrap()
+                    .keys()
+                    .any(|d| d.as_str() >= since && d.as_str() <= until)
+            })
+            .count()
+    };
+    let (dom, data) = load(&bin, &page, "");
+    assert_eq!(data["visible-links"], links.len().to_string());
+    assert!(
+        dom.contains("<span id=\"dates\">"),
+        "window shown for dated links"
+    );
+    let (_, data) = load(&bin, &page, "#since=2026-11-18&until=2026-11-19");
+    let expected = in_window("2026-11-18", "2026-11-19");
+    assert!(expected > 0 && expected < links.len());
+    assert_eq!(data["visible-links"], expected.to_string());
+    let (_, data) = load(&bin, &page, "#since=2026-11-20");
+    assert_eq!(
+        data["visible-links"],
+        in_window("2026-11-20", "9999").to_string()
+    );
+    // Undated graphs keep the window hidden.
+    let undated = TempDir::new().unwrap();
+    let (page, _) = build_page(undated.path(), &articles().join("summit_helsinki.txt"), &[]);
+    let (dom, _) = load(&bin, &page, "");
+    assert!(
+        dom.contains("<span id=\"dates\" hidden=\"\">"),
+        "window hidden"
+    );
+}

@@ -12,7 +12,9 @@
 //! or hypothetical, dotted for co-mentions; hover for a summary, click for
 //! the relation, count, confidence and evidence sentences with the trigger
 //! and mentions highlighted; a search box; a relation filter; zoom, pan and
-//! node dragging. The URL fragment keeps the view (`#q=putin&rel=meets`,
+//! node dragging; for dated documents, a date window (links with an
+//! occurrence on one of its days, counted from each link's `days`). The
+//! URL fragment keeps the view (`#q=putin&rel=meets`, `#since=2024-03-01`,
 //! `#actor=ID`, `#link=e3`), so a view can be bookmarked or shared. Once
 //! drawn, the page writes what it drew into `<body>` data attributes
 //! (`data-ready`, `data-nodes`, `data-links`, `data-visible-links`,
@@ -143,6 +145,7 @@ pub fn to_string(g: &ActorGraph, opts: &Options) -> crate::Result<String> {
 <label><input type="checkbox" id="co-mentions" checked> co-mentions</label>
 <label><input type="checkbox" id="not-asserted" checked> negated &amp; hypothetical</label>
 <label><input type="checkbox" id="edge-labels" checked> link labels</label>
+<span id="dates" hidden><label>From <input type="date" id="since" aria-label="First day shown"></label> <label>to <input type="date" id="until" aria-label="Last day shown"></label></span>
 <output id="status" aria-live="polite"></output>
 </header>
 <main>

@@ -9,13 +9,21 @@
 //! `aliases`, `mentions`, `documents` and, when known, `affiliation` and
 //! `role`; edges carry `source`, `target`, `key` (`relation:modality`),
 //! `relation`, `cameo`, `goldstein`, `modality`, `count`, `confidence`,
-//! `evidence` and `evidence_truncated`.
+//! `evidence` and `evidence_truncated`; for dated documents, links add
+//! `first_seen`, `last_seen` (days, `YYYY-MM-DD`) and `days` (occurrences
+//! per day), and evidence items add `date`.
+//!
+//! [`read`] loads such a file back into an [`ActorGraph`] (`actorgraph
+//! merge`): nothing the graph holds is lost on the way.
 
 use crate::error::{Error, Result};
-use crate::graph::{ActorGraph, ActorNode, Evidence, RelationEdge};
+use crate::graph::{ActorGraph, ActorNode, Evidence, LinkEnd, RelationEdge};
+use crate::lexicon::ActorKind;
 use crate::relations::Modality;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
+use std::path::Path;
 
 #[derive(Serialize)]
 struct GraphMeta<'a> {
@@ -67,6 +75,8 @@ struct EvidenceOut<'a> {
     source_span: Option<[usize; 2]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     target_span: Option<[usize; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
 }
 
 impl<'a> From<&'a Evidence> for EvidenceOut<'a> {
@@ -80,6 +90,7 @@ impl<'a> From<&'a Evidence> for EvidenceOut<'a> {
             trigger: e.trigger.map(|(a, b)| [a, b]),
             source_span: e.mentions.map(|(s, _)| [s.0, s.1]),
             target_span: e.mentions.map(|(_, t)| [t.0, t.1]),
+            date: e.date.as_deref(),
         }
     }
 }
@@ -98,6 +109,12 @@ pub(crate) struct LinkOut<'a> {
     confidence: f32,
     evidence: Vec<EvidenceOut<'a>>,
     evidence_truncated: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_seen: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_seen: Option<&'a str>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    days: &'a BTreeMap<String, usize>,
 }
 
 /// The multigraph key of a link: `relation:modality`, unique per node pair.
@@ -119,6 +136,9 @@ impl<'a> LinkOut<'a> {
             confidence: e.confidence,
             evidence: e.evidence.iter().map(EvidenceOut::from).collect(),
             evidence_truncated: e.evidence_truncated,
+            first_seen: e.first_seen(),
+            last_seen: e.last_seen(),
+            days: &e.days,
         }
     }
 }
@@ -188,4 +208,146 @@ pub fn to_string(g: &ActorGraph) -> Result<String> {
 /// newline (embedded in the HTML page).
 pub fn to_string_compact(g: &ActorGraph) -> Result<String> {
     serde_json::to_string(&doc(g)).map_err(serde_error("node-link JSON"))
+}
+
+#[derive(Deserialize)]
+struct DocIn {
+    graph: MetaIn,
+    nodes: Vec<NodeIn>,
+    #[serde(alias = "links")]
+    edges: Vec<LinkIn>,
+}
+
+#[derive(Deserialize)]
+struct MetaIn {
+    documents: usize,
+}
+
+#[derive(Deserialize)]
+struct NodeIn {
+    id: String,
+    label: String,
+    kind: ActorKind,
+    aliases: Vec<String>,
+    mentions: usize,
+    documents: usize,
+    #[serde(default)]
+    affiliation: Option<String>,
+    #[serde(default)]
+    role: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct EvidenceIn {
+    doc: String,
+    sentence: usize,
+    start: usize,
+    end: usize,
+    text: String,
+    #[serde(default)]
+    trigger: Option<[usize; 2]>,
+    #[serde(default)]
+    source_span: Option<[usize; 2]>,
+    #[serde(default)]
+    target_span: Option<[usize; 2]>,
+    #[serde(default)]
+    date: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct LinkIn {
+    source: String,
+    target: String,
+    relation: String,
+    cameo: Option<String>,
+    goldstein: Option<f64>,
+    modality: Modality,
+    count: usize,
+    confidence: f32,
+    evidence: Vec<EvidenceIn>,
+    evidence_truncated: bool,
+    #[serde(default)]
+    days: BTreeMap<String, usize>,
+}
+
+/// Parses node-link JSON written by [`to_string`] back into a graph (with
+/// the default evidence cap); `path` names the file in errors.
+pub fn from_str(text: &str, path: &Path) -> Result<ActorGraph> {
+    let bad = |message: String| Error::Invalid(format!("{}: {message}", path.display()));
+    let doc: DocIn = serde_json::from_str(text)
+        .map_err(|e| bad(format!("not an actorgraph JSON graph ({e})")))?;
+    let mut g = ActorGraph::new();
+    g.count_documents(doc.graph.documents);
+    let mut ends: HashMap<String, LinkEnd> = HashMap::new();
+    for n in doc.nodes {
+        ends.insert(
+            n.id.clone(),
+            LinkEnd {
+                id: n.id.clone(),
+                label: n.label.clone(),
+                kind: n.kind,
+                affiliation: n.affiliation.clone(),
+            },
+        );
+        g.add_actor(ActorNode {
+            id: n.id,
+            label: n.label,
+            kind: n.kind,
+            aliases: n.aliases.into_iter().collect(),
+            mentions: n.mentions,
+            documents: n.documents,
+            affiliation: n.affiliation,
+            role: n.role,
+        });
+    }
+    for l in doc.edges {
+        let (Some(a), Some(b)) = (ends.get(&l.source), ends.get(&l.target)) else {
+            return Err(bad(format!(
+                "the link {} -> {} names an actor that is not among the nodes",
+                l.source, l.target
+            )));
+        };
+        let evidence = l
+            .evidence
+            .into_iter()
+            .map(|e| Evidence {
+                date: e.date,
+                doc: e.doc,
+                sentence: e.sentence,
+                start: e.start,
+                end: e.end,
+                text: e.text,
+                trigger: e.trigger.map(|[a, b]| (a, b)),
+                mentions: e
+                    .source_span
+                    .zip(e.target_span)
+                    .map(|([a, b], [c, d])| ((a, b), (c, d))),
+            })
+            .collect();
+        g.add_link(
+            a,
+            b,
+            RelationEdge {
+                relation: l.relation,
+                cameo: l.cameo,
+                goldstein: l.goldstein,
+                modality: l.modality,
+                count: l.count,
+                confidence: l.confidence,
+                evidence,
+                evidence_truncated: l.evidence_truncated,
+                days: l.days,
+            },
+        );
+    }
+    Ok(g)
+}
+
+/// Reads a node-link JSON graph file (see [`from_str`]).
+pub fn read(path: &Path) -> Result<ActorGraph> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    from_str(&text, path)
 }

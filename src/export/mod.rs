@@ -431,6 +431,97 @@ fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::TempPath> {
     Ok(tmp.into_temp_path())
 }
 
+/// An output written as it is produced (the event table of `extract`):
+/// into a registered temporary file next to the destination, renamed into
+/// place by [`StreamedOutput::commit`], or straight into standard output or
+/// a non-regular file (see [`write_outputs`]). Dropped without a commit, the
+/// temporary file is deleted.
+#[derive(Debug)]
+pub enum StreamedOutput {
+    /// A temporary file and its destination.
+    Staged(tempfile::NamedTempFile, PathBuf),
+    /// A device, FIFO or open file descriptor, written through.
+    Through(std::fs::File, PathBuf),
+    /// Standard output.
+    Stdout(std::io::Stdout),
+}
+
+impl StreamedOutput {
+    /// Opens the output for `path` (`None` or `-`: standard output).
+    pub fn create(path: Option<&Path>) -> Result<Self> {
+        let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
+            return Ok(StreamedOutput::Stdout(std::io::stdout()));
+        };
+        let io = |source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        if write_through(path) {
+            let f = std::fs::OpenOptions::new()
+                .append(true)
+                .open(path)
+                .map_err(io)?;
+            return Ok(StreamedOutput::Through(f, path.to_path_buf()));
+        }
+        let tmp = stage(path, b"")?;
+        // Reopen the staged path for writing: the temporary file stays
+        // registered, so an abort deletes it.
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&tmp)
+            .map_err(io)?;
+        let named = tempfile::NamedTempFile::from_parts(file, tmp);
+        Ok(StreamedOutput::Staged(named, path.to_path_buf()))
+    }
+
+    /// Renames a staged file into place (after a last flush and sync).
+    pub fn commit(self) -> Result<()> {
+        match self {
+            StreamedOutput::Staged(mut tmp, dest) => {
+                let io = |source| Error::Io {
+                    path: dest.clone(),
+                    source,
+                };
+                tmp.flush().map_err(io)?;
+                tmp.as_file().sync_all().map_err(io)?;
+                let tmp_path = tmp.path().to_path_buf();
+                let mut p = pending();
+                if p.aborted {
+                    return Err(Error::Invalid("interrupted".to_string()));
+                }
+                let result = tmp.persist(&dest).map(|_| ()).map_err(|e| io(e.error));
+                p.paths.retain(|q| *q != tmp_path);
+                result
+            }
+            StreamedOutput::Through(mut f, path) => {
+                f.flush().map_err(|source| Error::Io { path, source })
+            }
+            StreamedOutput::Stdout(mut out) => out.flush().map_err(|source| Error::Write {
+                what: "standard output".to_string(),
+                source,
+            }),
+        }
+    }
+}
+
+impl Write for StreamedOutput {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            StreamedOutput::Staged(f, _) => f.write(buf),
+            StreamedOutput::Through(f, _) => f.write(buf),
+            StreamedOutput::Stdout(f) => f.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            StreamedOutput::Staged(f, _) => f.flush(),
+            StreamedOutput::Through(f, _) => f.flush(),
+            StreamedOutput::Stdout(f) => f.flush(),
+        }
+    }
+}
+
 /// Writes into an existing non-regular file (device, FIFO, open file
 /// descriptor) without replacing it; appends, so that `/proc/self/fd/1`
 /// opened by `>>` keeps what was there.

@@ -4,14 +4,25 @@
 //! Nodes are keyed by actor id, edges by (source, target, relation,
 //! modality): a relation seen again adds to the count of its edge and to its
 //! evidence list, which is capped so that memory stays flat on big corpora.
+//!
+//! Folding is order-free: the graph of a set of documents is the same
+//! whatever the order they are folded in and however they are split into
+//! graphs merged later (counts add, aliases unite, the evidence kept is the
+//! first in a fixed order of occurrences, and where two documents disagree
+//! on a label, kind, affiliation, role or CAMEO code a rule that does not
+//! depend on order decides). That is what makes `build` byte-identical for
+//! any thread count, and sharded builds (`extract` + `build --from-events`,
+//! or `merge`) equal to the single-process build.
 
+mod contribution;
 mod filter;
 
+pub use contribution::{DocContribution, Link, LinkEnd};
 pub use filter::Filter;
 
 use crate::Extraction;
 use crate::lexicon::ActorKind;
-use crate::relations::{CO_MENTIONED, Modality};
+use crate::relations::Modality;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::{Deserialize, Serialize};
@@ -42,8 +53,15 @@ pub struct ActorNode {
 }
 
 /// Where an edge was read from.
+///
+/// The field order is the order of occurrences (derived `Ord`): by date
+/// (undated first), document id, sentence and spans. An edge keeps the
+/// first occurrences in that order, whatever order documents come in.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Evidence {
+    /// Publication day of the document (`YYYY-MM-DD`), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     /// Document id.
     pub doc: String,
     /// 0-based sentence index in the document.
@@ -67,7 +85,8 @@ pub struct Evidence {
 pub struct RelationEdge {
     /// Relation label ("meets", ..., or "co_mentioned").
     pub relation: String,
-    /// CAMEO code of the first occurrence (none for co-mentions).
+    /// CAMEO code of the first occurrence in the order of [`Evidence`]
+    /// (none for co-mentions).
     pub cameo: Option<String>,
     /// Goldstein score of that code.
     pub goldstein: Option<f64>,
@@ -81,6 +100,47 @@ pub struct RelationEdge {
     pub evidence: Vec<Evidence>,
     /// True when occurrences beyond the cap were dropped from `evidence`.
     pub evidence_truncated: bool,
+    /// Occurrences per publication day (`YYYY-MM-DD`), for dated documents.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub days: BTreeMap<String, usize>,
+}
+
+impl RelationEdge {
+    /// Day of the first dated occurrence.
+    pub fn first_seen(&self) -> Option<&str> {
+        self.days.keys().next().map(String::as_str)
+    }
+
+    /// Day of the last dated occurrence.
+    pub fn last_seen(&self) -> Option<&str> {
+        self.days.keys().next_back().map(String::as_str)
+    }
+
+    /// Whether this edge's first occurrence comes before `other`'s: the
+    /// smaller first evidence, then the smaller CAMEO code and Goldstein
+    /// score (the only order left when evidence is capped at zero).
+    fn first_before(&self, other: &RelationEdge) -> bool {
+        let code = |e: &RelationEdge| (e.cameo.clone(), e.goldstein.map(f64::to_bits));
+        match (self.evidence.first(), other.evidence.first()) {
+            (Some(a), Some(b)) if a != b => a < b,
+            _ => code(self) < code(other),
+        }
+    }
+}
+
+/// The label kept when documents spell an actor differently: one with
+/// lower-case letters over an all-capitals one, then the smallest.
+fn better_label(a: &str, b: &str) -> bool {
+    let shouting = |s: &str| !s.chars().any(char::is_lowercase);
+    (shouting(a), a) < (shouting(b), b)
+}
+
+/// The smaller of two optional values, a value over none.
+fn min_some(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 type EdgeKey = (NodeIndex, NodeIndex, String, Modality);
@@ -174,12 +234,14 @@ impl ActorGraph {
             n.mentions += node.mentions;
             n.documents += node.documents;
             n.aliases.extend(node.aliases);
-            if n.affiliation.is_none() {
-                n.affiliation = node.affiliation;
+            // Order-free rules, so that any split and order of documents
+            // gives the same node.
+            if better_label(&node.label, &n.label) {
+                n.label = node.label;
             }
-            if n.role.is_none() {
-                n.role = node.role;
-            }
+            n.kind = n.kind.min(node.kind);
+            n.affiliation = min_some(n.affiliation.take(), node.affiliation);
+            n.role = min_some(n.role.take(), node.role);
             ix
         } else {
             let id = node.id.clone();
@@ -199,144 +261,73 @@ impl ActorGraph {
 
     fn upsert_edge(&mut self, a: NodeIndex, b: NodeIndex, edge: RelationEdge) {
         let key = (a, b, edge.relation.clone(), edge.modality);
+        let cap = self.evidence_cap;
         if let Some(&ix) = self.edges.get(&key) {
-            let cap = self.evidence_cap;
             let e = &mut self.graph[ix];
+            if edge.first_before(e) {
+                e.cameo = edge.cameo;
+                e.goldstein = edge.goldstein;
+            }
             e.count += edge.count;
             e.confidence = e.confidence.max(edge.confidence);
             e.evidence_truncated |= edge.evidence_truncated;
+            for (day, n) in edge.days {
+                *e.days.entry(day).or_default() += n;
+            }
             for ev in edge.evidence {
-                if e.evidence.len() < cap {
-                    e.evidence.push(ev);
-                } else {
-                    e.evidence_truncated = true;
-                }
+                e.evidence_truncated |= keep_first(&mut e.evidence, ev, cap);
             }
         } else {
             let mut edge = edge;
-            if edge.evidence.len() > self.evidence_cap {
-                edge.evidence.truncate(self.evidence_cap);
-                edge.evidence_truncated = true;
+            let incoming = std::mem::take(&mut edge.evidence);
+            for ev in incoming {
+                edge.evidence_truncated |= keep_first(&mut edge.evidence, ev, cap);
             }
             let ix = self.graph.add_edge(a, b, edge);
             self.edges.insert(key, ix);
         }
     }
 
-    /// Folds one document's extraction into the graph.
+    /// Folds one document's extraction into the graph (an undated
+    /// document; see [`ActorGraph::add_contribution`] for dates).
     ///
     /// Never panics, whatever the extraction holds: an actor that a relation
     /// or a co-mention reaches is a node even when it was named only inside
     /// a title (no mention of its own); a link that names an actor, a
     /// sentence or a span the extraction does not have is left out.
     pub fn add(&mut self, ex: &Extraction) {
-        self.documents += 1;
-        // Actors named only inside a title ("Kremlin spokesman") and never
-        // linked by a relation or a co-mention are not nodes.
-        let mut used = vec![false; ex.actors.len()];
-        let pairs = ex
-            .events
-            .iter()
-            .map(|e| (e.source, e.target))
-            .chain(ex.co_mentions.iter().map(|c| (c.a, c.b)));
-        for (a, b) in pairs {
-            if a < used.len() && b < used.len() {
-                used[a] = true;
-                used[b] = true;
-            }
+        self.add_contribution(&DocContribution::of(ex, None, None));
+    }
+
+    /// Folds what one document contributes.
+    pub fn add_contribution(&mut self, c: &DocContribution) {
+        self.count_documents(1);
+        for a in &c.actors {
+            self.add_actor(a.clone());
         }
-        let mut ix: Vec<Option<NodeIndex>> = Vec::with_capacity(ex.actors.len());
-        for (k, a) in ex.actors.iter().enumerate() {
-            if a.mentions == 0 && !used[k] {
-                ix.push(None);
-                continue;
-            }
-            ix.push(Some(self.upsert_node(ActorNode {
-                id: a.id.clone(),
-                label: a.label.clone(),
-                kind: a.kind,
-                aliases: a.aliases.clone(),
-                mentions: a.mentions,
-                documents: 1,
-                affiliation: a.affiliation.clone(),
-                role: a.role.clone(),
-            })));
+        for l in &c.links {
+            self.add_link(&l.source, &l.target, l.edge.clone());
         }
-        let node = |k: usize| ix.get(k).copied().flatten();
-        let evidence = |sentence: usize,
-                        trigger: Option<(usize, usize)>,
-                        mentions: Option<((usize, usize), (usize, usize))>| {
-            let s = ex.sentences.get(sentence)?;
-            Some(Evidence {
-                doc: ex.doc_id.clone(),
-                sentence,
-                start: s.start,
-                end: s.end,
-                text: ex.text.get(s.start..s.end)?.to_string(),
-                trigger,
-                mentions,
-            })
-        };
-        let mut new_edges = Vec::with_capacity(ex.events.len() + ex.co_mentions.len());
-        for ev in &ex.events {
-            let (mut s, mut t) = (ev.source, ev.target);
-            let (Some(a), Some(b)) = (ex.actors.get(s), ex.actors.get(t)) else {
-                continue;
-            };
-            let mut spans = (ev.source_span, ev.target_span);
-            // Symmetric relations are stored once, from the smaller id.
-            if ev.symmetric && a.id > b.id {
-                std::mem::swap(&mut s, &mut t);
-                spans = (spans.1, spans.0);
-            }
-            let Some(evidence) = evidence(
-                ev.sentence,
-                Some((ev.trigger.start, ev.trigger.end)),
-                Some(((spans.0.start, spans.0.end), (spans.1.start, spans.1.end))),
-            ) else {
-                continue;
-            };
-            let edge = RelationEdge {
-                relation: ev.relation.clone(),
-                cameo: Some(ev.cameo.clone()),
-                goldstein: Some(ev.goldstein),
-                modality: ev.modality,
-                count: 1,
-                confidence: ev.confidence,
-                evidence: vec![evidence],
-                evidence_truncated: false,
-            };
-            new_edges.push((s, t, edge));
-        }
-        for cm in &ex.co_mentions {
-            let (Some(a), Some(b)) = (ex.actors.get(cm.a), ex.actors.get(cm.b)) else {
-                continue;
-            };
-            let (s, t) = if a.id <= b.id {
-                (cm.a, cm.b)
-            } else {
-                (cm.b, cm.a)
-            };
-            let Some(evidence) = evidence(cm.sentence, None, None) else {
-                continue;
-            };
-            let edge = RelationEdge {
-                relation: CO_MENTIONED.to_string(),
-                cameo: None,
-                goldstein: None,
-                modality: Modality::Asserted,
-                count: 1,
-                confidence: 1.0,
-                evidence: vec![evidence],
-                evidence_truncated: false,
-            };
-            new_edges.push((s, t, edge));
-        }
-        for (s, t, edge) in new_edges {
-            if let (Some(a), Some(b)) = (node(s), node(t)) {
-                self.upsert_edge(a, b, edge);
-            }
-        }
+    }
+
+    /// Counts `n` more documents (each document is counted once, whatever
+    /// it holds).
+    pub fn count_documents(&mut self, n: usize) {
+        self.documents += n;
+    }
+
+    /// Folds one document's actor (its `documents` is 1 for a document).
+    pub fn add_actor(&mut self, node: ActorNode) {
+        self.upsert_node(node);
+    }
+
+    /// Folds one occurrence (or an aggregate) of a link between two actors;
+    /// an actor not yet in the graph is added with no mention and no
+    /// document (its document's [`ActorGraph::add_actor`] counts those).
+    pub fn add_link(&mut self, source: &LinkEnd, target: &LinkEnd, edge: RelationEdge) {
+        let a = self.upsert_node(source.stub());
+        let b = self.upsert_node(target.stub());
+        self.upsert_edge(a, b, edge);
     }
 
     /// Merges another graph into this one: nodes united by id, counts added.
@@ -384,10 +375,26 @@ impl ActorGraph {
     }
 }
 
+/// Inserts `ev` into `kept`, sorted and at most `cap` long; true when an
+/// item (`ev` or the last kept) had to be dropped.
+fn keep_first(kept: &mut Vec<Evidence>, ev: Evidence, cap: usize) -> bool {
+    let at = kept.partition_point(|k| *k <= ev);
+    if at >= cap {
+        return true;
+    }
+    kept.insert(at, ev);
+    if kept.len() > cap {
+        kept.truncate(cap);
+        return true;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::document::Span;
+    use crate::relations::CO_MENTIONED;
     use crate::relations::CoMention;
     use crate::resolve::DocActor;
 

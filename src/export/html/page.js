@@ -313,7 +313,17 @@
 
   // ------------------------------------------------------------- filters
 
-  var state = { q: '', rel: '', co: true, na: true, labels: true };
+  var state = { q: '', rel: '', co: true, na: true, labels: true, since: '', until: '' };
+
+  // Occurrences of a link on the days of the date window (days are
+  // YYYY-MM-DD strings, which compare in calendar order).
+  function inWindow(d) {
+    var n = 0;
+    Object.keys(d.days || {}).forEach(function (day) {
+      if ((!state.since || day >= state.since) && (!state.until || day <= state.until)) n += d.days[day];
+    });
+    return n;
+  }
   var selected = null;
   var matches = [];
 
@@ -324,6 +334,7 @@
       var ok;
       if (d.relation === 'co_mentioned') ok = state.co && !state.rel;
       else ok = (!state.rel || d.relation === state.rel) && (state.na || d.modality === 'asserted');
+      if (ok && (state.since || state.until)) ok = inWindow(d) > 0;
       l.visible = ok;
       var display = ok ? '' : 'none';
       l.path.style.display = display;
@@ -331,7 +342,7 @@
       if (l.label) l.label.style.display = display;
       if (ok) shown += 1;
     });
-    var narrowed = state.rel || !state.co || !state.na;
+    var narrowed = state.rel || !state.co || !state.na || state.since || state.until;
     nodes.forEach(function (n) {
       var active = !narrowed || n.links.some(function (l) { return l.visible; });
       n.el.classList.toggle('idle', !active);
@@ -450,6 +461,8 @@
     var rows = [['modality', d.modality], ['count', String(d.count)], ['confidence', Number(d.confidence).toFixed(2)]];
     if (d.cameo) rows.push(['CAMEO', d.cameo]);
     if (typeof d.goldstein === 'number') rows.push(['Goldstein', (d.goldstein > 0 ? '+' : '') + d.goldstein.toFixed(1) + ' (' + l.tone + ')']);
+    if (d.first_seen) rows.push(['seen', d.first_seen === d.last_seen ? d.first_seen : d.first_seen + ' to ' + d.last_seen]);
+    if (d.first_seen && (state.since || state.until)) rows.push(['in the window', String(inWindow(d))]);
     rows.push(['key', d.key + ' (' + l.id + ')']);
     var dl = el('dl');
     rows.forEach(function (r) { dl.append(el('dt', { text: r[0] }), el('dd', { text: r[1] })); });
@@ -459,7 +472,7 @@
     to.addEventListener('click', function () { select({ type: 'node', item: l.t }); });
     var evidence = el('ol', { className: 'evidence' });
     d.evidence.forEach(function (ev) {
-      evidence.append(el('li', null, [highlighted(ev), el('cite', { text: ev.doc + ', sentence ' + (ev.sentence + 1) })]));
+      evidence.append(el('li', null, [highlighted(ev), el('cite', { text: (ev.date ? ev.date + ', ' : '') + ev.doc + ', sentence ' + (ev.sentence + 1) })]));
     });
     var more = d.count - d.evidence.length;
     return [
@@ -643,6 +656,19 @@
     relationSelect.append(el('option', { value: r, text: r + ' (' + relationCounts[r] + ')' }));
   });
 
+  // The date window shows only when some link is dated.
+  var allDays = [];
+  links.forEach(function (l) { allDays = allDays.concat(Object.keys(l.data.days || {})); });
+  allDays.sort();
+  var sinceBox = byId('since'), untilBox = byId('until');
+  if (allDays.length) {
+    byId('dates').hidden = false;
+    [sinceBox, untilBox].forEach(function (b) { b.min = allDays[0]; b.max = allDays[allDays.length - 1]; });
+  }
+  function setWindow() { state.since = sinceBox.value; state.until = untilBox.value; applyFilters(); writeHash(); }
+  sinceBox.addEventListener('change', setWindow);
+  untilBox.addEventListener('change', setWindow);
+
   var searchBox = byId('search');
   searchBox.addEventListener('input', function () { search(searchBox.value, false); });
   searchBox.addEventListener('change', function () { search(searchBox.value, true); });
@@ -681,6 +707,8 @@
     if (!state.co) p.set('co', '0');
     if (!state.na) p.set('na', '0');
     if (!state.labels) p.set('labels', '0');
+    if (state.since) p.set('since', state.since);
+    if (state.until) p.set('until', state.until);
     if (selected) p.set(selected.type === 'node' ? 'actor' : 'link', selected.item.id);
     var hash = p.toString();
     try {
@@ -696,6 +724,11 @@
     state.na = p.get('na') !== '0';
     state.labels = p.get('labels') !== '0';
     state.rel = relationCounts[p.get('rel')] ? p.get('rel') : '';
+    var isDay = function (v) { return /^\d{4}-\d{2}-\d{2}$/.test(v || '') ? v : ''; };
+    state.since = isDay(p.get('since'));
+    state.until = isDay(p.get('until'));
+    sinceBox.value = state.since;
+    untilBox.value = state.until;
     byId('co-mentions').checked = state.co;
     byId('not-asserted').checked = state.na;
     byId('edge-labels').checked = state.labels;
