@@ -309,20 +309,7 @@ pub fn read_inputs_with(
         if p.as_os_str() == "-" {
             docs.extend(read_stdin_with(opts)?);
         } else if p.is_dir() {
-            let mut files: Vec<PathBuf> = Vec::new();
-            for entry in walkdir::WalkDir::new(p).sort_by_file_name() {
-                let entry = entry.map_err(|e| Error::Io {
-                    path: e.path().map(Path::to_path_buf).unwrap_or_else(|| p.clone()),
-                    source: e.into(),
-                })?;
-                if entry.file_type().is_file() && is_input_file(entry.path()) {
-                    files.push(entry.into_path());
-                }
-            }
-            if files.is_empty() {
-                return Err(Error::NoDocuments { path: p.clone() });
-            }
-            for f in files {
+            for f in input_files_in(p)? {
                 docs.extend(read_file(&f, opts, &mut ids, &mut report)?);
             }
         } else {
@@ -330,6 +317,30 @@ pub fn read_inputs_with(
         }
     }
     Ok((docs, report))
+}
+
+/// The input files under directory `dir`, in file-name order; an error
+/// names the directory when it holds none.
+fn input_files_in(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| Error::Io {
+            path: e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| dir.to_path_buf()),
+            source: e.into(),
+        })?;
+        if entry.file_type().is_file() && is_input_file(entry.path()) {
+            files.push(entry.into_path());
+        }
+    }
+    if files.is_empty() {
+        return Err(Error::NoDocuments {
+            path: dir.to_path_buf(),
+        });
+    }
+    Ok(files)
 }
 
 #[cfg(test)]

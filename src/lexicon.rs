@@ -984,6 +984,13 @@ impl Lexicon {
         0.0
     }
 
+    /// Whether lower-case word `w` is a trigger of `relation` in some sense.
+    pub fn triggers_relation(&self, w: &str, relation: &str) -> bool {
+        self.triggers
+            .get(w)
+            .is_some_and(|s| s.iter().any(|s| s.relation == relation))
+    }
+
     /// Information about a relation label.
     pub fn relation(&self, label: &str) -> Option<&RelationInfo> {
         self.relations.get(label)

@@ -2,12 +2,12 @@
 //! Lines files are read line by line, so only the current batch of
 //! documents is held (plus the set of ids seen, which catches duplicates).
 
-use super::{InputOptions, InputReport, SeenIds, check_size, decode, is_input_file, parse_record};
+use super::{InputOptions, InputReport, SeenIds, check_size, decode, input_files_in, parse_record};
 use crate::document::Document;
 use crate::error::{Error, Result};
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 enum Source {
     /// Standard input: one text document, or JSON Lines records.
@@ -57,19 +57,7 @@ impl DocumentStream {
             if p.as_os_str() == "-" {
                 sources.push_back(Source::Stdin { jsonl: stdin_jsonl });
             } else if p.is_dir() {
-                let before = sources.len();
-                for entry in walkdir::WalkDir::new(p).sort_by_file_name() {
-                    let entry = entry.map_err(|e| Error::Io {
-                        path: e.path().map(Path::to_path_buf).unwrap_or_else(|| p.clone()),
-                        source: e.into(),
-                    })?;
-                    if entry.file_type().is_file() && is_input_file(entry.path()) {
-                        sources.push_back(Source::File(entry.into_path()));
-                    }
-                }
-                if sources.len() == before {
-                    return Err(Error::NoDocuments { path: p.clone() });
-                }
+                sources.extend(input_files_in(p)?.into_iter().map(Source::File));
             } else {
                 sources.push_back(Source::File(p.clone()));
             }

@@ -226,18 +226,11 @@ fn dedup(events: &mut Vec<Event>) {
         };
         (a, b, e.relation.clone(), e.sentence, e.trigger.start)
     };
-    let rank = |m: Modality| match m {
-        Modality::Asserted => 0,
-        Modality::Hypothetical => 1,
-        Modality::Negated => 2,
-    };
     let mut best: std::collections::HashMap<(usize, usize, String, usize, usize), Modality> =
         std::collections::HashMap::new();
     for e in events.iter() {
         let m = best.entry(key(e)).or_insert(e.modality);
-        if rank(e.modality) > rank(*m) {
-            *m = e.modality;
-        }
+        *m = m.most_cautious(e.modality);
     }
     // when both readings agree, the surer one's confidence stands
     let mut surest: std::collections::HashMap<(usize, usize, String, usize, usize), f32> =

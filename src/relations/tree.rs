@@ -306,11 +306,9 @@ impl<'a> Tree<'a> {
             };
             match self.dep(cur) {
                 "pcomp" | "pobj" if matches!(self.lower(g), "of" | "for") => {
-                    return self.head(g).is_some_and(|gv| {
-                        lex.triggers
-                            .get(&self.tokens[gv].lower)
-                            .is_some_and(|s| s.iter().any(|s| s.relation == "accuses"))
-                    });
+                    return self
+                        .head(g)
+                        .is_some_and(|gv| lex.triggers_relation(self.lower(gv), "accuses"));
                 }
                 "xcomp" | "conj" | "pcomp" | "pobj" | "prep" => cur = g,
                 _ => return false,
@@ -377,22 +375,22 @@ impl<'a> Tree<'a> {
             };
             let attack_noun = self.unit(o).is_none()
                 && self.tokens[o].tag().starts_with("NN")
-                && lex
-                    .triggers
-                    .get(self.lower(o))
-                    .is_some_and(|s| s.iter().any(|s| s.relation == "attacks"));
-            if !attack_noun {
-                continue;
-            }
-            for &c in self.kids(o) {
-                if matches!(self.dep(c), "poss" | "compound" | "amod" | "nmod")
-                    && let Some(u) = self.unit(c)
-                {
-                    out.push(u);
-                }
+                && lex.triggers_relation(self.lower(o), "attacks");
+            if attack_noun {
+                out.extend(self.modifier_units(o));
             }
         }
         out
+    }
+
+    /// Actor units that modify noun `n`: "Russia's invasion", "U.N.
+    /// sanctions", "an Iraqi air raid".
+    fn modifier_units(&self, n: usize) -> impl Iterator<Item = usize> + '_ {
+        self.kids(n).iter().copied().filter_map(|c| {
+            matches!(self.dep(c), "poss" | "compound" | "amod" | "nmod")
+                .then(|| self.unit(c))
+                .flatten()
+        })
     }
 
     fn agent(&self, v: usize) -> Vec<usize> {
@@ -548,29 +546,22 @@ fn rejected_proposal(
     let sources = tree.subject(g, 0).0;
     let targets = tree.prep_objects(np_node, preps);
     let cameo = if relation == "meets" { "125" } else { "120" };
-    let trig = crate::document::Span::new(tree.tokens[g].span.start, tree.tokens[np_node].span.end);
-    for &s in &sources {
-        for &g in &targets {
-            let (us, ug) = (&tree.units[s], &tree.units[g]);
-            if us.actor == ug.actor {
-                continue;
-            }
-            out.push(Event {
-                source: us.actor,
-                target: ug.actor,
-                relation: "rejects".to_string(),
-                cameo: cameo.to_string(),
-                goldstein: lex.goldstein(cameo),
-                symmetric: false,
-                modality: Modality::Asserted,
-                confidence: 0.8,
-                sentence: si,
-                trigger: trig,
-                source_span: us.span,
-                target_span: ug.span,
-            });
-        }
-    }
+    let reading = Reading {
+        relation: "rejects",
+        cameo,
+        goldstein: lex.goldstein(cameo),
+        symmetric: false,
+        modality: Modality::Asserted,
+        sentence: si,
+        trigger: crate::document::Span::new(
+            tree.tokens[g].span.start,
+            tree.tokens[np_node].span.end,
+        ),
+    };
+    let pairs = sources
+        .iter()
+        .flat_map(|&s| targets.iter().map(move |&g| (s, g)));
+    reading.push(tree, pairs, out);
 }
 
 /// The tree node a trigger stands on (the verb, or the head noun of a
@@ -592,9 +583,10 @@ fn trigger_node(tree: &Tree, t: &Trigger) -> (usize, bool) {
 /// The modality of trigger `t` as the tree reads it, whoever its roles are.
 pub fn trigger_modality(tree: &Tree, t: &Trigger) -> Modality {
     let (node, _) = trigger_node(tree, t);
-    let mut m = tree.modality(node);
+    let m = tree.modality(node);
+    // the noun of a light-verb construction passes on only its negation
     if t.verb_end < t.end && tree.modality(t.end - 1) == Modality::Negated {
-        m = Modality::Negated;
+        return Modality::Negated;
     }
     m
 }
@@ -626,13 +618,9 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
     let mut between: Vec<usize> = Vec::new();
     if nominal {
         // own dependents: "Russia's invasion of Ukraine", "U.N. sanctions on Iraq"
+        sources.extend(tree.modifier_units(node));
         for &c in tree.kids(node) {
             let d = tree.dep(c);
-            if matches!(d, "poss" | "compound" | "amod" | "nmod")
-                && let Some(u) = tree.unit(c)
-            {
-                sources.push(u);
-            }
             if d == "prep"
                 && matches!(tree.lower(c), "by" | "from")
                 && let Some(o) = tree.kid(c, &["pobj"])
@@ -745,13 +733,7 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
     sources.dedup();
     targets.sort_unstable();
     targets.dedup();
-    let mut modality = tree.modality(node);
-    // the noun of a light-verb construction passes on only its negation
-    if let Some(n) = noun
-        && tree.modality(n) == Modality::Negated
-    {
-        modality = modality.max(Modality::Negated);
-    }
+    let modality = trigger_modality(tree, t);
     // Together only when nothing else is the object: "A and B signed a
     // deal" but not "A and B agreed to C's request".
     let other_object = !nominal
@@ -790,27 +772,57 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
     } else if targets.is_empty() && sources.len() == 1 && between.len() == 1 {
         pairs.push((sources[0], between[0]));
     }
-    let goldstein = lex.goldstein(&t.sense.cameo);
-    let trig = crate::document::Span::new(tokens[t.start].span.start, tokens[t.end - 1].span.end);
-    for (s, g) in pairs {
-        let (us, ug) = (&tree.units[s], &tree.units[g]);
-        if us.actor == ug.actor {
-            continue;
+    let reading = Reading {
+        relation: &t.sense.relation,
+        cameo: &t.sense.cameo,
+        goldstein: lex.goldstein(&t.sense.cameo),
+        symmetric,
+        modality,
+        sentence: si,
+        trigger: crate::document::Span::new(tokens[t.start].span.start, tokens[t.end - 1].span.end),
+    };
+    reading.push(tree, pairs, out);
+}
+
+/// What the events of one trigger share, whoever their actors are.
+struct Reading<'a> {
+    relation: &'a str,
+    cameo: &'a str,
+    goldstein: f64,
+    symmetric: bool,
+    modality: Modality,
+    sentence: usize,
+    trigger: crate::document::Span,
+}
+
+impl Reading<'_> {
+    /// One event per (source unit, target unit) pair of different actors.
+    fn push(
+        &self,
+        tree: &Tree,
+        pairs: impl IntoIterator<Item = (usize, usize)>,
+        out: &mut Vec<Event>,
+    ) {
+        for (s, g) in pairs {
+            let (us, ug) = (&tree.units[s], &tree.units[g]);
+            if us.actor == ug.actor {
+                continue;
+            }
+            out.push(Event {
+                source: us.actor,
+                target: ug.actor,
+                relation: self.relation.to_string(),
+                cameo: self.cameo.to_string(),
+                goldstein: self.goldstein,
+                symmetric: self.symmetric,
+                modality: self.modality,
+                confidence: 0.8,
+                sentence: self.sentence,
+                trigger: self.trigger,
+                source_span: us.span,
+                target_span: ug.span,
+            });
         }
-        out.push(Event {
-            source: us.actor,
-            target: ug.actor,
-            relation: t.sense.relation.clone(),
-            cameo: t.sense.cameo.clone(),
-            goldstein,
-            symmetric,
-            modality,
-            confidence: 0.8,
-            sentence: si,
-            trigger: trig,
-            source_span: us.span,
-            target_span: ug.span,
-        });
     }
 }
 
