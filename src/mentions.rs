@@ -908,6 +908,18 @@ fn group_phrases(
 ) {
     let mut removed = vec![false; mentions.len()];
     let mut found: Vec<Mention> = Vec::new();
+    // Indexes instead of scans of every mention per candidate word, so
+    // that the cost stays linear in a long document: tokens inside a
+    // mention (or a group found here), and mentions by end token
+    // (ascending, so the first match is the one a scan would find).
+    let mut in_mention = vec![false; tokens.len()];
+    let mut ending_at: std::collections::HashMap<usize, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (q, m) in mentions.iter().enumerate() {
+        in_mention[m.tokens.clone()].fill(true);
+        ending_at.entry(m.tokens.end).or_default().push(q);
+    }
+    let mut in_found = vec![false; tokens.len()];
     for s in &analysis.sentences {
         if sentence_is_upper(&tokens[s.tokens.clone()]) {
             continue;
@@ -926,8 +938,8 @@ fn group_phrases(
                 || tokens.get(i + 1).is_some_and(|n| {
                     i + 1 < s.tokens.end && (n.tag().starts_with("NN") || n.lower == "&")
                 })
-                || mentions.iter().any(|m| m.tokens.contains(&i))
-                || found.iter().any(|m| m.tokens.contains(&i))
+                || in_mention[i]
+                || in_found[i]
             {
                 continue;
             }
@@ -937,9 +949,10 @@ fn group_phrases(
             let mut abort = false;
             while start > s.tokens.start && i - start < 5 {
                 let k = start - 1;
-                if let Some(q) = mentions.iter().enumerate().position(|(q, m)| {
+                let ending = ending_at.get(&start).map_or(&[][..], Vec::as_slice);
+                if let Some(q) = ending.iter().copied().find(|&q| {
+                    let m = &mentions[q];
                     !removed[q]
-                        && m.tokens.end == start
                         && m.tokens.start < start
                         && !matches!(m.how, How::Pronoun | How::Description)
                 }) {
@@ -1025,8 +1038,16 @@ fn group_phrases(
             if let Some(q) = organisation {
                 // "PKK rebels": the organisation, named with its members
                 let m = &mut mentions[q];
+                let old_end = m.tokens.end;
                 m.tokens = m.tokens.start..i + 1;
                 m.span = Span::new(m.span.start, t.span.end);
+                in_mention[m.tokens.clone()].fill(true);
+                if let Some(v) = ending_at.get_mut(&old_end) {
+                    v.retain(|&x| x != q);
+                }
+                let v = ending_at.entry(i + 1).or_default();
+                let at = v.partition_point(|&x| x < q);
+                v.insert(at, q);
                 continue;
             }
             // "two men", "the party", "prominent politicians": too vague
@@ -1064,6 +1085,7 @@ fn group_phrases(
             for &w in &swallowed {
                 removed[w] = true;
             }
+            in_found[start..i + 1].fill(true);
             found.push(Mention {
                 tokens: start..i + 1,
                 span,

@@ -87,23 +87,21 @@ fn fuzzy_person(name: &str, lex: &Lexicon) -> Option<usize> {
     }
     let words = name_l.split_whitespace().count();
     let mut best: Option<(f64, usize)> = None;
-    for (i, a) in lex.actors.iter().enumerate() {
-        if a.kind != ActorKind::Person {
+    // The lexicon's keys are computed once, when it is built.
+    let k1 = translit_key(sur);
+    let k1_first = k1.chars().next();
+    for p in lex.person_keys() {
+        let (i, full, k2) = (p.actor, &p.full, &p.surname);
+        if k1_first != k2.chars().next() {
             continue;
         }
-        let full = crate::text::fold(&a.name).to_lowercase();
-        let asur = last_word(&full);
-        let (k1, k2) = (translit_key(sur), translit_key(asur));
-        if k1.chars().next() != k2.chars().next() {
-            continue;
-        }
-        let s = strsim::jaro_winkler(&k1, &k2);
+        let s = strsim::jaro_winkler(&k1, k2);
         if s < VARIANT_THRESHOLD {
             continue;
         }
         // A first name, when given, must agree too.
         if words > 1 {
-            let f = strsim::jaro_winkler(first_word(&name_l), first_word(&full));
+            let f = strsim::jaro_winkler(first_word(&name_l), first_word(full));
             if f < 0.8 {
                 continue;
             }
