@@ -285,7 +285,26 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
             taken[i] = true;
         }
     }
-    for s in &analysis.sentences {
+    // The mentions found so far, by the sentences they overlap: the model's
+    // names look only at their own sentence's mentions, so that the cost
+    // stays linear in the length of a long document.
+    let mut earlier_in: Vec<Vec<usize>> = vec![Vec::new(); analysis.sentences.len()];
+    for (i, m) in mentions.iter().enumerate() {
+        let first = analysis
+            .sentences
+            .partition_point(|s| s.tokens.end <= m.tokens.start);
+        for (k, s) in analysis.sentences.iter().enumerate().skip(first) {
+            if s.tokens.start >= m.tokens.end.max(m.tokens.start + 1) {
+                break;
+            }
+            earlier_in[k].push(i);
+        }
+    }
+    for (si, s) in analysis.sentences.iter().enumerate() {
+        let sentence_mentions = SentenceMentions {
+            earlier: &earlier_in[si],
+            first_new: mentions.len(),
+        };
         let all_caps = sentence_is_upper(&tokens[s.tokens.clone()]);
         let mut i = s.tokens.start;
         while i < s.tokens.end {
@@ -371,6 +390,7 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
                 tokens,
                 s.tokens.clone(),
                 &mut mentions,
+                &sentence_mentions,
                 &mut taken,
                 lex,
             );
@@ -1388,11 +1408,32 @@ const ORG_HEADS: &[&str] = &[
 /// Commission of Zambia"). A tagged organisation that contains a country
 /// name and more words replaces the country mention ("Electoral Commission
 /// of Zambia" is an organisation, not Zambia). Places are venues, not actors.
+/// The mentions of one sentence while [`find`] adds to them: those found
+/// before the sentence loop (indices into the mention list) and every
+/// mention from index `first_new` on (added while reading this sentence).
+struct SentenceMentions<'a> {
+    earlier: &'a [usize],
+    first_new: usize,
+}
+
+impl SentenceMentions<'_> {
+    /// Indices of the sentence's mentions that overlap token range `r`.
+    fn overlapping(&self, mentions: &[Mention], r: &Range<usize>) -> Vec<usize> {
+        self.earlier
+            .iter()
+            .copied()
+            .chain(self.first_new..mentions.len())
+            .filter(|&i| mentions[i].tokens.start < r.end && r.start < mentions[i].tokens.end)
+            .collect()
+    }
+}
+
 fn model_mentions(
     text: &str,
     tokens: &[Token],
     sent: Range<usize>,
     mentions: &mut Vec<Mention>,
+    in_sentence: &SentenceMentions,
     taken: &mut [bool],
     lex: &Lexicon,
 ) {
@@ -1462,12 +1503,7 @@ fn model_mentions(
         {
             continue;
         }
-        let overlapping: Vec<usize> = mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.tokens.start < r.end && r.start < m.tokens.end)
-            .map(|(i, _)| i)
-            .collect();
+        let overlapping = in_sentence.overlapping(mentions, &r);
         if kind == ActorKind::Person
             && r.start > sent.start
             && is_venue_preposition(&tokens[r.start - 1].lower)
@@ -1554,12 +1590,7 @@ fn model_mentions(
                 r.end = end;
             }
         }
-        let overlapping: Vec<usize> = mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.tokens.start < r.end && r.start < m.tokens.end)
-            .map(|(i, _)| i)
-            .collect();
+        let overlapping = in_sentence.overlapping(mentions, &r);
         // organisations: may swallow country mentions strictly inside them
         let swallow = overlapping.iter().all(|&i| {
             let m = &mentions[i];
