@@ -88,6 +88,27 @@ pub fn build(
         });
     }
     units.sort_by_key(|u| (u.tokens.start, u.tokens.end));
+    // "Russia's Vyacheslav Tikhomirov", "Germany's Aldi": a possessor
+    // right before a named person or organisation says whose it is; it
+    // takes no part in the relation of its own.
+    let modifiers: Vec<bool> = (0..units.len())
+        .map(|i| {
+            units[i].possessive
+                && !units[i].pronoun
+                && units
+                    .get(i + 1)
+                    .is_some_and(|n| n.named_agent && n.tokens.start == units[i].tokens.end + 1)
+        })
+        .collect();
+    // the named unit's phrase starts at the possessor
+    for i in (0..units.len()).rev() {
+        if modifiers[i] {
+            let start = units[i].tokens.start;
+            units[i + 1].tokens.start = start;
+        }
+    }
+    let mut keep = modifiers.iter().map(|m| !m);
+    units.retain(|_| keep.next().unwrap_or(true));
     // Coordination: U (, U)* (,)? and|or U, with only determiners or
     // state nouns in between.
     // A list joined by commas only counts when "and"/"or" closes it
