@@ -57,6 +57,10 @@ pub fn build(
         if let How::Gazetteer(Form::Demonym) = m.how {
             // "Russian troops" stands for Russia; "Russian invasion" has Russia as a modifier.
             let next = tokens.get(end).map(|t| t.lower.as_str()).unwrap_or("");
+            // "a Dutch couple": private people, not their state
+            if crate::english::is(crate::english::PRIVATE_PERSON_NOUNS, next) {
+                continue;
+            }
             if lex.state_bodies.iter().any(|b| b == next)
                 || lex.state_agents.iter().any(|b| b == next)
             {
