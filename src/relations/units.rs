@@ -86,6 +86,9 @@ pub fn build(
                     How::Model | How::Title | How::Context | How::Gazetteer(Form::Name)
                 ),
                 ActorKind::Organization => matches!(m.how, How::Model | How::Context),
+                // "Serbia's opposition", "Chechnya's separatists": a group
+                // that is not the state's own
+                ActorKind::Group => m.how == How::Group,
                 _ => false,
             },
             group: 0,
