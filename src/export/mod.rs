@@ -11,6 +11,10 @@
 //! | `svg`, `png` | `graph.svg`, `graph.png` | browsers, image viewers (rendered by Graphviz) |
 //! | `html` | `graph.html` | any browser, offline |
 //!
+//! Links from dated documents carry `first_seen` and `last_seen` in every
+//! format but PNG (GEXF as dynamic spells, see [`gexf`]); formats with a
+//! declared schema declare the date fields only when [`has_dates`].
+//!
 //! Every format is written in a deterministic order (nodes by id, edges by
 //! source, target, relation), layouts are seeded, and nothing depends on
 //! the time or the machine, so the same input gives byte-identical files.
