@@ -17,7 +17,7 @@ mod units;
 pub use modality::Modality;
 
 use crate::document::Span;
-use crate::lexicon::{Lexicon, TriggerPos, TriggerSense};
+use crate::lexicon::{ActorKind, Lexicon, TriggerPos, TriggerSense};
 use crate::mentions::Mention;
 use crate::resolve::DocActor;
 use crate::text::Analysis;
@@ -206,12 +206,19 @@ pub fn extract(
 }
 
 /// Whether one actor belongs to the other (a person and their country or
-/// organisation).
+/// organisation, a unit and its group). A group's country is where it is
+/// based, not whom it acts for: an insurgency and its state are two sides
+/// ("Colombia signed a peace deal with FARC").
 pub fn same_side(a: &DocActor, b: &DocActor) -> bool {
-    let aff = |x: &DocActor| x.affiliation.as_deref().map(crate::lexicon::slug);
-    a.id == b.id
-        || aff(a).as_deref() == Some(b.id.as_str())
-        || aff(b).as_deref() == Some(a.id.as_str())
+    let belongs = |x: &DocActor, y: &DocActor| {
+        x.affiliation
+            .as_deref()
+            .map(crate::lexicon::slug)
+            .as_deref()
+            == Some(y.id.as_str())
+            && !(x.kind == ActorKind::Group && y.kind == ActorKind::Country)
+    };
+    a.id == b.id || belongs(a, b) || belongs(b, a)
 }
 
 /// Keeps one event per (source, target, relation, modality, sentence).
