@@ -621,6 +621,13 @@ pub const AGENT_NOUNS: &[&str] = &[
     "spokesman",
     "spokeswoman",
     "commanders",
+    "minister",
+    "ministers",
+    "ambassador",
+    "ambassadors",
+    "delegations",
+    "presidents",
+    "heads",
 ];
 
 /// Nouns for private people: a nationality before them says where they
