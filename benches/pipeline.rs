@@ -4,14 +4,22 @@
 //! cargo bench --bench pipeline
 //! ```
 //!
-//! * `build_graph_10mb`: `Pipeline::build_graph` (parallel extraction and
-//!   the fold into one graph) over a corpus of at least 10 MB, made in
-//!   memory by repeating the bundled example articles under distinct ids.
+//! * `full::corpus_20mb_all_cores`: `Pipeline::build_graph` (parallel
+//!   extraction and the fold into one graph) over a corpus of at least
+//!   20 MB of news prose, made in memory by repeating the bundled example
+//!   articles under distinct ids, on every core (rayon's global pool).
+//! * `full::corpus_20mb_one_core`: the same on a pool of one thread.
+//! * `full::one_document_10mb`: the same articles joined into one 10 MB
+//!   document (one thread: a document is not split), to compare the cost
+//!   per MB of one long document with that of many short ones.
 //! * `stage::*`: each stage on its own over the three bundled articles
 //!   (one iteration = all three), with the earlier stages done beforehand:
 //!   `analyze` (tokens, sentences), `tag` (POS), `mentions`, `resolve`,
 //!   `relations`, then `extract` (every stage, one document at a time).
-//! * `export::*`: writing the graph of the 10 MB corpus as JSON and DOT.
+//! * `export::*`: writing the graph of the 20 MB corpus as JSON and DOT.
+//!
+//! 1 MB = 10^6 bytes of document text (what divan's byte counter shows as
+//! MB/s).
 
 use actorgraph::text::{self, Analysis};
 use actorgraph::{ActorGraph, Document, Pipeline, mentions, relations, resolve};
@@ -21,7 +29,10 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 /// Minimum size of the corpus used for the full-pipeline bench.
-const CORPUS_BYTES: usize = 10 * 1024 * 1024;
+const CORPUS_BYTES: usize = 20_000_000;
+
+/// Size of the single long document.
+const LONG_DOCUMENT_BYTES: usize = 10_000_000;
 
 fn main() {
     divan::main();
@@ -56,7 +67,19 @@ fn articles() -> &'static [Document] {
     })
 }
 
-/// The articles repeated, each copy under its own id, to at least 10 MB.
+/// The bundled `.txt` articles and those of `corpus.jsonl`.
+fn all_articles() -> &'static [Document] {
+    static A: OnceLock<Vec<Document>> = OnceLock::new();
+    A.get_or_init(|| {
+        let mut docs = articles().to_vec();
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/articles/corpus.jsonl");
+        let content = std::fs::read_to_string(&path).unwrap();
+        docs.extend(actorgraph::input::parse_jsonl(&path, &content).unwrap());
+        docs
+    })
+}
+
+/// The articles repeated, each copy under its own id, to at least 20 MB.
 fn corpus() -> &'static [Document] {
     static C: OnceLock<Vec<Document>> = OnceLock::new();
     C.get_or_init(|| {
@@ -66,7 +89,7 @@ fn corpus() -> &'static [Document] {
             if bytes >= CORPUS_BYTES {
                 break;
             }
-            let a = &articles()[i % articles().len()];
+            let a = &all_articles()[i % all_articles().len()];
             bytes += a.text.len();
             docs.push(Document::new(format!("{}#{:05}", a.id, i), a.text.clone()));
         }
@@ -83,13 +106,56 @@ fn corpus_graph() -> &'static ActorGraph {
     G.get_or_init(|| pipeline().build_graph(corpus()))
 }
 
-#[divan::bench(sample_count = 10, sample_size = 1)]
-fn build_graph_10mb(bencher: Bencher) {
-    let docs = corpus();
-    let p = pipeline();
-    bencher
-        .counter(bytes_of(docs))
-        .bench(|| p.build_graph(docs));
+/// The articles joined by blank lines into one document of 10 MB.
+fn long_document() -> &'static Document {
+    static D: OnceLock<Document> = OnceLock::new();
+    D.get_or_init(|| {
+        let mut text = String::with_capacity(LONG_DOCUMENT_BYTES + 10_000);
+        for a in all_articles().iter().cycle() {
+            if text.len() + a.text.len() + 2 > LONG_DOCUMENT_BYTES {
+                break;
+            }
+            text.push_str(&a.text);
+            text.push_str("\n\n");
+        }
+        while text.len() < LONG_DOCUMENT_BYTES {
+            text.push(' ');
+        }
+        Document::new("long", text)
+    })
+}
+
+mod full {
+    use super::*;
+
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn corpus_20mb_all_cores(bencher: Bencher) {
+        let docs = corpus();
+        let p = pipeline();
+        bencher
+            .counter(bytes_of(docs))
+            .bench(|| p.build_graph(docs));
+    }
+
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn corpus_20mb_one_core(bencher: Bencher) {
+        let docs = corpus();
+        let p = pipeline();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        bencher
+            .counter(bytes_of(docs))
+            .bench(|| pool.install(|| p.build_graph(docs)));
+    }
+
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn one_document_10mb(bencher: Bencher) {
+        let doc = std::slice::from_ref(long_document());
+        let p = pipeline();
+        bencher.counter(bytes_of(doc)).bench(|| p.build_graph(doc));
+    }
 }
 
 mod stage {
@@ -219,13 +285,13 @@ mod export {
     use super::*;
 
     #[divan::bench(sample_count = 10)]
-    fn json_10mb_graph(bencher: Bencher) {
+    fn json_20mb_graph(bencher: Bencher) {
         let g = corpus_graph();
         bencher.bench(|| actorgraph::export::json::to_string(g).unwrap());
     }
 
     #[divan::bench(sample_count = 10)]
-    fn dot_10mb_graph(bencher: Bencher) {
+    fn dot_20mb_graph(bencher: Bencher) {
         let g = corpus_graph();
         bencher.bench(|| actorgraph::export::dot::to_string(g));
     }

@@ -39,9 +39,53 @@ pub fn parse_day(s: &str) -> Option<String> {
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
+/// Sorted days (`YYYY-MM-DD`) as runs of consecutive calendar days,
+/// `(first, last)` each: 03-04, 03-05, 03-09 give (03-04, 03-05) and
+/// (03-09, 03-09). A day that is not a calendar day is a run of its own.
+pub fn consecutive_runs<'a>(days: impl IntoIterator<Item = &'a str>) -> Vec<(&'a str, &'a str)> {
+    let date = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    let mut runs: Vec<(&str, &str)> = Vec::new();
+    for day in days {
+        let follows = runs.last().is_some_and(|&(_, last)| {
+            matches!((date(last), date(day)), (Some(a), Some(b)) if a.succ_opt() == Some(b))
+        });
+        match runs.last_mut() {
+            Some(run) if follows => run.1 = day,
+            _ => runs.push((day, day)),
+        }
+    }
+    runs
+}
+
 #[cfg(test)]
 mod tests {
-    use super::parse_day;
+    use super::{consecutive_runs, parse_day};
+
+    #[test]
+    fn consecutive_days_make_one_run() {
+        assert_eq!(
+            consecutive_runs(["2024-02-28", "2024-02-29", "2024-03-01", "2024-03-09"]),
+            [("2024-02-28", "2024-03-01"), ("2024-03-09", "2024-03-09")]
+        );
+        assert_eq!(
+            consecutive_runs(["2023-12-31", "2024-01-01"]),
+            [("2023-12-31", "2024-01-01")]
+        );
+        assert_eq!(
+            consecutive_runs(["2024-03-04"]),
+            [("2024-03-04", "2024-03-04")]
+        );
+        assert!(consecutive_runs([]).is_empty());
+        // Not calendar days (a hand-edited graph): each stands alone.
+        assert_eq!(
+            consecutive_runs(["2024-03-04", "2024-03-05x", "2024-03-06"]),
+            [
+                ("2024-03-04", "2024-03-04"),
+                ("2024-03-05x", "2024-03-05x"),
+                ("2024-03-06", "2024-03-06")
+            ]
+        );
+    }
 
     #[test]
     fn days_in_the_usual_spellings() {

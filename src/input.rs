@@ -255,23 +255,33 @@ fn parse_record(
     }))
 }
 
-fn read_file(
-    path: &Path,
-    opts: &InputOptions,
-    ids: &mut SeenIds,
-    report: &mut InputReport,
-) -> Result<Vec<Document>> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+/// Reads a whole text file (not JSON Lines) as one document, reading at
+/// most one byte over the size cap so that an endless file (`/dev/zero`)
+/// cannot exhaust memory.
+fn read_text_file(path: &Path, opts: &InputOptions) -> Result<Document> {
+    let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
-    })?;
-    if path.extension().is_some_and(|e| e == "jsonl") {
-        parse_jsonl_bytes(path, &bytes, opts, ids, report)
-    } else {
-        check_size(path, bytes.len(), opts)?;
-        let text = decode(path, bytes)?;
-        Ok(vec![Document::new(path.display().to_string(), text)])
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::new();
+    let limit = opts.max_document_bytes.map_or(u64::MAX, |m| m as u64 + 1);
+    file.take(limit).read_to_end(&mut bytes).map_err(io)?;
+    if let Err(e) = check_size(path, bytes.len(), opts) {
+        // Name the real size when the file has one.
+        let size = std::fs::metadata(path)
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len() as usize);
+        return Err(match (e, size) {
+            (Error::TooLarge { path, max, .. }, Some(bytes)) if bytes > max => {
+                Error::TooLarge { path, bytes, max }
+            }
+            (e, _) => e,
+        });
     }
+    let text = decode(path, bytes)?;
+    Ok(Document::new(path.display().to_string(), text))
 }
 
 fn is_input_file(path: &Path) -> bool {
@@ -299,24 +309,9 @@ pub fn read_inputs_with(
     paths: &[PathBuf],
     opts: &InputOptions,
 ) -> Result<(Vec<Document>, InputReport)> {
-    let mut report = InputReport::default();
-    if paths.is_empty() {
-        return Ok((read_stdin_with(opts)?, report));
-    }
-    let mut ids = SeenIds::new();
-    let mut docs = Vec::new();
-    for p in paths {
-        if p.as_os_str() == "-" {
-            docs.extend(read_stdin_with(opts)?);
-        } else if p.is_dir() {
-            for f in input_files_in(p)? {
-                docs.extend(read_file(&f, opts, &mut ids, &mut report)?);
-            }
-        } else {
-            docs.extend(read_file(p, opts, &mut ids, &mut report)?);
-        }
-    }
-    Ok((docs, report))
+    let mut stream = DocumentStream::open(paths, opts, false)?;
+    let docs = stream.by_ref().collect::<Result<Vec<Document>>>()?;
+    Ok((docs, stream.into_report()))
 }
 
 /// The input files under directory `dir`, in file-name order; an error

@@ -242,13 +242,35 @@ struct Place {
     column: usize,
 }
 
-impl Place {
-    fn of(text: &str, offset: usize) -> Place {
-        let before = text.get(..offset).unwrap_or(text);
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+/// Byte offsets where the lines of a text start, so that finding the
+/// place of each of a file's many names costs a binary search instead
+/// of a scan from the start of the file.
+struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    fn new(text: &str) -> LineStarts {
+        let breaks = text.bytes().enumerate().filter(|&(_, b)| b == b'\n');
+        LineStarts(
+            std::iter::once(0)
+                .chain(breaks.map(|(i, _)| i + 1))
+                .collect(),
+        )
+    }
+
+    /// Line and column of byte `offset` (the end of the text when `offset`
+    /// is not a character boundary inside it).
+    fn place(&self, text: &str, offset: usize) -> Place {
+        let end = if text.get(..offset).is_some() {
+            offset
+        } else {
+            text.len()
+        };
+        // the number of line starts at or before `end`, less the one at 0
+        let line = self.0.partition_point(|&s| s <= end);
+        let line_start = self.0[line - 1];
         Place {
-            line: before.matches('\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
+            line,
+            column: text[line_start..end].chars().count() + 1,
         }
     }
 }
@@ -322,8 +344,9 @@ impl LexiconFile {
         };
         let mut file: LexiconFile = toml::from_str(text).map_err(syntax)?;
         let checked: Checked = toml::from_str(text).map_err(syntax)?;
+        let lines = LineStarts::new(text);
         let at = |span: std::ops::Range<usize>, message: String| {
-            let p = Place::of(text, span.start);
+            let p = lines.place(text, span.start);
             Error::Lexicon {
                 path: PathBuf::from(format!("{}:{}:{}", origin.display(), p.line, p.column)),
                 message,
@@ -347,7 +370,7 @@ impl LexiconFile {
                     ),
                 ));
             }
-            let place = Place::of(text, name.span().start);
+            let place = lines.place(text, name.span().start);
             match by_id.get(&id) {
                 Some((other, p)) if other != name.get_ref() => {
                     return Err(at(
@@ -525,6 +548,21 @@ pub struct Lexicon {
     /// Obligation modals as lower-case token sequences.
     pub obligation: Vec<Vec<String>>,
     by_name: HashMap<String, usize>,
+    /// Every person, with the keys the spelling-variant search compares,
+    /// computed once here rather than for each mention it looks up.
+    person_keys: Vec<PersonKey>,
+}
+
+/// A lexicon person's name in the forms that
+/// [`crate::resolve`] compares with an unknown name.
+#[derive(Debug, Clone)]
+pub struct PersonKey {
+    /// Index of the person in [`Lexicon::actors`].
+    pub actor: usize,
+    /// The name, folded to ASCII and lower case.
+    pub full: String,
+    /// [`crate::resolve::translit_key`] of the last word of `full`.
+    pub surname: String,
 }
 
 /// Makes a stable id from a name: ASCII, lower case, words joined by `-`.
@@ -806,6 +844,7 @@ impl Lexicon {
             blame: token_sequences(speech.blame),
             obligation: token_sequences(speech.obligation),
             by_name: HashMap::new(),
+            person_keys: Vec::new(),
         };
         // Two different names with one id would merge into one node.
         let mut ids: HashMap<String, &str> = HashMap::new();
@@ -938,7 +977,23 @@ impl Lexicon {
             role,
         });
         self.by_name.insert(name.to_lowercase(), idx);
+        if kind == ActorKind::Person {
+            let full = crate::text::fold(name).to_lowercase();
+            let last = full.split_whitespace().last().unwrap_or(&full);
+            let surname = crate::resolve::translit_key(last);
+            self.person_keys.push(PersonKey {
+                actor: idx,
+                full,
+                surname,
+            });
+        }
         idx
+    }
+
+    /// Every person of [`Lexicon::actors`] in index order, with the keys
+    /// of the spelling-variant search.
+    pub fn person_keys(&self) -> &[PersonKey] {
+        &self.person_keys
     }
 
     fn add_pattern(&mut self, surface: &str, actor: usize, form: Form) {

@@ -159,7 +159,15 @@ impl Pipeline {
                 *c = c.saturating_add(1);
             }
         }
-        let wanted: Vec<bool> = count.iter().map(|&c| c >= 2).collect();
+        // Of those, only sentences with a relation trigger: the parse is
+        // read for the roles of triggers and nothing else.
+        let wanted: Vec<bool> = count
+            .iter()
+            .zip(&analysis.sentences)
+            .map(|(&c, s)| {
+                c >= 2 && relations::has_trigger(&analysis, s.tokens.clone(), &self.lexicon)
+            })
+            .collect();
         let names = parse_units(&analysis, &mentions);
         text::parse(&mut analysis, &wanted, &names);
         let (events, co_mentions) =
@@ -187,25 +195,97 @@ impl Pipeline {
         docs: &[Document],
         progress: impl Fn(usize) + Sync,
     ) -> ActorGraph {
-        // Chunks bound the memory held by extractions on a large corpus.
         let mut graph = ActorGraph::new();
-        for chunk in docs.chunks(256) {
-            let extractions: Vec<Extraction> = chunk
-                .par_iter()
-                .map(|d| {
-                    let e = self.extract(d);
-                    progress(1);
-                    e
-                })
-                .collect();
-            for (e, d) in extractions.iter().zip(chunk) {
-                graph.add_contribution(&graph::DocContribution::of(
-                    e,
-                    d.date.as_deref(),
-                    d.source.as_deref(),
-                ));
-            }
+        let mut rest = docs;
+        while !rest.is_empty() {
+            let n = batch_len(rest.iter());
+            self.fold_batch(&mut graph, &rest[..n], &progress);
+            rest = &rest[n..];
         }
         graph
     }
+
+    /// Builds the graph of a stream of documents (such as
+    /// [`input::DocumentStream`]) with bounded memory: documents are taken
+    /// in batches (up to [`BATCH_DOCUMENTS`] documents or
+    /// [`BATCH_BYTES`] of text), each batch is extracted in parallel,
+    /// folded into the graph in input order and dropped before the next
+    /// is read. The graph is the same as [`Pipeline::build_graph`] of the
+    /// collected documents, whatever the number of threads. The first
+    /// error of the stream stops the build and is returned.
+    pub fn build_graph_streamed<E>(
+        &self,
+        docs: impl IntoIterator<Item = std::result::Result<Document, E>>,
+        progress: impl Fn(usize) + Sync,
+    ) -> std::result::Result<ActorGraph, E> {
+        let mut graph = ActorGraph::new();
+        let mut docs = docs.into_iter();
+        let mut batch: Vec<Document> = Vec::new();
+        loop {
+            let mut bytes = 0;
+            while batch.len() < BATCH_DOCUMENTS && bytes < BATCH_BYTES {
+                match docs.next() {
+                    Some(doc) => {
+                        let doc = doc?;
+                        bytes += doc.text.len();
+                        batch.push(doc);
+                    }
+                    None => break,
+                }
+            }
+            if batch.is_empty() {
+                return Ok(graph);
+            }
+            self.fold_batch(&mut graph, &batch, &progress);
+            batch.clear();
+        }
+    }
+
+    /// Extracts `batch` in parallel and folds it into `graph` in order.
+    fn fold_batch(
+        &self,
+        graph: &mut ActorGraph,
+        batch: &[Document],
+        progress: &(impl Fn(usize) + Sync),
+    ) {
+        let extractions: Vec<Extraction> = batch
+            .par_iter()
+            .with_max_len(1)
+            .map(|d| {
+                let e = self.extract(d);
+                progress(1);
+                e
+            })
+            .collect();
+        for (e, d) in extractions.iter().zip(batch) {
+            graph.add_contribution(&graph::DocContribution::of(
+                e,
+                d.date.as_deref(),
+                d.source.as_deref(),
+            ));
+        }
+    }
+}
+
+/// Most documents extracted in one batch of [`Pipeline::build_graph_streamed`].
+pub const BATCH_DOCUMENTS: usize = 256;
+
+/// Most bytes of text read into one batch of
+/// [`Pipeline::build_graph_streamed`] (a batch may exceed it by its last
+/// document): enough to keep every core busy, small enough to keep the
+/// memory of a run flat.
+pub const BATCH_BYTES: usize = 8 << 20;
+
+/// Number of leading documents that make one batch.
+fn batch_len<'a>(docs: impl Iterator<Item = &'a Document>) -> usize {
+    let mut bytes = 0;
+    let mut n = 0;
+    for d in docs {
+        if n == BATCH_DOCUMENTS || bytes >= BATCH_BYTES {
+            break;
+        }
+        bytes += d.text.len();
+        n += 1;
+    }
+    n
 }

@@ -51,6 +51,10 @@ struct Inputs {
     /// Keep only documents dated this day or earlier (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = day)]
     until: Option<String>,
+    /// Documents extracted in parallel (0: one per core). The output is
+    /// the same for any number.
+    #[arg(long, default_value_t = 0)]
+    threads: usize,
 }
 
 fn day(s: &str) -> Result<String, String> {
@@ -79,6 +83,17 @@ impl Inputs {
             max_document_bytes: (self.max_doc_mb > 0.0)
                 .then(|| (self.max_doc_mb * 1e6).min(usize::MAX as f64) as usize),
         })
+    }
+
+    /// Sizes the worker pool when `--threads` asks for a number.
+    fn start_threads(&self) -> Result<()> {
+        if self.threads > 0 {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(self.threads)
+                .build_global()
+                .context("starting the worker threads")?;
+        }
+        Ok(())
     }
 
     fn pipeline(&self) -> Result<Pipeline> {
@@ -293,16 +308,22 @@ fn load(inputs: &Inputs, quiet: bool) -> Result<(Pipeline, ActorGraph)> {
     let pipeline = inputs.pipeline()?;
     let opts = inputs.options()?;
     let window = inputs.window()?;
-    let (mut docs, report) = actorgraph::input::read_inputs_with(&inputs.inputs, &opts)?;
-    warn_skipped(&report);
-    docs.retain(|d| window.keeps(d.date.as_deref()));
+    inputs.start_threads()?;
+    // Documents are read as a stream, extracted in batches and dropped:
+    // memory stays flat in the size of the corpus.
+    let mut stream = DocumentStream::open(&inputs.inputs, &opts, false)?;
     let bar = progress_bar(
-        quiet || docs.len() < 2,
-        Some(docs.len() as u64),
-        "{spinner} {pos}/{len} documents [{bar:30}] {elapsed} elapsed, eta {eta}",
+        quiet,
+        None,
+        "{spinner} {pos} documents, {elapsed} elapsed ({per_sec})",
     )?;
-    let graph = pipeline.build_graph_with(&docs, |n| bar.inc(n as u64));
+    let in_window = stream
+        .by_ref()
+        .filter(|d| d.as_ref().map_or(true, |d| window.keeps(d.date.as_deref())));
+    let graph = pipeline.build_graph_streamed(in_window, |n| bar.inc(n as u64));
     bar.finish_and_clear();
+    let graph = graph?;
+    warn_skipped(stream.report());
     Ok((pipeline, graph))
 }
 
@@ -416,6 +437,7 @@ fn extract(args: ExtractArgs, quiet: bool) -> Result<()> {
     let pipeline = args.inputs.pipeline()?;
     let opts = args.inputs.options()?;
     let window = args.inputs.window()?;
+    args.inputs.start_threads()?;
     let format = args.format.unwrap_or(
         match args.output.as_deref().is_some_and(events::is_parquet) {
             true => TableFormat::Parquet,

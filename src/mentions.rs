@@ -285,7 +285,26 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
             taken[i] = true;
         }
     }
-    for s in &analysis.sentences {
+    // The mentions found so far, by the sentences they overlap: the model's
+    // names look only at their own sentence's mentions, so that the cost
+    // stays linear in the length of a long document.
+    let mut earlier_in: Vec<Vec<usize>> = vec![Vec::new(); analysis.sentences.len()];
+    for (i, m) in mentions.iter().enumerate() {
+        let first = analysis
+            .sentences
+            .partition_point(|s| s.tokens.end <= m.tokens.start);
+        for (k, s) in analysis.sentences.iter().enumerate().skip(first) {
+            if s.tokens.start >= m.tokens.end.max(m.tokens.start + 1) {
+                break;
+            }
+            earlier_in[k].push(i);
+        }
+    }
+    for (si, s) in analysis.sentences.iter().enumerate() {
+        let sentence_mentions = SentenceMentions {
+            earlier: &earlier_in[si],
+            first_new: mentions.len(),
+        };
         let all_caps = sentence_is_upper(&tokens[s.tokens.clone()]);
         let mut i = s.tokens.start;
         while i < s.tokens.end {
@@ -371,6 +390,7 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
                 tokens,
                 s.tokens.clone(),
                 &mut mentions,
+                &sentence_mentions,
                 &mut taken,
                 lex,
             );
@@ -908,6 +928,18 @@ fn group_phrases(
 ) {
     let mut removed = vec![false; mentions.len()];
     let mut found: Vec<Mention> = Vec::new();
+    // Indexes instead of scans of every mention per candidate word, so
+    // that the cost stays linear in a long document: tokens inside a
+    // mention (or a group found here), and mentions by end token
+    // (ascending, so the first match is the one a scan would find).
+    let mut in_mention = vec![false; tokens.len()];
+    let mut ending_at: std::collections::HashMap<usize, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (q, m) in mentions.iter().enumerate() {
+        in_mention[m.tokens.clone()].fill(true);
+        ending_at.entry(m.tokens.end).or_default().push(q);
+    }
+    let mut in_found = vec![false; tokens.len()];
     for s in &analysis.sentences {
         if sentence_is_upper(&tokens[s.tokens.clone()]) {
             continue;
@@ -926,8 +958,8 @@ fn group_phrases(
                 || tokens.get(i + 1).is_some_and(|n| {
                     i + 1 < s.tokens.end && (n.tag().starts_with("NN") || n.lower == "&")
                 })
-                || mentions.iter().any(|m| m.tokens.contains(&i))
-                || found.iter().any(|m| m.tokens.contains(&i))
+                || in_mention[i]
+                || in_found[i]
             {
                 continue;
             }
@@ -937,9 +969,10 @@ fn group_phrases(
             let mut abort = false;
             while start > s.tokens.start && i - start < 5 {
                 let k = start - 1;
-                if let Some(q) = mentions.iter().enumerate().position(|(q, m)| {
+                let ending = ending_at.get(&start).map_or(&[][..], Vec::as_slice);
+                if let Some(q) = ending.iter().copied().find(|&q| {
+                    let m = &mentions[q];
                     !removed[q]
-                        && m.tokens.end == start
                         && m.tokens.start < start
                         && !matches!(m.how, How::Pronoun | How::Description)
                 }) {
@@ -1025,8 +1058,16 @@ fn group_phrases(
             if let Some(q) = organisation {
                 // "PKK rebels": the organisation, named with its members
                 let m = &mut mentions[q];
+                let old_end = m.tokens.end;
                 m.tokens = m.tokens.start..i + 1;
                 m.span = Span::new(m.span.start, t.span.end);
+                in_mention[m.tokens.clone()].fill(true);
+                if let Some(v) = ending_at.get_mut(&old_end) {
+                    v.retain(|&x| x != q);
+                }
+                let v = ending_at.entry(i + 1).or_default();
+                let at = v.partition_point(|&x| x < q);
+                v.insert(at, q);
                 continue;
             }
             // "two men", "the party", "prominent politicians": too vague
@@ -1064,6 +1105,7 @@ fn group_phrases(
             for &w in &swallowed {
                 removed[w] = true;
             }
+            in_found[start..i + 1].fill(true);
             found.push(Mention {
                 tokens: start..i + 1,
                 span,
@@ -1366,11 +1408,32 @@ const ORG_HEADS: &[&str] = &[
 /// Commission of Zambia"). A tagged organisation that contains a country
 /// name and more words replaces the country mention ("Electoral Commission
 /// of Zambia" is an organisation, not Zambia). Places are venues, not actors.
+/// The mentions of one sentence while [`find`] adds to them: those found
+/// before the sentence loop (indices into the mention list) and every
+/// mention from index `first_new` on (added while reading this sentence).
+struct SentenceMentions<'a> {
+    earlier: &'a [usize],
+    first_new: usize,
+}
+
+impl SentenceMentions<'_> {
+    /// Indices of the sentence's mentions that overlap token range `r`.
+    fn overlapping(&self, mentions: &[Mention], r: &Range<usize>) -> Vec<usize> {
+        self.earlier
+            .iter()
+            .copied()
+            .chain(self.first_new..mentions.len())
+            .filter(|&i| mentions[i].tokens.start < r.end && r.start < mentions[i].tokens.end)
+            .collect()
+    }
+}
+
 fn model_mentions(
     text: &str,
     tokens: &[Token],
     sent: Range<usize>,
     mentions: &mut Vec<Mention>,
+    in_sentence: &SentenceMentions,
     taken: &mut [bool],
     lex: &Lexicon,
 ) {
@@ -1440,12 +1503,7 @@ fn model_mentions(
         {
             continue;
         }
-        let overlapping: Vec<usize> = mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.tokens.start < r.end && r.start < m.tokens.end)
-            .map(|(i, _)| i)
-            .collect();
+        let overlapping = in_sentence.overlapping(mentions, &r);
         if kind == ActorKind::Person
             && r.start > sent.start
             && is_venue_preposition(&tokens[r.start - 1].lower)
@@ -1532,12 +1590,7 @@ fn model_mentions(
                 r.end = end;
             }
         }
-        let overlapping: Vec<usize> = mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.tokens.start < r.end && r.start < m.tokens.end)
-            .map(|(i, _)| i)
-            .collect();
+        let overlapping = in_sentence.overlapping(mentions, &r);
         // organisations: may swallow country mentions strictly inside them
         let swallow = overlapping.iter().all(|&i| {
             let m = &mentions[i];

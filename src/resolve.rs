@@ -65,6 +65,24 @@ const NAME_WINDOW: usize = 4000;
 /// Jaro-Winkler threshold above which an unknown name is a spelling variant.
 const VARIANT_THRESHOLD: f64 = 0.9;
 
+/// The indices of the mentions (sorted by start token, as
+/// [`crate::mentions::find`] returns them) that start inside token range
+/// `r`: a binary search, so that look-ups stay linear in a long document.
+fn starting_in(mentions: &[Mention], r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let lo = mentions.partition_point(|m| m.tokens.start < r.start);
+    let hi = mentions.partition_point(|m| m.tokens.start < r.end);
+    lo..hi.max(lo)
+}
+
+/// The indices of the mentions ending at each token, in mention order.
+fn ending_at(mentions: &[Mention]) -> std::collections::HashMap<usize, Vec<usize>> {
+    let mut map: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        map.entry(m.tokens.end).or_default().push(i);
+    }
+    map
+}
+
 fn last_word(name: &str) -> &str {
     name.split_whitespace().last().unwrap_or(name)
 }
@@ -87,23 +105,21 @@ fn fuzzy_person(name: &str, lex: &Lexicon) -> Option<usize> {
     }
     let words = name_l.split_whitespace().count();
     let mut best: Option<(f64, usize)> = None;
-    for (i, a) in lex.actors.iter().enumerate() {
-        if a.kind != ActorKind::Person {
+    // The lexicon's keys are computed once, when it is built.
+    let k1 = translit_key(sur);
+    let k1_first = k1.chars().next();
+    for p in lex.person_keys() {
+        let (i, full, k2) = (p.actor, &p.full, &p.surname);
+        if k1_first != k2.chars().next() {
             continue;
         }
-        let full = crate::text::fold(&a.name).to_lowercase();
-        let asur = last_word(&full);
-        let (k1, k2) = (translit_key(sur), translit_key(asur));
-        if k1.chars().next() != k2.chars().next() {
-            continue;
-        }
-        let s = strsim::jaro_winkler(&k1, &k2);
+        let s = strsim::jaro_winkler(&k1, k2);
         if s < VARIANT_THRESHOLD {
             continue;
         }
         // A first name, when given, must agree too.
         if words > 1 {
-            let f = strsim::jaro_winkler(first_word(&name_l), first_word(&full));
+            let f = strsim::jaro_winkler(first_word(&name_l), first_word(full));
             if f < 0.8 {
                 continue;
             }
@@ -224,23 +240,28 @@ fn head_of(tokens: &[Token], m: &Mention) -> String {
 
 /// A bare group head ("the rebels") after a group named with the same head
 /// ("Chechen rebels", "PKK rebels") is that group.
-fn earlier_group(
-    tokens: &[Token],
-    m: &Mention,
-    heads: &[(String, usize)],
-    actors: &[DocActor],
-) -> Option<usize> {
+fn earlier_group(tokens: &[Token], m: &Mention, heads: &GroupHeads) -> Option<usize> {
     if m.tokens.len() != 1 {
         return None;
     }
-    let head = head_of(tokens, m);
-    heads
-        .iter()
-        .rev()
-        .find(|(h, a)| {
-            *h == head && matches!(actors[*a].kind, ActorKind::Group | ActorKind::Organization)
-        })
-        .map(|(_, a)| *a)
+    heads.get(&head_of(tokens, m)).copied()
+}
+
+/// The last organisation or group named with each head word so far.
+type GroupHeads = std::collections::HashMap<String, usize>;
+
+/// Notes that mention `m` names actor `a`, when `a` is an organisation or
+/// a group.
+fn note_group_head(
+    heads: &mut GroupHeads,
+    tokens: &[Token],
+    m: &Mention,
+    a: usize,
+    actors: &[DocActor],
+) {
+    if matches!(actors[a].kind, ActorKind::Group | ActorKind::Organization) {
+        heads.insert(head_of(tokens, m), a);
+    }
 }
 
 /// An organisation named by the last word of an earlier organisation's
@@ -262,6 +283,7 @@ fn shortened_name(name: &str, kind: ActorKind, actors: &[DocActor]) -> Option<us
 /// Reyes"), else the state of the person whose title it is ("Russian
 /// President Boris Yeltsin's security chief Alexander Lebed").
 fn affiliations(tokens: &[Token], mentions: &[Mention], actors: &mut [DocActor], lex: &Lexicon) {
+    let ends = ending_at(mentions);
     for (k, m) in mentions.iter().enumerate() {
         let (Some(i), Some(title)) = (m.actor, m.title.as_ref()) else {
             continue;
@@ -269,11 +291,9 @@ fn affiliations(tokens: &[Token], mentions: &[Mention], actors: &mut [DocActor],
         if actors[i].kind != ActorKind::Person || actors[i].affiliation.is_some() {
             continue;
         }
-        let inside = mentions
+        let inside = mentions[starting_in(mentions, title.clone())]
             .iter()
-            .filter(|q| {
-                q.how == How::InTitle && q.tokens.start >= title.start && q.tokens.end <= title.end
-            })
+            .filter(|q| q.how == How::InTitle && q.tokens.end <= title.end)
             .filter_map(|q| q.lexicon)
             .rfind(|&li| lex.actors[li].kind == ActorKind::Country)
             .map(|li| lex.actors[li].name.clone());
@@ -282,9 +302,13 @@ fn affiliations(tokens: &[Token], mentions: &[Mention], actors: &mut [DocActor],
             if tokens[before].lower != "'s" {
                 return None;
             }
-            let p = mentions[..k]
+            let p = ends
+                .get(&before)?
                 .iter()
-                .rfind(|q| q.tokens.end == before && q.kind == ActorKind::Person)?;
+                .rev()
+                .filter(|&&q| q < k)
+                .map(|&q| &mentions[q])
+                .find(|q| q.kind == ActorKind::Person)?;
             actors[p.actor?].affiliation.clone()
         };
         if let Some(state) = inside.or_else(patron) {
@@ -309,16 +333,27 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
     // Pass 1: names (known and new), so that surnames can look forward too.
     // (full name, actor, token position, salience) of every full name in the document
     let mut full_names: Vec<(String, usize, usize, u8)> = Vec::new();
-    // (last word, actor) of every organisation or group named so far
-    let mut group_heads: Vec<(String, usize)> = Vec::new();
+    let mut group_heads = GroupHeads::new();
+    // the people named in full so far, by surname, the latest last
+    let mut by_surname: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
+    let note_full_name =
+        |by_surname: &mut std::collections::HashMap<String, Vec<usize>>, full: &str, a: usize| {
+            let people = by_surname.entry(last_word(full).to_string()).or_default();
+            people.retain(|&p| p != a);
+            people.push(a);
+        };
     for m in mentions.iter_mut() {
         if let Some(li) = m.lexicon {
             // "Francesca Albanese ... Albanese": a one-word alias of a known
             // person refers to the person of that name already in the text.
             if lex.actors[li].kind == ActorKind::Person && m.tokens.len() == 1 {
                 let surname = crate::text::fold(last_word(&lex.actors[li].name)).to_lowercase();
-                if let Some(&(_, prev, _, _)) = full_names.iter().rev().find(|(n, a, _, _)| {
-                    last_word(n) == surname && actors[*a].id != lex.actors[li].id && n.contains(' ')
+                if let Some(&prev) = by_surname.get(&surname).and_then(|people| {
+                    people
+                        .iter()
+                        .rev()
+                        .find(|&&a| actors[a].id != lex.actors[li].id)
                 }) {
                     m.actor = Some(prev);
                     continue;
@@ -328,23 +363,20 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
             let i = add(&mut actors, DocActor::of_entry(a));
             m.actor = Some(i);
             if matches!(a.kind, ActorKind::Organization | ActorKind::Group) {
-                group_heads.push((head_of(tokens, m), i));
+                note_group_head(&mut group_heads, tokens, m, i, &actors);
             }
             if a.kind == ActorKind::Person && a.name.contains(' ') {
-                full_names.push((
-                    crate::text::fold(&a.name).to_lowercase(),
-                    i,
-                    m.tokens.start,
-                    salience(tokens, m),
-                ));
+                let full = crate::text::fold(&a.name).to_lowercase();
+                note_full_name(&mut by_surname, &full, i);
+                full_names.push((full, i, m.tokens.start, salience(tokens, m)));
             }
         } else if m.how == How::Group {
-            let i = match earlier_group(tokens, m, &group_heads, &actors) {
+            let i = match earlier_group(tokens, m, &group_heads) {
                 Some(i) => i,
                 None => add(&mut actors, DocActor::named(&m.name, m.kind)),
             };
             m.actor = Some(i);
-            group_heads.push((head_of(tokens, m), i));
+            note_group_head(&mut group_heads, tokens, m, i, &actors);
         } else if m.kind != ActorKind::Person && matches!(m.how, How::Context | How::Model) {
             // "the Commission" after "the European Commission": the same body
             let i = match shortened_name(&m.name, m.kind, &actors) {
@@ -352,7 +384,7 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
                 None => add(&mut actors, DocActor::named(&m.name, m.kind)),
             };
             m.actor = Some(i);
-            group_heads.push((head_of(tokens, m), i));
+            note_group_head(&mut group_heads, tokens, m, i, &actors);
         } else if matches!(m.how, How::Title | How::Context | How::Model) && m.name.contains(' ') {
             let i = match fuzzy_person(&m.name, lex) {
                 Some(li) => {
@@ -362,12 +394,9 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
                 None => add(&mut actors, DocActor::named(&m.name, ActorKind::Person)),
             };
             m.actor = Some(i);
-            full_names.push((
-                m.name.to_lowercase(),
-                i,
-                m.tokens.start,
-                salience(tokens, m),
-            ));
+            let full = m.name.to_lowercase();
+            note_full_name(&mut by_surname, &full, i);
+            full_names.push((full, i, m.tokens.start, salience(tokens, m)));
         }
     }
     // Pass 2: single-word new names: a surname of a full name in the
@@ -454,6 +483,7 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
     // Pass 3: pronouns and descriptions, in text order; pronouns inside
     // quotations last, once the speakers are known.
     let quotes = crate::text::quotes_in(analysis);
+    let ends = ending_at(mentions);
     let speakers: Vec<Option<usize>> = quotes
         .iter()
         .map(|q| speaker_of(tokens, q, mentions))
@@ -466,7 +496,9 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
                 continue;
             }
             let pos = mentions[k].tokens.start;
-            let quote = quotes.iter().position(|q| q.contains(&pos));
+            // quotations come in text order and do not overlap
+            let quote = Some(quotes.partition_point(|q| q.end <= pos))
+                .filter(|&q| quotes.get(q).is_some_and(|r| r.contains(&pos)));
             if quote.is_some() != inside_pass {
                 continue;
             }
@@ -475,8 +507,10 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
                 .and_then(|m| mentions[m].actor);
             let m = mentions[k].clone();
             let target = match m.how {
-                How::Pronoun if m.name.ends_with('+') => coordination_partner(tokens, &m, mentions),
-                How::Pronoun => antecedent(analysis, &m, k, mentions, &actors, speaker),
+                How::Pronoun if m.name.ends_with('+') => {
+                    coordination_partner(tokens, &m, mentions, &ends)
+                }
+                How::Pronoun => antecedent(analysis, &m, mentions, &actors, speaker),
                 How::Description => description_antecedent(analysis, &m, k, mentions, &actors),
                 _ => None,
             };
@@ -504,22 +538,24 @@ pub fn speaker_of(
     while tokens.get(j).is_some_and(|t| t.lower == ",") {
         j += 1;
     }
-    if let Some(mi) = mentions.iter().position(|m| {
-        named(m)
-            && m.tokens.start <= j + 1
-            && m.tokens.start >= j
-            && m.title.as_ref().is_none_or(|t| t.start >= j)
+    if let Some(mi) = starting_in(mentions, j..j + 2).find(|&mi| {
+        let m = &mentions[mi];
+        named(m) && m.title.as_ref().is_none_or(|t| t.start >= j)
     }) {
         let end = mentions[mi].tokens.end;
         if speech(end) || speech(end + 1) {
             return Some(mi);
         }
     }
+    // a title starts before its name: "said Kremlin spokesman Dmitry Peskov"
     if speech(j)
-        && let Some(mi) = mentions.iter().position(|m| {
-            named(m)
-                && (m.tokens.start == j + 1 || m.title.as_ref().is_some_and(|t| t.start == j + 1))
-        })
+        && let Some(mi) = starting_in(mentions, j + 1..j + 1 + crate::text::MAX_SENTENCE_TOKENS)
+            .find(|&mi| {
+                let m = &mentions[mi];
+                named(m)
+                    && (m.tokens.start == j + 1
+                        || m.title.as_ref().is_some_and(|t| t.start == j + 1))
+            })
     {
         return Some(mi);
     }
@@ -530,9 +566,12 @@ pub fn speaker_of(
         v -= 1;
     }
     if v > 0 && speech(v - 1) {
-        return mentions
-            .iter()
-            .rposition(|m| named(m) && m.tokens.end + 2 >= v && m.tokens.end < v);
+        // the last mention ending just before the speech verb (a mention
+        // lies inside one sentence, so it starts at most a sentence before)
+        let window = v.saturating_sub(2 + crate::text::MAX_SENTENCE_TOKENS)..v;
+        return starting_in(mentions, window).rev().find(|&mi| {
+            named(&mentions[mi]) && mentions[mi].tokens.end + 2 >= v && mentions[mi].tokens.end < v
+        });
     }
     None
 }
@@ -586,7 +625,6 @@ fn surface_of(tokens: &[Token], r: std::ops::Range<usize>) -> String {
 fn antecedent(
     analysis: &Analysis,
     p: &Mention,
-    k: usize,
     mentions: &[Mention],
     actors: &[DocActor],
     speaker: Option<usize>,
@@ -650,32 +688,21 @@ fn antecedent(
                 )
             })
     };
-    let sent_of = |i: usize| {
-        analysis
-            .sentences
-            .iter()
-            .position(|s| s.tokens.contains(&i))
-            .unwrap_or(0)
-    };
-    let here = sent_of(p.tokens.start);
+    let here = analysis.sentence_of(p.tokens.start).unwrap_or(0);
     for back in 0..=2usize {
         let Some(si) = here.checked_sub(back) else {
             break;
         };
         let range = &analysis.sentences[si].tokens;
-        let cands: Vec<(&Mention, usize)> = mentions[..k]
-            .iter()
-            .chain(if back > 0 {
-                mentions[k..].iter()
-            } else {
-                mentions[..0].iter()
-            })
-            .filter(|m| range.contains(&m.tokens.start) && m.tokens.start < p.tokens.start)
-            .filter(|m| m.how != How::Venue)
-            .filter_map(|m| m.actor.map(|a| (m, a)))
-            .filter(|(m, a)| fits(m, *a))
-            .filter(|(m, _)| !(object_pronoun && back == 0 && same_clause(m)))
-            .collect();
+        // sorted by start: those before the pronoun come before it
+        let cands: Vec<(&Mention, usize)> = mentions
+            [starting_in(mentions, range.start..range.end.min(p.tokens.start))]
+        .iter()
+        .filter(|m| m.how != How::Venue)
+        .filter_map(|m| m.actor.map(|a| (m, a)))
+        .filter(|(m, a)| fits(m, *a))
+        .filter(|(m, _)| !(object_pronoun && back == 0 && same_clause(m)))
+        .collect();
         // the most salient fitting mention: the closest among equals in the
         // same sentence, the first (the main subject) in an earlier one
         if let Some(best) = cands.iter().map(|(m, _)| salience(tokens, m)).min() {
@@ -696,8 +723,13 @@ fn antecedent(
 /// For the second copy of a plural pronoun: when the first copy's
 /// antecedent was named in a coordination ("Britain and France"), the other
 /// member of that coordination.
-fn coordination_partner(tokens: &[Token], p: &Mention, mentions: &[Mention]) -> Option<usize> {
-    let first = mentions
+fn coordination_partner(
+    tokens: &[Token],
+    p: &Mention,
+    mentions: &[Mention],
+    ends: &std::collections::HashMap<usize, Vec<usize>>,
+) -> Option<usize> {
+    let first = mentions[starting_in(mentions, p.tokens.start..p.tokens.start + 1)]
         .iter()
         .find(|m| m.tokens == p.tokens && m.how == How::Pronoun && !m.name.ends_with('+'))?
         .actor?;
@@ -707,10 +739,14 @@ fn coordination_partner(tokens: &[Token], p: &Mention, mentions: &[Mention]) -> 
             How::Pronoun | How::Description | How::Venue | How::InTitle
         ) && m.tokens.end <= p.tokens.start
     };
-    let anchor = mentions
-        .iter()
-        .filter(named)
-        .rfind(|m| m.actor == Some(first))?;
+    // the antecedent was found within the last sentences
+    let anchor = mentions[starting_in(
+        mentions,
+        p.tokens.start.saturating_sub(NAME_WINDOW)..p.tokens.start,
+    )]
+    .iter()
+    .filter(named)
+    .rfind(|m| m.actor == Some(first))?;
     let joined = |a: &Mention, b: &Mention| {
         a.tokens.end <= b.tokens.start
             && b.tokens.start - a.tokens.end <= 2
@@ -721,12 +757,25 @@ fn coordination_partner(tokens: &[Token], p: &Mention, mentions: &[Mention]) -> 
                 .iter()
                 .any(|t| t.lower == "and")
     };
-    mentions
-        .iter()
-        .filter(named)
-        .filter(|m| m.actor.is_some() && m.actor != Some(first) && m.kind != ActorKind::Person)
-        .find(|m| joined(m, anchor) || joined(anchor, m))
-        .and_then(|m| m.actor)
+    // the mentions next to the anchor: ending up to two tokens before it,
+    // or starting up to two tokens after it; the first in mention order
+    let before = (anchor.tokens.start.saturating_sub(2)..=anchor.tokens.start)
+        .filter_map(|e| ends.get(&e))
+        .flatten()
+        .copied();
+    let after = starting_in(mentions, anchor.tokens.end..anchor.tokens.end + 3);
+    before
+        .chain(after)
+        .filter(|&i| {
+            let m = &mentions[i];
+            named(&m)
+                && m.actor.is_some()
+                && m.actor != Some(first)
+                && m.kind != ActorKind::Person
+                && (joined(m, anchor) || joined(anchor, m))
+        })
+        .min()
+        .and_then(|i| mentions[i].actor)
 }
 
 /// The actor a description refers to: the most recent fitting actor that is
@@ -743,19 +792,19 @@ fn description_antecedent(
     let plural = d.name.starts_with("plural:");
     let head = d.name.trim_start_matches("plural:");
     let sentence = analysis
-        .sentences
-        .iter()
-        .find(|s| s.tokens.contains(&d.tokens.start))
-        .map(|s| s.tokens.clone())
+        .sentence_of(d.tokens.start)
+        .map(|s| analysis.sentences[s].tokens.clone())
         .unwrap_or(0..0);
     // the copies of a plural description already resolved
-    let taken: Vec<usize> = mentions
+    let taken: Vec<usize> = mentions[starting_in(mentions, d.tokens.start..d.tokens.start + 1)]
         .iter()
         .filter(|m| m.tokens == d.tokens && m.actor.is_some())
         .filter_map(|m| m.actor)
         .collect();
     let mut seen = Vec::new();
-    for m in mentions[..k].iter().rev() {
+    // a description refers back within the window a surname does
+    let earliest = starting_in(mentions, 0..d.tokens.start.saturating_sub(NAME_WINDOW)).end;
+    for m in mentions[earliest.min(k)..k].iter().rev() {
         if m.tokens.start >= d.tokens.start {
             continue;
         }

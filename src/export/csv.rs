@@ -11,9 +11,15 @@
 //! `Kind` (the edge type that keeps parallel edges apart), `Label` and
 //! `Weight` for edges. Neo4j stores those as ordinary string properties,
 //! and Gephi imports the typed columns as attributes.
+//!
+//! When any link is dated, `edges.csv` ends with two more columns,
+//! `first_seen:date` and `last_seen:date` (`YYYY-MM-DD`, Neo4j `date`
+//! properties), empty on undated links; an undated graph keeps the
+//! header of [`EDGE_HEADER`] alone.
 
 use crate::error::{Error, Result};
 use crate::export::graphml::{f32_text, f64_text, one_line};
+use crate::export::has_dates;
 use crate::export::json::link_key;
 use crate::graph::ActorGraph;
 use crate::lexicon::ActorKind;
@@ -60,6 +66,9 @@ pub const EDGE_HEADER: &[&str] = &[
     "evidence_docs:string[]",
     "evidence_truncated:boolean",
 ];
+
+/// Columns added to [`EDGE_HEADER`] when the graph has dated links.
+pub const EDGE_DATE_HEADER: &[&str] = &["first_seen:date", "last_seen:date"];
 
 /// Neo4j node label of an actor kind.
 fn neo4j_label(kind: ActorKind) -> &'static str {
@@ -173,13 +182,14 @@ pub fn write_nodes(g: &ActorGraph, out: &mut impl io::Write) -> Result<()> {
 
 /// Writes `edges.csv`: one row per link, in export order.
 pub fn write_edges(g: &ActorGraph, out: &mut impl io::Write) -> Result<()> {
+    let dated = has_dates(g);
     let rows = g
         .edges_sorted()
         .into_iter()
         .map(|(a, b, e)| {
             let mut docs: Vec<String> = e.evidence.iter().map(|x| array_item(&x.doc)).collect();
             docs.dedup();
-            vec![
+            let mut row = vec![
                 a.id.clone(),
                 b.id.clone(),
                 e.relation.to_uppercase(),
@@ -210,10 +220,20 @@ pub fn write_edges(g: &ActorGraph, out: &mut impl io::Write) -> Result<()> {
                     .join(";"),
                 docs.join(";"),
                 e.evidence_truncated.to_string(),
-            ]
+            ];
+            if dated {
+                row.push(e.first_seen().unwrap_or_default().to_string());
+                row.push(e.last_seen().unwrap_or_default().to_string());
+            }
+            row
         })
         .collect();
-    write_csv("edges.csv", EDGE_HEADER, rows, out)
+    let header: Vec<&str> = if dated {
+        [EDGE_HEADER, EDGE_DATE_HEADER].concat()
+    } else {
+        EDGE_HEADER.to_vec()
+    };
+    write_csv("edges.csv", &header, rows, out)
 }
 
 #[cfg(test)]
@@ -241,5 +261,51 @@ mod tests {
         assert_eq!(cell("a\u{0}b\u{1b}[2Jc\u{7f}"), "ab[2Jc");
         assert_eq!(cell("\u{0}=x"), "'=x");
         assert_eq!(cell("line\nbreak\ttab"), "line\nbreak\ttab");
+    }
+
+    fn edges_of(g: &ActorGraph) -> Vec<::csv::StringRecord> {
+        let bytes = edges_csv(g).unwrap();
+        ::csv::Reader::from_reader(bytes.as_slice())
+            .records()
+            .map(|r| r.unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn dated_links_get_first_and_last_seen_columns() {
+        let g = crate::export::dated_test_graph();
+        let bytes = edges_csv(&g).unwrap();
+        let mut reader = ::csv::Reader::from_reader(bytes.as_slice());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(header.len(), EDGE_HEADER.len() + 2);
+        assert_eq!(
+            header[EDGE_HEADER.len()..],
+            ["first_seen:date", "last_seen:date"]
+        );
+        let rows = edges_of(&g);
+        let at = |r: &::csv::StringRecord, name: &str| {
+            r[header.iter().position(|h| h == name).unwrap()].to_string()
+        };
+        let meets = rows
+            .iter()
+            .find(|r| at(r, ":START_ID") == "france" && at(r, "relation") == "meets")
+            .unwrap();
+        assert_eq!(at(meets, "first_seen:date"), "2024-03-04");
+        assert_eq!(at(meets, "last_seen:date"), "2024-03-09");
+        // Undated links leave the cells empty (no property in Neo4j).
+        let accuses = rows
+            .iter()
+            .find(|r| at(r, ":START_ID") == "egypt" && at(r, "relation") == "accuses")
+            .unwrap();
+        assert_eq!(at(accuses, "first_seen:date"), "");
+        assert_eq!(at(accuses, "last_seen:date"), "");
+    }
+
+    #[test]
+    fn undated_graphs_keep_the_header_without_dates() {
+        let bytes = edges_csv(&crate::export::undated_test_graph()).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        assert_eq!(text.lines().next().unwrap(), EDGE_HEADER.join(","));
+        assert!(!text.contains("first_seen"));
     }
 }

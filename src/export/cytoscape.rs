@@ -7,6 +7,7 @@
 //! (the label, Cytoscape's display column) and `value` (the id), so that
 //! networkx `cytoscape_graph` reads the file as well; edges carry a unique
 //! `id` and `key` (`relation:modality`) and the evidence sentences as a list.
+//! Dated links also carry `first_seen` and `last_seen` (`YYYY-MM-DD`).
 
 use crate::export::json::{generator, link_key};
 use crate::graph::ActorGraph;
@@ -51,6 +52,10 @@ struct EdgeData<'a> {
     evidence: Vec<&'a str>,
     evidence_docs: Vec<&'a str>,
     evidence_truncated: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_seen: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_seen: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -127,6 +132,8 @@ pub fn to_string(g: &ActorGraph) -> crate::Result<String> {
                 evidence: e.evidence.iter().map(|v| v.text.as_str()).collect(),
                 evidence_docs: e.evidence.iter().map(|v| v.doc.as_str()).collect(),
                 evidence_truncated: e.evidence_truncated,
+                first_seen: e.first_seen(),
+                last_seen: e.last_seen(),
             },
         })
         .collect();
@@ -156,4 +163,37 @@ pub fn write(g: &ActorGraph, out: &mut impl std::io::Write) -> crate::Result<()>
             what: "Cytoscape.js JSON".to_string(),
             source,
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    fn edge<'a>(doc: &'a Value, source: &str, relation: &str) -> &'a Value {
+        doc["elements"]["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| &e["data"])
+            .find(|d| d["source"] == source && d["relation"] == relation)
+            .unwrap()
+    }
+
+    #[test]
+    fn dated_edges_carry_first_and_last_seen() {
+        let doc: Value =
+            serde_json::from_str(&to_string(&crate::export::dated_test_graph()).unwrap()).unwrap();
+        let meets = edge(&doc, "france", "meets");
+        assert_eq!(meets["first_seen"], "2024-03-04");
+        assert_eq!(meets["last_seen"], "2024-03-09");
+        let accuses = edge(&doc, "egypt", "accuses");
+        assert!(accuses.get("first_seen").is_none() && accuses.get("last_seen").is_none());
+    }
+
+    #[test]
+    fn undated_edges_have_no_date_fields() {
+        let text = to_string(&crate::export::undated_test_graph()).unwrap();
+        assert!(!text.contains("first_seen") && !text.contains("last_seen"));
+    }
 }

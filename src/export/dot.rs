@@ -16,6 +16,10 @@
 //! `overlap=prism` and extra separation, and edges routed around nodes on
 //! small graphs, curved or straight on bigger ones (routing is what makes
 //! Graphviz slow), so `dot -Tsvg graph.dot` also gives a readable picture.
+//!
+//! Dated links carry `first_seen` and `last_seen` (`YYYY-MM-DD`) as edge
+//! attributes in the `dot` export (Graphviz keeps attributes it does not
+//! draw, and `gvpr` or pydot read them), and their tooltips name the days.
 
 use crate::graph::{ActorGraph, ActorNode, RelationEdge};
 use crate::lexicon::ActorKind;
@@ -171,13 +175,29 @@ fn relation_attrs(e: &RelationEdge, tooltip: &str) -> Vec<Attribute> {
 }
 
 fn tooltip(a: &ActorNode, b: &ActorNode, e: &RelationEdge) -> String {
-    format!("{} {} {}", a.label, edge_label(e), b.label)
+    let mut tip = format!("{} {} {}", a.label, edge_label(e), b.label);
+    match (e.first_seen(), e.last_seen()) {
+        (Some(first), Some(last)) if first == last => tip.push_str(&format!(", on {first}")),
+        (Some(first), Some(last)) => tip.push_str(&format!(", {first} to {last}")),
+        _ => {}
+    }
+    tip
+}
+
+/// The `first_seen` and `last_seen` attributes of a dated link.
+fn date_attrs(e: &RelationEdge) -> Vec<Attribute> {
+    match (e.first_seen(), e.last_seen()) {
+        (Some(first), Some(last)) => vec![attr("first_seen", first), attr("last_seen", last)],
+        _ => Vec::new(),
+    }
 }
 
 fn edge_stmt(a: &ActorNode, b: &ActorNode, e: &RelationEdge) -> Stmt {
     let tip = tooltip(a, b, e);
     if e.relation == CO_MENTIONED {
-        return edge(&a.id, &b.id, co_mention_attrs(&tip));
+        let mut attrs = co_mention_attrs(&tip);
+        attrs.extend(date_attrs(e));
+        return edge(&a.id, &b.id, attrs);
     }
     let mut attrs = relation_attrs(e, &tip);
     attrs.push(attr("label", &edge_label(e)));
@@ -185,6 +205,7 @@ fn edge_stmt(a: &ActorNode, b: &ActorNode, e: &RelationEdge) -> Stmt {
     if is_symmetric(&e.relation) {
         attrs.push(attr("dir", "both"));
     }
+    attrs.extend(date_attrs(e));
     edge(&a.id, &b.id, attrs)
 }
 
@@ -356,5 +377,69 @@ mod tests {
         let drawing = to_drawing(&g).print(&mut PrinterContext::default());
         graphviz_rust::parse(&drawing).unwrap();
         assert!(drawing.contains("\"link:"), "{drawing}");
+    }
+
+    /// The attributes of the DOT edge `source -> target` labelled with
+    /// `relation`, parsed back from the printed text.
+    fn edge_attrs(text: &str, source: &str, target: &str, relation: &str) -> Vec<(String, String)> {
+        use graphviz_rust::dot_structures::Graph as G;
+        let G::DiGraph { stmts, .. } = graphviz_rust::parse(text).unwrap() else {
+            panic!("not a digraph")
+        };
+        let plain = |id: &Id| match id {
+            Id::Escaped(s) => s.trim_matches('"').to_string(),
+            other => other.to_string(),
+        };
+        stmts
+            .into_iter()
+            .filter_map(|s| match s {
+                Stmt::Edge(Edge {
+                    ty: EdgeTy::Pair(Vertex::N(NodeId(a, _)), Vertex::N(NodeId(b, _))),
+                    attributes,
+                }) if plain(&a) == source && plain(&b) == target => Some(
+                    attributes
+                        .iter()
+                        .map(|Attribute(k, v)| (plain(k), plain(v)))
+                        .collect::<Vec<_>>(),
+                ),
+                _ => None,
+            })
+            .find(|attrs| {
+                attrs
+                    .iter()
+                    .any(|(k, v)| k == "label" && v.starts_with(relation))
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn dated_links_carry_first_and_last_seen() {
+        let text = to_string(&crate::export::dated_test_graph());
+        let meets = edge_attrs(&text, "france", "germany", "meets");
+        let get = |attrs: &[(String, String)], k: &str| {
+            attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone())
+        };
+        assert_eq!(get(&meets, "first_seen").as_deref(), Some("2024-03-04"));
+        assert_eq!(get(&meets, "last_seen").as_deref(), Some("2024-03-09"));
+        assert!(
+            get(&meets, "tooltip")
+                .unwrap()
+                .ends_with(", 2024-03-04 to 2024-03-09")
+        );
+        let accuses = edge_attrs(&text, "egypt", "qatar", "accuses");
+        assert_eq!(get(&accuses, "first_seen"), None);
+        assert_eq!(
+            get(&accuses, "tooltip").as_deref(),
+            Some("Egypt accuses Qatar")
+        );
+    }
+
+    #[test]
+    fn undated_links_have_no_date_attributes() {
+        let g = crate::export::undated_test_graph();
+        let text = to_string(&g);
+        assert!(!text.contains("first_seen") && !text.contains("last_seen"));
+        let drawing = to_drawing(&g).print(&mut PrinterContext::default());
+        assert!(!drawing.contains("2024-"));
     }
 }

@@ -7,8 +7,13 @@
 //! have unique ids `e0`, `e1`, … in export order; parallel edges between
 //! two actors (different relations or modalities) are kept. Text goes
 //! through [`super::xml_clean`], which drops characters XML 1.0 forbids.
+//!
+//! When any link is dated, two more edge keys are declared,
+//! `first_seen` and `last_seen` (strings, `YYYY-MM-DD`), and dated edges
+//! carry them as data; undated edges leave them out, as GraphML allows for
+//! any key. An undated graph declares neither.
 
-use super::xml_clean;
+use super::{has_dates, xml_clean};
 use crate::error::{Error, Result};
 use crate::export::json::{generator, link_key};
 use crate::graph::{ActorGraph, RelationEdge};
@@ -66,6 +71,12 @@ const KEYS: &[(&str, &str, Ty)] = &[
     ("edge", "evidence_docs", Ty::String),
     ("edge", "evidence_count", Ty::Int),
     ("edge", "evidence_truncated", Ty::Boolean),
+];
+
+/// Keys declared after [`KEYS`] when the graph has dated links.
+const DATE_KEYS: &[(&str, &str, Ty)] = &[
+    ("edge", "first_seen", Ty::String),
+    ("edge", "last_seen", Ty::String),
 ];
 
 fn key_id(domain: &str, name: &str) -> String {
@@ -139,6 +150,10 @@ fn edge_values(e: &RelationEdge) -> Vec<(&'static str, String)> {
         ("evidence_count", e.evidence.len().to_string()),
         ("evidence_truncated", e.evidence_truncated.to_string()),
     ]);
+    if let (Some(first), Some(last)) = (e.first_seen(), e.last_seen()) {
+        v.push(("first_seen", first.to_string()));
+        v.push(("last_seen", last.to_string()));
+    }
     v
 }
 
@@ -176,7 +191,8 @@ fn render(g: &ActorGraph) -> Result<Vec<u8>> {
             ),
         ])
         .write_inner_content(|w| {
-            for &(domain, name, ty) in KEYS {
+            let date_keys = if has_dates(g) { DATE_KEYS } else { &[] };
+            for &(domain, name, ty) in KEYS.iter().chain(date_keys) {
                 w.create_element("key")
                     .with_attributes([
                         ("id", key_id(domain, name).as_str()),
@@ -233,4 +249,92 @@ fn render(g: &ActorGraph) -> Result<Vec<u8>> {
     let mut v = w.into_inner();
     v.push(b'\n');
     Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `(key, value)` of every `<data>` of the edge `source -> target`
+    /// with the given relation, and the declared key ids.
+    fn parse(
+        xml: &str,
+        source: &str,
+        target: &str,
+        relation: &str,
+    ) -> (Vec<(String, String)>, Vec<String>) {
+        use quick_xml::events::Event;
+        let mut reader = quick_xml::Reader::from_str(xml);
+        let (mut keys, mut edges) = (Vec::new(), Vec::new());
+        // (source, target, data) of the edge being read.
+        type EdgeRead = (String, String, Vec<(String, String)>);
+        let (mut edge, mut key): (Option<EdgeRead>, Option<String>) = (None, None);
+        let attr = |e: &quick_xml::events::BytesStart, name: &str| {
+            e.try_get_attribute(name).unwrap().map(|a| {
+                a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                    .unwrap()
+                    .to_string()
+            })
+        };
+        loop {
+            match reader.read_event().unwrap() {
+                Event::Empty(e) if e.name().as_ref() == "key" => keys.push(attr(&e, "id").unwrap()),
+                Event::Start(e) if e.name().as_ref() == "edge" => {
+                    edge = Some((
+                        attr(&e, "source").unwrap(),
+                        attr(&e, "target").unwrap(),
+                        Vec::new(),
+                    ));
+                }
+                Event::Start(e) if e.name().as_ref() == "data" => key = attr(&e, "key"),
+                Event::Text(t) => {
+                    if let (Some((_, _, data)), Some(k)) = (edge.as_mut(), key.take()) {
+                        data.push((k, t.xml10_content().to_string()));
+                    }
+                }
+                Event::End(e) if e.name().as_ref() == "edge" => edges.extend(edge.take()),
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        let data = edges
+            .into_iter()
+            .find(|(a, b, d)| {
+                a == source
+                    && b == target
+                    && d.contains(&("e_relation".to_string(), relation.to_string()))
+            })
+            .map(|(_, _, d)| d)
+            .unwrap();
+        (data, keys)
+    }
+
+    fn value<'a>(data: &'a [(String, String)], key: &str) -> Option<&'a str> {
+        data.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+
+    #[test]
+    fn dated_edges_carry_declared_first_and_last_seen() {
+        let xml = to_string(&crate::export::dated_test_graph()).unwrap();
+        let (meets, keys) = parse(&xml, "france", "germany", "meets");
+        assert!(
+            keys.contains(&"e_first_seen".to_string()) && keys.contains(&"e_last_seen".to_string())
+        );
+        assert!(xml.contains(
+            r#"<key id="e_first_seen" for="edge" attr.name="first_seen" attr.type="string"/>"#
+        ));
+        assert_eq!(value(&meets, "e_first_seen"), Some("2024-03-04"));
+        assert_eq!(value(&meets, "e_last_seen"), Some("2024-03-09"));
+        let (accuses, _) = parse(&xml, "egypt", "qatar", "accuses");
+        assert_eq!(value(&accuses, "e_first_seen"), None);
+        assert_eq!(value(&accuses, "e_last_seen"), None);
+    }
+
+    #[test]
+    fn undated_graphs_declare_no_date_keys() {
+        let xml = to_string(&crate::export::undated_test_graph()).unwrap();
+        let (_, keys) = parse(&xml, "france", "germany", "meets");
+        assert_eq!(keys.len(), KEYS.len());
+        assert!(!xml.contains("first_seen") && !xml.contains("last_seen"));
+    }
 }

@@ -11,6 +11,10 @@
 //! | `svg`, `png` | `graph.svg`, `graph.png` | browsers, image viewers (rendered by Graphviz) |
 //! | `html` | `graph.html` | any browser, offline |
 //!
+//! Links from dated documents carry `first_seen` and `last_seen` in every
+//! format but PNG (GEXF as dynamic spells, see [`gexf`]); formats with a
+//! declared schema declare the date fields only when [`has_dates`].
+//!
 //! Every format is written in a deterministic order (nodes by id, edges by
 //! source, target, relation), layouts are seeded, and nothing depends on
 //! the time or the machine, so the same input gives byte-identical files.
@@ -551,6 +555,15 @@ pub fn xml_clean(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether any link of the graph is dated (it comes from documents with a
+/// JSONL `date`). Only then do the formats with a declared schema (CSV
+/// columns, GraphML keys, GEXF attributes and dynamics) declare the date
+/// fields, so that an undated corpus gives the same files as before links
+/// had dates.
+pub fn has_dates(g: &ActorGraph) -> bool {
+    g.graph().edge_weights().any(|e| !e.days.is_empty())
+}
+
 /// Colour of an actor kind in the HTML page and GEXF (RGB).
 pub fn kind_rgb(kind: ActorKind) -> (u8, u8, u8) {
     match kind {
@@ -576,9 +589,64 @@ pub fn hex((r, g, b): (u8, u8, u8)) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
 }
 
+/// A graph with dated and undated links for the exporters' tests: France
+/// meets Germany on 2024-03-04, 03-05 and 03-09; Egypt accuses Qatar in an
+/// undated document.
+#[cfg(test)]
+pub(crate) fn dated_test_graph() -> ActorGraph {
+    test_graph(true)
+}
+
+/// The same sentences, every document undated.
+#[cfg(test)]
+pub(crate) fn undated_test_graph() -> ActorGraph {
+    test_graph(false)
+}
+
+#[cfg(test)]
+fn test_graph(with_dates: bool) -> ActorGraph {
+    let doc = |id: &str, day: Option<&str>, text: &str| {
+        let mut d = crate::Document::new(id, text);
+        d.date = day.filter(|_| with_dates).map(str::to_string);
+        d
+    };
+    let docs = [
+        doc("d1", Some("2024-03-04"), "France met Germany in Paris."),
+        doc("d2", Some("2024-03-05"), "France met Germany in Berlin."),
+        doc("d3", Some("2024-03-09"), "France met Germany in Rome."),
+        doc("d4", None, "Egypt accused Qatar of funding militants."),
+    ];
+    crate::Pipeline::builtin().unwrap().build_graph(&docs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_test_graphs_have_what_the_exporter_tests_expect() {
+        let g = dated_test_graph();
+        assert!(has_dates(&g));
+        let meets = g
+            .edges_sorted()
+            .into_iter()
+            .find(|(a, b, e)| a.id == "france" && b.id == "germany" && e.relation == "meets")
+            .map(|(_, _, e)| e.days.clone());
+        assert_eq!(
+            meets.unwrap().into_iter().collect::<Vec<_>>(),
+            [
+                ("2024-03-04".to_string(), 1),
+                ("2024-03-05".to_string(), 1),
+                ("2024-03-09".to_string(), 1)
+            ]
+        );
+        assert!(
+            g.edges_sorted()
+                .iter()
+                .any(|(a, b, e)| a.id == "egypt" && b.id == "qatar" && e.days.is_empty())
+        );
+        assert!(!has_dates(&undated_test_graph()));
+    }
 
     #[test]
     fn xml_clean_keeps_whitespace_and_drops_controls() {

@@ -2,11 +2,11 @@
 //! Lines files are read line by line, so only the current batch of
 //! documents is held (plus the set of ids seen, which catches duplicates).
 
-use super::{InputOptions, InputReport, SeenIds, check_size, decode, input_files_in, parse_record};
+use super::{InputOptions, InputReport, SeenIds, input_files_in, parse_record};
 use crate::document::Document;
 use crate::error::{Error, Result};
 use std::collections::VecDeque;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 
 enum Source {
@@ -33,6 +33,8 @@ pub struct DocumentStream {
     report: InputReport,
     bytes_read: u64,
     total_bytes: Option<u64>,
+    /// Set by an error: the stream ends after its first error.
+    failed: bool,
 }
 
 impl std::fmt::Debug for DocumentStream {
@@ -77,6 +79,7 @@ impl DocumentStream {
             report: InputReport::default(),
             bytes_read: 0,
             total_bytes,
+            failed: false,
         })
     }
 
@@ -93,6 +96,11 @@ impl DocumentStream {
     /// What was skipped so far (bad records with `skip_bad`).
     pub fn report(&self) -> &InputReport {
         &self.report
+    }
+
+    /// Ends the stream, returning what was skipped.
+    pub fn into_report(self) -> InputReport {
+        self.report
     }
 
     /// The next documents, at most `max_docs` of them and about `max_bytes`
@@ -174,19 +182,27 @@ impl DocumentStream {
                     });
                 }
                 Source::File(path) => {
-                    let mut bytes = Vec::new();
-                    std::fs::File::open(&path)
-                        .and_then(|mut f| f.read_to_end(&mut bytes))
-                        .map_err(|source| Error::Io {
-                            path: path.clone(),
-                            source,
-                        })?;
-                    self.bytes_read += bytes.len() as u64;
-                    check_size(&path, bytes.len(), &self.opts)?;
-                    let text = decode(&path, bytes)?;
-                    return Ok(Some(Document::new(path.display().to_string(), text)));
+                    let doc = super::read_text_file(&path, &self.opts)?;
+                    self.bytes_read += doc.text.len() as u64;
+                    return Ok(Some(doc));
                 }
             }
         }
+    }
+}
+
+/// One document at a time, in input order; the first error ends the
+/// stream (a caller that folds each batch and drops it, such as
+/// [`crate::Pipeline::build_graph_streamed`], keeps its memory flat).
+impl Iterator for DocumentStream {
+    type Item = Result<Document>;
+
+    fn next(&mut self) -> Option<Result<Document>> {
+        if self.failed {
+            return None;
+        }
+        let item = self.next_document().transpose();
+        self.failed = matches!(item, Some(Err(_)));
+        item
     }
 }

@@ -450,7 +450,7 @@ impl Scorer for Model {
         self.n_labels
     }
 
-    #[inline]
+    #[inline(always)]
     fn add(&self, h: u64, scores: &mut Scores) {
         if let Some(off) = self.table.get(h) {
             self.add_row(off, scores);
@@ -464,38 +464,11 @@ impl Model {
     /// before any row is read, so that the cache misses overlap.
     #[inline]
     pub(crate) fn add_all(&self, feats: &[u64], scores: &mut Scores) {
-        const CHUNK: usize = 128;
-        let mut found = [0u32; CHUNK];
-        for part in feats.chunks(CHUNK) {
-            // Read every key's slot first, without branches: the misses
-            // overlap instead of waiting behind mispredicted probes.
-            let mut touch = 0u64;
-            for &h in part {
-                touch ^= self.table.first_slot(h);
-            }
-            std::hint::black_box(touch);
-            let mut k = 0;
-            for &h in part {
-                if let Some(v) = self.table.get(h) {
-                    found[k] = v;
-                    k += 1;
-                }
-            }
-            // Touch every row before adding any: these loads do not depend
-            // on each other, so their cache misses overlap (a safe prefetch).
-            let mut touch = 0u8;
-            for &v in &found[..k] {
-                touch ^= self.row_byte(v);
-            }
-            std::hint::black_box(touch);
-            for &v in &found[..k] {
-                self.add_row(v, scores);
-            }
-        }
+        add_all(self, feats, scores);
     }
 
     /// One byte of the row with table value `value`.
-    #[inline]
+    #[inline(always)]
     fn row_byte(&self, value: u32) -> u8 {
         if value & DENSE_ROW != 0 && !self.packed_dense {
             let r = (value & !DENSE_ROW) as usize * self.n_labels;
@@ -506,7 +479,8 @@ impl Model {
     }
 
     /// Adds the row at byte offset `off` (from the key table) to `scores`.
-    #[inline]
+    /// Always inlined, so that [`add_all`]'s AVX2 version vectorises it.
+    #[inline(always)]
     fn add_row(&self, value: u32, scores: &mut Scores) {
         let n = self.n_labels;
         if value & DENSE_ROW != 0 && self.packed_dense {
@@ -527,6 +501,44 @@ impl Model {
             for pair in row[5..5 + 2 * count].chunks_exact(2) {
                 scores[pair[0] as usize] += scale * f32::from(pair[1] as i8);
             }
+        }
+    }
+}
+
+/// [`Model::add_all`].
+///
+/// Compiled also for AVX2, chosen at run time: the dense rows' `i8`
+/// weights are then widened and added eight at a time. The sums are the
+/// same to the bit (the same additions per label, in the same order,
+/// never fused into FMAs).
+#[multiversion::multiversion(targets("x86_64+avx2"))]
+fn add_all(model: &Model, feats: &[u64], scores: &mut Scores) {
+    const CHUNK: usize = 128;
+    let mut found = [0u32; CHUNK];
+    for part in feats.chunks(CHUNK) {
+        // Read every key's slot first, without branches: the misses
+        // overlap instead of waiting behind mispredicted probes.
+        let mut touch = 0u64;
+        for &h in part {
+            touch ^= model.table.first_slot(h);
+        }
+        std::hint::black_box(touch);
+        let mut k = 0;
+        for &h in part {
+            if let Some(v) = model.table.get(h) {
+                found[k] = v;
+                k += 1;
+            }
+        }
+        // Touch every row before adding any: these loads do not depend
+        // on each other, so their cache misses overlap (a safe prefetch).
+        let mut touch = 0u8;
+        for &v in &found[..k] {
+            touch ^= model.row_byte(v);
+        }
+        std::hint::black_box(touch);
+        for &v in &found[..k] {
+            model.add_row(v, scores);
         }
     }
 }
@@ -604,6 +616,10 @@ pub(crate) struct Scratch {
 /// The history-free features of the whole sentence are looked up first:
 /// those lookups are independent of each other, so their cache misses
 /// overlap instead of queueing behind the label decisions.
+///
+/// Compiled also for AVX2, chosen at run time, like [`add_all`] (the
+/// scores are bit-identical).
+#[multiversion::multiversion(targets("x86_64+avx2"))]
 pub(crate) fn decode(
     model: &Model,
     task: Task,

@@ -288,6 +288,31 @@ fn controls_infinitive(tokens: &[crate::text::Token], verb: usize, to: usize) ->
         .is_some_and(|k| k.head == Some(verb) && k.dep == "xcomp")
 }
 
+/// Whether sentence `range` may hold a relation trigger: a word (or two
+/// words) that starts a trigger in the lexicon or a light verb. The
+/// dependency parse is read only for triggers (their roles, and the checks
+/// of trigger finding itself), so [`crate::Pipeline::extract`] parses no
+/// other sentence. The test reads the lexicon alone, never the parse, so
+/// that it holds whatever [`find_triggers`] checks on a parsed sentence:
+/// every trigger starts at such a word.
+pub fn has_trigger(analysis: &Analysis, range: std::ops::Range<usize>, lex: &Lexicon) -> bool {
+    let tokens = &analysis.tokens;
+    let mut key = String::new();
+    range.clone().any(|i| {
+        let w = tokens[i].lower.as_str();
+        if lex.light_verbs.contains_key(w) || lex.triggers.contains_key(w) {
+            return true;
+        }
+        i + 1 < range.end && {
+            key.clear();
+            key.push_str(w);
+            key.push(' ');
+            key.push_str(&tokens[i + 1].lower);
+            lex.triggers.contains_key(&key)
+        }
+    })
+}
+
 /// Finds trigger occurrences in a sentence, light-verb constructions first.
 fn find_triggers(
     analysis: &Analysis,
@@ -296,7 +321,11 @@ fn find_triggers(
 ) -> Vec<Trigger> {
     let tokens = &analysis.tokens;
     let mut out: Vec<Trigger> = Vec::new();
-    let mut covered = vec![false; tokens.len()];
+    // Indexed from the sentence start: sized by the sentence, not the
+    // document, so that the cost stays linear in a long document.
+    let mut covered = vec![false; range.len()];
+    let base = range.start;
+    let mut key = String::new();
     for i in range.clone() {
         let Some(lvs) = lex.light_verbs.get(&tokens[i].lower) else {
             continue;
@@ -362,17 +391,20 @@ fn find_triggers(
                 sense: lv.sense.clone(),
                 particle,
             });
-            covered[i] = true;
-            covered[j] = true;
+            covered[i - base] = true;
+            covered[j - base] = true;
         }
     }
     for i in range.clone() {
-        if covered[i] {
+        if covered[i - base] {
             continue;
         }
         // two-word nominal triggers ("phone call", "close ties")
-        if i + 1 < range.end && !covered[i + 1] {
-            let key = format!("{} {}", tokens[i].lower, tokens[i + 1].lower);
+        if i + 1 < range.end && !covered[i + 1 - base] {
+            key.clear();
+            key.push_str(&tokens[i].lower);
+            key.push(' ');
+            key.push_str(&tokens[i + 1].lower);
             if let Some(senses) = lex.triggers.get(&key) {
                 out.push(Trigger {
                     start: i,
@@ -381,8 +413,8 @@ fn find_triggers(
                     sense: senses[0].clone(),
                     particle: None,
                 });
-                covered[i] = true;
-                covered[i + 1] = true;
+                covered[i - base] = true;
+                covered[i + 1 - base] = true;
                 continue;
             }
         }
@@ -420,7 +452,7 @@ fn find_triggers(
             && (tag.starts_with("NN") || tag.starts_with("VB"))
         {
             let sense = if tag.starts_with("NN") { n } else { v };
-            covered[i] = true;
+            covered[i - base] = true;
             out.push(Trigger {
                 start: i,
                 end: i + 1,
@@ -436,7 +468,7 @@ fn find_triggers(
             (Some(n), None) => n,
             _ => continue, // a verb-only lemma after a determiner: "the accused"
         };
-        covered[i] = true;
+        covered[i - base] = true;
         out.push(Trigger {
             start: i,
             end: i + 1,

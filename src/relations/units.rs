@@ -57,6 +57,10 @@ pub fn build(
         if let How::Gazetteer(Form::Demonym) = m.how {
             // "Russian troops" stands for Russia; "Russian invasion" has Russia as a modifier.
             let next = tokens.get(end).map(|t| t.lower.as_str()).unwrap_or("");
+            // "a Dutch couple": private people, not their state
+            if crate::english::is(crate::english::PRIVATE_PERSON_NOUNS, next) {
+                continue;
+            }
             if lex.state_bodies.iter().any(|b| b == next)
                 || lex.state_agents.iter().any(|b| b == next)
             {
@@ -82,12 +86,36 @@ pub fn build(
                     How::Model | How::Title | How::Context | How::Gazetteer(Form::Name)
                 ),
                 ActorKind::Organization => matches!(m.how, How::Model | How::Context),
+                // "Serbia's opposition", "Chechnya's separatists": a group
+                // that is not the state's own
+                ActorKind::Group => m.how == How::Group,
                 _ => false,
             },
             group: 0,
         });
     }
     units.sort_by_key(|u| (u.tokens.start, u.tokens.end));
+    // "Russia's Vyacheslav Tikhomirov", "Germany's Aldi": a possessor
+    // right before a named person or organisation says whose it is; it
+    // takes no part in the relation of its own.
+    let modifiers: Vec<bool> = (0..units.len())
+        .map(|i| {
+            units[i].possessive
+                && !units[i].pronoun
+                && units
+                    .get(i + 1)
+                    .is_some_and(|n| n.named_agent && n.tokens.start == units[i].tokens.end + 1)
+        })
+        .collect();
+    // the named unit's phrase starts at the possessor
+    for i in (0..units.len()).rev() {
+        if modifiers[i] {
+            let start = units[i].tokens.start;
+            units[i + 1].tokens.start = start;
+        }
+    }
+    let mut keep = modifiers.iter().map(|m| !m);
+    units.retain(|_| keep.next().unwrap_or(true));
     // Coordination: U (, U)* (,)? and|or U, with only determiners or
     // state nouns in between.
     // A list joined by commas only counts when "and"/"or" closes it

@@ -13,11 +13,14 @@ libraries users load them with, and checks them against graph.json.
                 import headers and Gephi's spreadsheet import
 
 Checks node and link counts and, for every node and link, the attributes
-with their types. Exit status: 0 all good, 1 a check failed, 3 networkx is
+with their types; for dated links (graph.json has `first_seen`), that every
+format carries `first_seen` and `last_seen`, and that the GEXF spells cover
+exactly the link's days in runs of consecutive days. Exit status: 0 all good, 1 a check failed, 3 networkx is
 not installed (`pip install networkx`).
 """
 
 import csv
+import datetime
 import json
 import math
 import os
@@ -132,6 +135,27 @@ def check_typed_graph(name, g, want, edge_key_of):
             check(len(texts) == len(link["evidence"]), f"{where} evidence count")
             for t, e in zip(texts, link["evidence"]):
                 check(t == " ".join(e["text"].split()), f"{where} evidence text {t!r}")
+            check_dates(where, d, link)
+
+
+def check_dates(where, d, link):
+    """A dated link carries its first and last day; an undated one neither."""
+    if "first_seen" in link:
+        check(d.get("first_seen") == link["first_seen"], f"{where} first_seen {d.get('first_seen')!r}, want {link['first_seen']!r}")
+        check(d.get("last_seen") == link["last_seen"], f"{where} last_seen {d.get('last_seen')!r}, want {link['last_seen']!r}")
+    else:
+        check(d.get("first_seen") is None and d.get("last_seen") is None, f"{where} is undated but has first_seen/last_seen")
+
+
+def day_runs(days):
+    """Sorted YYYY-MM-DD days as (first, last) runs of consecutive days."""
+    runs = []
+    for day in sorted(days):
+        if runs and datetime.date.fromisoformat(runs[-1][1]) + datetime.timedelta(days=1) == datetime.date.fromisoformat(day):
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return runs
 
 
 def check_graphml(path, want):
@@ -143,6 +167,13 @@ def check_graphml(path, want):
 def check_gexf(path, want):
     g = nx.read_gexf(path)
     check_typed_graph("gexf", g, want, lambda d: f"{d.get('relation')}:{d.get('modality')}")
+    dated = any("days" in link for link in want["edges"])
+    check(g.graph.get("mode") == ("dynamic" if dated else "static"), f"gexf: graph mode {g.graph.get('mode')!r} (dated links: {dated})")
+    spells = {(u, v, f"{d.get('relation')}:{d.get('modality')}"): d.get("spells") for u, v, d in edge_list(g)}
+    for link in want["edges"]:
+        got = spells.get((link["source"], link["target"], link["key"]))
+        want_runs = day_runs(link["days"]) if "days" in link else None
+        check(got == want_runs, f"gexf: link {link['source']}->{link['target']} {link['key']} spells {got!r}, want {want_runs!r}")
     for node_id in g.nodes:
         viz = g.nodes[node_id].get("viz", {})
         check({"color", "size", "position"} <= set(viz), f"gexf: node {node_id} viz {sorted(viz)}")
@@ -185,6 +216,13 @@ def parse_neo4j(value, ty, where):
                 check(False, f"{where}: {item!r} is not a {base}")
         elif base == "boolean":
             check(item in ("true", "false"), f"{where}: {item!r} is not a boolean")
+        elif base == "date":
+            try:
+                datetime.date.fromisoformat(item)
+                ok = len(item) == 10
+            except ValueError:
+                ok = False
+            check(ok, f"{where}: {item!r} is not a YYYY-MM-DD date")
         out.append(item)
     return out if array else out[0]
 
@@ -237,6 +275,9 @@ def check_csv(nodes_path, edges_path, want):
         check(d[":LABEL"].split(";")[0] == "Actor", f"nodes.csv row {i + 2}: labels {d[':LABEL']!r}")
         check(int(d["mentions"]) == n["mentions"], f"nodes.csv row {i + 2}: mentions")
         check(sorted(d["aliases"] or []) == sorted(a.replace(";", "；") for a in n["aliases"]), f"nodes.csv row {i + 2}: aliases")
+    dated = any("first_seen" in link for link in want["edges"])
+    for col in ("first_seen:date", "last_seen:date"):
+        check((col in eh) == dated, f"edges.csv: column {col} {'missing' if dated else 'present'} (dated links: {dated})")
     for i, (row, link) in enumerate(zip(edges, want["edges"])):
         where = f"edges.csv row {i + 2}"
         d = typed(eh, row, where)
@@ -246,6 +287,8 @@ def check_csv(nodes_path, edges_path, want):
         check(int(d["count"]) == link["count"] and close(d["confidence"], link["confidence"]), f"{where}: count/confidence")
         check(d["Type"] in ("Directed", "Undirected"), f"{where}: Gephi Type {d['Type']!r}")
         check(len(d["evidence"] or []) == len(link["evidence"]), f"{where}: evidence items")
+        if dated:
+            check_dates(where, d, link)
 
 
 def main():
