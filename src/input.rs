@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 mod stream;
 
-pub use stream::DocumentStream;
+pub use stream::{DocumentStream, fill_batch};
 
 /// File extensions read as plain-text articles.
 const TEXT_EXTENSIONS: &[&str] = &["txt", "md"];

@@ -222,17 +222,7 @@ impl Pipeline {
         let mut docs = docs.into_iter();
         let mut batch: Vec<Document> = Vec::new();
         loop {
-            let mut bytes = 0;
-            while batch.len() < BATCH_DOCUMENTS && bytes < BATCH_BYTES {
-                match docs.next() {
-                    Some(doc) => {
-                        let doc = doc?;
-                        bytes += doc.text.len();
-                        batch.push(doc);
-                    }
-                    None => break,
-                }
-            }
+            input::fill_batch(&mut docs, &mut batch, BATCH_DOCUMENTS, BATCH_BYTES)?;
             if batch.is_empty() {
                 return Ok(graph);
             }

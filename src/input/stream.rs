@@ -107,16 +107,7 @@ impl DocumentStream {
     /// of text; empty when every input is read.
     pub fn next_batch(&mut self, max_docs: usize, max_bytes: usize) -> Result<Vec<Document>> {
         let mut batch = Vec::new();
-        let mut bytes = 0;
-        while batch.len() < max_docs && bytes < max_bytes {
-            match self.next_document()? {
-                Some(d) => {
-                    bytes += d.text.len();
-                    batch.push(d);
-                }
-                None => break,
-            }
-        }
+        fill_batch(self, &mut batch, max_docs, max_bytes)?;
         Ok(batch)
     }
 
@@ -205,4 +196,23 @@ impl Iterator for DocumentStream {
         self.failed = matches!(item, Some(Err(_)));
         item
     }
+}
+
+/// Moves the next documents of `docs` into `batch`: at most `max_docs` of
+/// them and about `max_bytes` of text (the last one may pass it). The one
+/// batching rule of streamed builds and event extraction.
+pub fn fill_batch<E>(
+    docs: &mut impl Iterator<Item = std::result::Result<Document, E>>,
+    batch: &mut Vec<Document>,
+    max_docs: usize,
+    max_bytes: usize,
+) -> std::result::Result<(), E> {
+    let mut bytes = 0;
+    while batch.len() < max_docs && bytes < max_bytes {
+        let Some(doc) = docs.next() else { break };
+        let doc = doc?;
+        bytes += doc.text.len();
+        batch.push(doc);
+    }
+    Ok(())
 }
