@@ -300,10 +300,12 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
             earlier_in[k].push(i);
         }
     }
+    let mut swallowed = Swallowed::default();
     for (si, s) in analysis.sentences.iter().enumerate() {
-        let sentence_mentions = SentenceMentions {
+        let mut sentence_mentions = SentenceMentions {
             earlier: &earlier_in[si],
             first_new: mentions.len(),
+            swallowed: &mut swallowed,
         };
         let all_caps = sentence_is_upper(&tokens[s.tokens.clone()]);
         let mut i = s.tokens.start;
@@ -390,7 +392,7 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
                 tokens,
                 s.tokens.clone(),
                 &mut mentions,
-                &sentence_mentions,
+                &mut sentence_mentions,
                 &mut taken,
                 lex,
             );
@@ -436,6 +438,7 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
             }
         }
     }
+    swallowed.remove_from(&mut mentions);
     descriptions(tokens, analysis, &mut mentions, lex);
     mentions.sort_by_key(|m| (m.tokens.start, m.tokens.end));
     absorb_titles(analysis, &mut mentions, lex);
@@ -1414,6 +1417,37 @@ const ORG_HEADS: &[&str] = &[
 struct SentenceMentions<'a> {
     earlier: &'a [usize],
     first_new: usize,
+    swallowed: &'a mut Swallowed,
+}
+
+/// Mentions an organisation name swallowed ("Zambia" inside "Electoral
+/// Commission of Zambia"). They are removed once, after the sentence loop:
+/// removing them at once would shift the indices that [`SentenceMentions`]
+/// of this and later sentences hold.
+#[derive(Default)]
+struct Swallowed(Vec<bool>);
+
+impl Swallowed {
+    fn mark(&mut self, i: usize) {
+        if self.0.len() <= i {
+            self.0.resize(i + 1, false);
+        }
+        self.0[i] = true;
+    }
+
+    fn contains(&self, i: usize) -> bool {
+        self.0.get(i).copied().unwrap_or(false)
+    }
+
+    /// Drops the marked mentions, keeping the order of the others.
+    fn remove_from(self, mentions: &mut Vec<Mention>) {
+        let mut i = 0;
+        mentions.retain(|_| {
+            let keep = !self.contains(i);
+            i += 1;
+            keep
+        });
+    }
 }
 
 impl SentenceMentions<'_> {
@@ -1423,6 +1457,7 @@ impl SentenceMentions<'_> {
             .iter()
             .copied()
             .chain(self.first_new..mentions.len())
+            .filter(|&i| !self.swallowed.contains(i))
             .filter(|&i| mentions[i].tokens.start < r.end && r.start < mentions[i].tokens.end)
             .collect()
     }
@@ -1433,7 +1468,7 @@ fn model_mentions(
     tokens: &[Token],
     sent: Range<usize>,
     mentions: &mut Vec<Mention>,
-    in_sentence: &SentenceMentions,
+    in_sentence: &mut SentenceMentions,
     taken: &mut [bool],
     lex: &Lexicon,
 ) {
@@ -1606,10 +1641,8 @@ fn model_mentions(
         {
             continue;
         }
-        let mut drop: Vec<usize> = overlapping;
-        drop.sort_unstable_by(|a, b| b.cmp(a));
-        for i in drop {
-            mentions.remove(i);
+        for i in overlapping {
+            in_sentence.swallowed.mark(i);
         }
         let span = Span::new(tokens[r.start].span.start, tokens[r.end - 1].span.end);
         for k in r.clone() {
@@ -1708,6 +1741,18 @@ mod tests {
             .filter(|(_, _, how)| *how == How::Group)
             .map(|(s, _, _)| s)
             .collect()
+    }
+
+    #[test]
+    fn organisation_swallowing_countries_keeps_later_mentions() {
+        // The tagger's organisation swallows two country mentions in the
+        // middle of the sentence; the mentions after it must still be found
+        // (this once indexed past the end of the list and panicked).
+        let text = "İstanbul Egypt 🇺🇦 Israel 𒐀 and Aa Egypt. Egypt met Israel.";
+        let found = mentions_of(text);
+        let egypt = found.iter().filter(|(s, _, _)| s == "Egypt").count();
+        assert!(egypt >= 2, "{found:?}");
+        assert!(found.iter().any(|(s, _, _)| s == "Israel"), "{found:?}");
     }
 
     #[test]
