@@ -541,6 +541,15 @@ fn sentence_is_upper(tokens: &[Token]) -> bool {
 
 /// Length in tokens of a title starting at `i`, if any (longest first).
 fn title_at(tokens: &[Token], i: usize, end: usize, lex: &Lexicon) -> Option<usize> {
+    // Every key below starts with the first token, and the sorted titles
+    // that start with it lie together from where it would be inserted:
+    // when none does (most tokens), no key can match.
+    let titles = &lex.person_titles;
+    let first = tokens.get(i)?.lower.as_str();
+    let from = titles.partition_point(|t| t.as_str() < first);
+    if !titles.get(from).is_some_and(|t| t.starts_with(first)) {
+        return None;
+    }
     for len in (1..=4).rev() {
         if i + len > end {
             continue;
@@ -716,13 +725,13 @@ pub fn absorb_titles(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexico
             .sentence_of(i)
             .map_or(0, |k| analysis.sentences[k].tokens.start)
     };
-    let mut ending_at: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut ending_at: foldhash::HashMap<usize, usize> = foldhash::HashMap::default();
     for (q, m) in mentions.iter().enumerate() {
         if m.tokens.start < m.tokens.end {
             ending_at.entry(m.tokens.end).or_insert(q);
         }
     }
-    let title_words: std::collections::HashSet<&str> = lex
+    let title_words: foldhash::HashSet<&str> = lex
         .person_titles
         .iter()
         .flat_map(|t| t.split(' '))

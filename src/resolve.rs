@@ -75,8 +75,8 @@ fn starting_in(mentions: &[Mention], r: std::ops::Range<usize>) -> std::ops::Ran
 }
 
 /// The indices of the mentions ending at each token, in mention order.
-fn ending_at(mentions: &[Mention]) -> std::collections::HashMap<usize, Vec<usize>> {
-    let mut map: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+fn ending_at(mentions: &[Mention]) -> foldhash::HashMap<usize, Vec<usize>> {
+    let mut map: foldhash::HashMap<usize, Vec<usize>> = foldhash::HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         map.entry(m.tokens.end).or_default().push(i);
     }
@@ -321,7 +321,7 @@ fn affiliations(tokens: &[Token], mentions: &[Mention], actors: &mut [DocActor],
 pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> Vec<DocActor> {
     let tokens = &analysis.tokens;
     let mut actors: Vec<DocActor> = Vec::new();
-    let mut by_id: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut by_id: foldhash::HashMap<String, usize> = foldhash::HashMap::default();
     let mut add = |actors: &mut Vec<DocActor>, actor: DocActor| -> usize {
         if let Some(&i) = by_id.get(&actor.id) {
             return i;
@@ -335,10 +335,9 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
     let mut full_names: Vec<(String, usize, usize, u8)> = Vec::new();
     let mut group_heads = GroupHeads::new();
     // the people named in full so far, by surname, the latest last
-    let mut by_surname: std::collections::HashMap<String, Vec<usize>> =
-        std::collections::HashMap::new();
+    let mut by_surname: foldhash::HashMap<String, Vec<usize>> = foldhash::HashMap::default();
     let note_full_name =
-        |by_surname: &mut std::collections::HashMap<String, Vec<usize>>, full: &str, a: usize| {
+        |by_surname: &mut foldhash::HashMap<String, Vec<usize>>, full: &str, a: usize| {
             let people = by_surname.entry(last_word(full).to_string()).or_default();
             people.retain(|&p| p != a);
             people.push(a);
@@ -727,7 +726,7 @@ fn coordination_partner(
     tokens: &[Token],
     p: &Mention,
     mentions: &[Mention],
-    ends: &std::collections::HashMap<usize, Vec<usize>>,
+    ends: &foldhash::HashMap<usize, Vec<usize>>,
 ) -> Option<usize> {
     let first = mentions[starting_in(mentions, p.tokens.start..p.tokens.start + 1)]
         .iter()

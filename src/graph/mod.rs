@@ -26,7 +26,7 @@ use crate::relations::Modality;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Default number of evidence items kept per edge.
 pub const DEFAULT_EVIDENCE_CAP: usize = 20;
@@ -149,8 +149,8 @@ type EdgeKey = (NodeIndex, NodeIndex, String, Modality);
 #[derive(Debug, Clone)]
 pub struct ActorGraph {
     graph: StableDiGraph<ActorNode, RelationEdge>,
-    nodes: HashMap<String, NodeIndex>,
-    edges: HashMap<EdgeKey, EdgeIndex>,
+    nodes: foldhash::HashMap<String, NodeIndex>,
+    edges: foldhash::HashMap<EdgeKey, EdgeIndex>,
     evidence_cap: usize,
     documents: usize,
 }
@@ -171,8 +171,8 @@ impl ActorGraph {
     pub fn with_evidence_cap(cap: usize) -> Self {
         ActorGraph {
             graph: StableDiGraph::new(),
-            nodes: HashMap::new(),
-            edges: HashMap::new(),
+            nodes: foldhash::HashMap::default(),
+            edges: foldhash::HashMap::default(),
             evidence_cap: cap,
             documents: 0,
         }

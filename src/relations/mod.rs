@@ -233,15 +233,15 @@ fn dedup(events: &mut Vec<Event>) {
         };
         (a, b, e.relation.clone(), e.sentence, e.trigger.start)
     };
-    let mut best: std::collections::HashMap<(usize, usize, String, usize, usize), Modality> =
-        std::collections::HashMap::new();
+    let mut best: foldhash::HashMap<(usize, usize, String, usize, usize), Modality> =
+        foldhash::HashMap::default();
     for e in events.iter() {
         let m = best.entry(key(e)).or_insert(e.modality);
         *m = m.most_cautious(e.modality);
     }
     // when both readings agree, the surer one's confidence stands
-    let mut surest: std::collections::HashMap<(usize, usize, String, usize, usize), f32> =
-        std::collections::HashMap::new();
+    let mut surest: foldhash::HashMap<(usize, usize, String, usize, usize), f32> =
+        foldhash::HashMap::default();
     for e in events
         .iter()
         .filter(|e| best.get(&key(e)) == Some(&e.modality))
@@ -249,7 +249,7 @@ fn dedup(events: &mut Vec<Event>) {
         let c = surest.entry(key(e)).or_insert(e.confidence);
         *c = c.max(e.confidence);
     }
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = foldhash::HashSet::default();
     events.retain_mut(|e| {
         let k = key(e);
         if let Some(&c) = surest.get(&k) {
