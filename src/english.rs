@@ -628,7 +628,18 @@ pub const AGENT_NOUNS: &[&str] = &[
     "delegations",
     "presidents",
     "heads",
+    "president",
+    "leader",
+    "head",
+    "chief",
+    "premier",
 ];
+
+/// Agent nouns for one office holder: they stand for the actor that owns
+/// them ("Egypt's president", "the leader of Hamas") but not for a name
+/// before them, which is often a title run coordinated with the holder's
+/// own name ("Party leader and lawmaker Qasim Ibrahim").
+pub const OFFICE_HOLDER_NOUNS: &[&str] = &["president", "leader", "head", "chief", "premier"];
 
 /// Nouns for private people: a nationality before them says where they
 /// come from, not that their state acts or is acted upon ("kidnapped a

@@ -1317,6 +1317,11 @@ fn descriptions(tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mentio
             let followed_by_name = tokens
                 .get(j + 1)
                 .is_some_and(|t| t.is_capitalized() && j + 1 < s.tokens.end);
+            // "the government of Chile", "the president of Egypt": the
+            // of-phrase names whom it belongs to, so it refers to no
+            // earlier actor; the name after "of" stands for it.
+            let owned_by_name =
+                j + 2 < s.tokens.end && tokens[j + 1].lower == "of" && taken.contains(&(j + 2));
             let (end, name) = if plural && (is_sides || is_title || is_org) {
                 (j + 1, format!("plural:{head}"))
             } else if plural && l == "the" && !head.is_empty() && !tokens[j].is_word()
@@ -1340,7 +1345,12 @@ fn descriptions(tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mentio
                     )
             {
                 (j, "plural:".to_string())
-            } else if !plural && (is_title || is_org) && !followed_by_name && tokens[j].is_word() {
+            } else if !plural
+                && (is_title || is_org)
+                && !followed_by_name
+                && !owned_by_name
+                && tokens[j].is_word()
+            {
                 (j + 1, head.to_string())
             } else {
                 i += 1;

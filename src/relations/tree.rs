@@ -167,6 +167,7 @@ impl<'a> Tree<'a> {
             let d = self.dep(c);
             if let Some(u) = self.unit(c) {
                 let modifier = matches!(d, "compound" | "amod" | "nmod" | "npadvmod")
+                    && !OFFICE_HOLDER_NOUNS.contains(&w)
                     || d == "poss" && agentive;
                 if modifier && agentive || d == "appos" {
                     // "the U.S. and Colombian governments"
@@ -675,6 +676,31 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
             && TRAVEL_VERBS.contains(tree.lower(g))
         {
             sources = tree.subject(g, 0).0;
+        }
+        // "fought Russia in alliance with Sweden", "marched in protest
+        // against the decree", "signed after talks with X": an adverbial
+        // phrase of the clause makes its subject the noun's source. After,
+        // following, during and at only for joint acts: "condemned Israel
+        // after attacks on Gaza" does not make the condemner the attacker.
+        if sources.is_empty()
+            && tree.dep(np_node) == "pobj"
+            && let Some(p) = tree.head(np_node)
+            && tree.dep(p) == "prep"
+            && let Some(g) = tree.head(p)
+            && tree.tokens[g].is_verb()
+        {
+            let joint_act = matches!(t.sense.relation.as_str(), "meets" | "cooperates");
+            let adverbial = match tree.lower(p) {
+                "in" => true,
+                "after" | "following" | "during" | "at" => joint_act,
+                _ => false,
+            };
+            if adverbial {
+                let (subj, passive) = tree.subject(g, 0);
+                if !passive {
+                    sources = subj;
+                }
+            }
         }
         rejected_proposal(tree, t, np_node, lex, si, &preps, out);
     } else {
