@@ -416,6 +416,21 @@ pub static ACT_GOVERNORS: LazyLock<VerbSet> = LazyLock::new(|| {
     ])
 });
 
+/// Verbs of speaking whose prepositional phrase is a topic ("declined to
+/// comment on the talks"): refusing to speak about an event says nothing
+/// about whether it happened.
+pub static TOPIC_SPEECH_VERBS: LazyLock<VerbSet> = LazyLock::new(|| {
+    VerbSet::new(&[
+        "comment",
+        "elaborate",
+        "speak",
+        "remark",
+        "say",
+        "talk",
+        "answer",
+    ])
+});
+
 /// Governors whose complement did not happen ("refused to meet").
 pub static NEGATING_GOVERNORS: LazyLock<VerbSet> =
     LazyLock::new(|| VerbSet::new(&["refuse", "decline", "fail", "deny", "reject", "cancel"]));

@@ -493,6 +493,9 @@ impl<'a> Tree<'a> {
                 // verb or a nominal trigger ("did not hold talks")
                 // a finite verb is a clause of its own ("must be responsible
                 // and warned of ...": "must" cannot reach a past form)
+                // "declined to comment on the talks": a topic of speech
+                // keeps its own modality
+                "prep" if TOPIC_SPEECH_VERBS.contains(&gw) => break,
                 "conj" if self.finite_conjunct(cur, g) => break,
                 "conj" | "dobj" | "prep" | "nsubj" | "nsubjpass" => {}
                 _ => break,
