@@ -705,6 +705,20 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
                 }
             }
         }
+        // "came under attack from X", "is under pressure from X": the
+        // subject of the clause is the one acted upon (and "from X" is the
+        // source, even where the relation reads "from" as a target)
+        if tree.dep(np_node) == "pobj"
+            && let Some(p) = tree.head(np_node)
+            && tree.lower(p) == "under"
+            && let Some(g) = tree.head(p)
+            && tree.tokens[g].is_verb()
+        {
+            let (subj, passive) = tree.subject(g, 0);
+            if !passive && !subj.is_empty() {
+                targets = subj;
+            }
+        }
         rejected_proposal(tree, t, np_node, lex, si, &preps, out);
     } else {
         let (subj, passive) = tree.subject(node, 0);
