@@ -489,6 +489,11 @@ impl<'a> Tree<'a> {
                 "dobj" | "nsubjpass" | "nsubj" if CANCELLING_VERBS.contains(&gw) => {
                     return Modality::Negated;
                 }
+                // "plans a trip to Moscow", "wants talks with Iran": an
+                // event named as the object of a plan or wish is not (yet) one
+                "dobj" if !self.tokens[cur].is_verb() && IRREALIS_GOVERNORS.contains(&gw) => {
+                    m = Modality::Hypothetical
+                }
                 // the governor's own negation and modals reach a coordinated
                 // verb or a nominal trigger ("did not hold talks")
                 // a finite verb is a clause of its own ("must be responsible
