@@ -416,6 +416,21 @@ pub static ACT_GOVERNORS: LazyLock<VerbSet> = LazyLock::new(|| {
     ])
 });
 
+/// Verbs of speaking whose prepositional phrase is a topic ("declined to
+/// comment on the talks"): refusing to speak about an event says nothing
+/// about whether it happened.
+pub static TOPIC_SPEECH_VERBS: LazyLock<VerbSet> = LazyLock::new(|| {
+    VerbSet::new(&[
+        "comment",
+        "elaborate",
+        "speak",
+        "remark",
+        "say",
+        "talk",
+        "answer",
+    ])
+});
+
 /// Governors whose complement did not happen ("refused to meet").
 pub static NEGATING_GOVERNORS: LazyLock<VerbSet> =
     LazyLock::new(|| VerbSet::new(&["refuse", "decline", "fail", "deny", "reject", "cancel"]));
@@ -628,7 +643,18 @@ pub const AGENT_NOUNS: &[&str] = &[
     "delegations",
     "presidents",
     "heads",
+    "president",
+    "leader",
+    "head",
+    "chief",
+    "premier",
 ];
+
+/// Agent nouns for one office holder: they stand for the actor that owns
+/// them ("Egypt's president", "the leader of Hamas") but not for a name
+/// before them, which is often a title run coordinated with the holder's
+/// own name ("Party leader and lawmaker Qasim Ibrahim").
+pub const OFFICE_HOLDER_NOUNS: &[&str] = &["president", "leader", "head", "chief", "premier"];
 
 /// Nouns for private people: a nationality before them says where they
 /// come from, not that their state acts or is acted upon ("kidnapped a

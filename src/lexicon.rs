@@ -990,6 +990,16 @@ impl Lexicon {
         idx
     }
 
+    /// The first demonym of country `actor` as written in the lexicon
+    /// ("Serbian" for Serbia), if it has one. A scan of the patterns: it is
+    /// asked for rarely (a group named with a state's possessive).
+    pub fn demonym(&self, actor: usize) -> Option<String> {
+        self.patterns
+            .iter()
+            .find(|p| p.actor == actor && p.form == Form::Demonym)
+            .map(|p| p.tokens.join(" "))
+    }
+
     /// Every person of [`Lexicon::actors`] in index order, with the keys
     /// of the spelling-variant search.
     pub fn person_keys(&self) -> &[PersonKey] {

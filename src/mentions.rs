@@ -977,6 +977,7 @@ fn group_phrases(
             }
             let mut start = i;
             let mut swallowed: Vec<usize> = Vec::new();
+            let mut possessor: Option<(usize, usize)> = None;
             let mut organisation: Option<usize> = None;
             let mut abort = false;
             while start > s.tokens.start && i - start < 5 {
@@ -1002,6 +1003,26 @@ fn group_phrases(
                             organisation = Some(q);
                         }
                         _ => abort = true,
+                    }
+                    break;
+                }
+                // "Serbia's opposition", "Iraq's Kurdish rebels": a state's
+                // possessive says whose group it is, and becomes part of its
+                // name ("Serbian opposition"), so that the oppositions of two
+                // states stay two actors. Not for a people ("Turkey's Kurds")
+                // nor for heads that need a modifier ("Russia's forces" are
+                // the state's own).
+                if matches!(tokens[k].lower.as_str(), "'s" | "'") && alone && !people {
+                    if let Some(q) = ending_at.get(&k).and_then(|v| {
+                        v.iter().copied().find(|&q| {
+                            !removed[q]
+                                && mentions[q].kind == ActorKind::Country
+                                && mentions[q].how == How::Gazetteer(Form::Name)
+                        })
+                    }) {
+                        possessor = Some((q, k));
+                        swallowed.push(q);
+                        start = mentions[q].tokens.start;
                     }
                     break;
                 }
@@ -1107,6 +1128,13 @@ fn group_phrases(
             }
             let span = Span::new(tokens[start].span.start, t.span.end);
             let mut name = crate::text::fold(&text[span.start..span.end]);
+            if let Some((q, k)) = possessor
+                && let Some(demonym) = mentions[q].lexicon.and_then(|a| lex.demonym(a))
+                && let Some(after) = tokens.get(k + 1)
+            {
+                let rest = crate::text::fold(&text[after.span.start..t.span.end]);
+                name = format!("{demonym} {rest}");
+            }
             // "Rebel fighters" opening a sentence is "rebel fighters"
             if start == s.tokens.start
                 && swallowed.is_empty()
@@ -1326,6 +1354,11 @@ fn descriptions(tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mentio
             let followed_by_name = tokens
                 .get(j + 1)
                 .is_some_and(|t| t.is_capitalized() && j + 1 < s.tokens.end);
+            // "the government of Chile", "the president of Egypt": the
+            // of-phrase names whom it belongs to, so it refers to no
+            // earlier actor; the name after "of" stands for it.
+            let owned_by_name =
+                j + 2 < s.tokens.end && tokens[j + 1].lower == "of" && taken.contains(&(j + 2));
             let (end, name) = if plural && (is_sides || is_title || is_org) {
                 (j + 1, format!("plural:{head}"))
             } else if plural && l == "the" && !head.is_empty() && !tokens[j].is_word()
@@ -1349,7 +1382,12 @@ fn descriptions(tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mentio
                     )
             {
                 (j, "plural:".to_string())
-            } else if !plural && (is_title || is_org) && !followed_by_name && tokens[j].is_word() {
+            } else if !plural
+                && (is_title || is_org)
+                && !followed_by_name
+                && !owned_by_name
+                && tokens[j].is_word()
+            {
                 (j + 1, head.to_string())
             } else {
                 i += 1;
@@ -1762,6 +1800,29 @@ mod tests {
         let egypt = found.iter().filter(|(s, _, _)| s == "Egypt").count();
         assert!(egypt >= 2, "{found:?}");
         assert!(found.iter().any(|(s, _, _)| s == "Israel"), "{found:?}");
+    }
+
+    #[test]
+    fn a_states_possessive_names_a_group_with_its_demonym() {
+        let found = mentions_of("Serbia's opposition accused the government.");
+        assert_eq!(
+            found[0],
+            (
+                "Serbia's opposition".to_string(),
+                ActorKind::Group,
+                How::Group
+            )
+        );
+        assert!(found.iter().all(|(s, _, _)| s != "Serbia"), "{found:?}");
+        let lex = lexicon();
+        let text = "Iraq's Kurdish rebels attacked.";
+        let mut analysis = analyze(text);
+        tag(&mut analysis);
+        let names: Vec<String> = find(text, &analysis, lex, &Gazetteer::new(lex))
+            .into_iter()
+            .map(|m| m.name)
+            .collect();
+        assert_eq!(names, vec!["Iraqi Kurdish rebels".to_string()]);
     }
 
     #[test]

@@ -166,6 +166,27 @@ pub fn extract(
                 &mut sentence_events,
             );
         }
+        // Where the tree and the window read one trigger between the same
+        // two actors in opposite directions, the tree's reading stands:
+        // it knows "pressure from X" makes X the source.
+        let (from_tree, from_window) = sentence_events.split_at(tree_done);
+        let reversed: Vec<bool> = from_window
+            .iter()
+            .map(|w| {
+                !w.symmetric
+                    && from_tree.iter().any(|e| {
+                        e.trigger.start == w.trigger.start
+                            && e.relation == w.relation
+                            && e.source == w.target
+                            && e.target == w.source
+                    })
+            })
+            .collect();
+        let mut k = 0;
+        sentence_events.retain(|_| {
+            k += 1;
+            k <= tree_done || !reversed[k - 1 - tree_done]
+        });
         // (a reading the window derives, "will not engage" rejects, keeps its own)
         for e in &mut sentence_events[tree_done..] {
             if let Some(&(_, _, m)) = tree_modality

@@ -1,6 +1,8 @@
 //! Modality: whether a relation was asserted, negated or only hypothetical.
 
-use crate::english::{ATTEMPT, HYPOTHETICAL, IRREALIS_THAT, NEGATION, SUBORDINATORS, is};
+use crate::english::{
+    ATTEMPT, HYPOTHETICAL, IRREALIS_THAT, NEGATION, SUBORDINATORS, TOPIC_SPEECH_VERBS, is,
+};
 use crate::text::Token;
 use serde::{Deserialize, Serialize};
 
@@ -68,6 +70,17 @@ pub fn of_trigger(
         }
         if w == "rather" && tokens.get(k + 1).is_some_and(|t| t.lower == "than") {
             negated = true;
+        }
+        // "declined to comment on the talks", "would not say anything
+        // about the deal": what came before scopes over the speaking, and
+        // the topic keeps its own modality
+        if TOPIC_SPEECH_VERBS.contains(w)
+            && (k + 1..trigger)
+                .take(3)
+                .any(|j| matches!(tokens[j].lower.as_str(), "on" | "about"))
+        {
+            negated = false;
+            hypothetical = false;
         }
     }
     // "has yet to meet": not yet happened

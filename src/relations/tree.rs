@@ -167,6 +167,7 @@ impl<'a> Tree<'a> {
             let d = self.dep(c);
             if let Some(u) = self.unit(c) {
                 let modifier = matches!(d, "compound" | "amod" | "nmod" | "npadvmod")
+                    && !OFFICE_HOLDER_NOUNS.contains(&w)
                     || d == "poss" && agentive;
                 if modifier && agentive || d == "appos" {
                     // "the U.S. and Colombian governments"
@@ -488,10 +489,18 @@ impl<'a> Tree<'a> {
                 "dobj" | "nsubjpass" | "nsubj" if CANCELLING_VERBS.contains(&gw) => {
                     return Modality::Negated;
                 }
+                // "plans a trip to Moscow", "wants talks with Iran": an
+                // event named as the object of a plan or wish is not (yet) one
+                "dobj" if !self.tokens[cur].is_verb() && IRREALIS_GOVERNORS.contains(&gw) => {
+                    m = Modality::Hypothetical
+                }
                 // the governor's own negation and modals reach a coordinated
                 // verb or a nominal trigger ("did not hold talks")
                 // a finite verb is a clause of its own ("must be responsible
                 // and warned of ...": "must" cannot reach a past form)
+                // "declined to comment on the talks": a topic of speech
+                // keeps its own modality
+                "prep" if TOPIC_SPEECH_VERBS.contains(&gw) => break,
                 "conj" if self.finite_conjunct(cur, g) => break,
                 "conj" | "dobj" | "prep" | "nsubj" | "nsubjpass" => {}
                 _ => break,
@@ -675,6 +684,45 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
             && TRAVEL_VERBS.contains(tree.lower(g))
         {
             sources = tree.subject(g, 0).0;
+        }
+        // "fought Russia in alliance with Sweden", "marched in protest
+        // against the decree", "signed after talks with X": an adverbial
+        // phrase of the clause makes its subject the noun's source. After,
+        // following, during and at only for joint acts: "condemned Israel
+        // after attacks on Gaza" does not make the condemner the attacker.
+        if sources.is_empty()
+            && tree.dep(np_node) == "pobj"
+            && let Some(p) = tree.head(np_node)
+            && tree.dep(p) == "prep"
+            && let Some(g) = tree.head(p)
+            && tree.tokens[g].is_verb()
+        {
+            let joint_act = matches!(t.sense.relation.as_str(), "meets" | "cooperates");
+            let adverbial = match tree.lower(p) {
+                "in" => true,
+                "after" | "following" | "during" | "at" => joint_act,
+                _ => false,
+            };
+            if adverbial {
+                let (subj, passive) = tree.subject(g, 0);
+                if !passive {
+                    sources = subj;
+                }
+            }
+        }
+        // "came under attack from X", "is under pressure from X": the
+        // subject of the clause is the one acted upon (and "from X" is the
+        // source, even where the relation reads "from" as a target)
+        if tree.dep(np_node) == "pobj"
+            && let Some(p) = tree.head(np_node)
+            && tree.lower(p) == "under"
+            && let Some(g) = tree.head(p)
+            && tree.tokens[g].is_verb()
+        {
+            let (subj, passive) = tree.subject(g, 0);
+            if !passive && !subj.is_empty() {
+                targets = subj;
+            }
         }
         rejected_proposal(tree, t, np_node, lex, si, &preps, out);
     } else {
