@@ -550,6 +550,17 @@ pub fn speaker_of(
             return Some(mi);
         }
     }
+    // a longer title run before the name: "..., State Department spokesman
+    // Glyn Davies said" (the run holds words only, no verb of speech)
+    if let Some(mi) = starting_in(mentions, j..j + 8).find(|&mi| {
+        let m = &mentions[mi];
+        named(m)
+            && m.how != How::InTitle
+            && (speech(m.tokens.end) || speech(m.tokens.end + 1))
+            && (j..m.tokens.start).all(|k| tokens[k].is_word() && !speech(k))
+    }) {
+        return Some(mi);
+    }
     // a title starts before its name: "said Kremlin spokesman Dmitry Peskov"
     if speech(j)
         && let Some(mi) = starting_in(mentions, j + 1..j + 1 + crate::text::MAX_SENTENCE_TOKENS)

@@ -819,6 +819,21 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
         }
     } else if targets.is_empty() && sources.len() == 1 && between.len() == 1 {
         pairs.push((sources[0], between[0]));
+    } else if nominal
+        && targets.is_empty()
+        && sources.is_empty()
+        && between.len() >= 2
+        && t.sense.relation == "attacks"
+    {
+        // "fighting between A and B", "clashes between A and B": violence
+        // between two sides goes both ways
+        for &a in &between {
+            for &b in &between {
+                if a != b {
+                    pairs.push((a, b));
+                }
+            }
+        }
     }
     let reading = Reading {
         relation: &t.sense.relation,
