@@ -542,6 +542,49 @@ pub static JOINT_VERBS: LazyLock<VerbSet> = LazyLock::new(|| {
     ])
 });
 
+/// Weapons that stand for whoever used them when they are the subject of
+/// an attack verb: "a mine planted by X killed", "an Iraqi missile struck".
+pub const WEAPON_NOUNS: &[&str] = &[
+    "bomb",
+    "bombs",
+    "mine",
+    "mines",
+    "landmine",
+    "landmines",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "shell",
+    "shells",
+    "mortar",
+    "mortars",
+    "grenade",
+    "grenades",
+    "bullet",
+    "bullets",
+    "explosive",
+    "explosives",
+    "device",
+    "gunfire",
+    "artillery",
+    "shellfire",
+    "drone",
+    "drones",
+    "warplane",
+    "warplanes",
+    "jets",
+    "aircraft",
+    "helicopter",
+    "helicopters",
+    "tank",
+    "tanks",
+    "gunboat",
+    "gunboats",
+    "sniper",
+    "snipers",
+];
+
 /// Nouns that measure out an event noun ("a round of talks").
 pub const MEASURE_NOUNS: &[&str] = &[
     "round", "series", "rounds", "wave", "spate", "string", "number", "set", "day", "days", "week",
@@ -619,6 +662,8 @@ pub const AGENT_NOUNS: &[&str] = &[
     "army",
     "military",
     "police",
+    "policemen",
+    "paratroopers",
     "ministry",
     "delegation",
     "delegates",

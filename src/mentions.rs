@@ -519,7 +519,10 @@ fn opening_surname(
         return;
     }
     let next = &tokens[i + 1];
+    // "Rockets fired by ..." opens with a noun and a reduced passive clause
+    let passive_participle = tokens.get(i + 2).is_some_and(|t| t.lower == "by");
     let verb_follows = next.norm.chars().all(|c| c.is_lowercase())
+        && !passive_participle
         && (matches!(next.tag(), "VBD" | "VBZ" | "MD") || next.lower.ends_with("ed"));
     let relative_follows =
         next.lower == "," && matches!(tokens[i + 2].lower.as_str(), "who" | "whom");

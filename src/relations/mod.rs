@@ -154,7 +154,10 @@ pub fn extract(
             }
         }
         let tree_done = sentence_events.len();
-        for t in &triggers {
+        for t in triggers
+            .iter()
+            .filter(|_| std::env::var_os("AG_NOWINDOW").is_none())
+        {
             roles::events_for(
                 tokens,
                 s.tokens.clone(),
@@ -203,16 +206,18 @@ pub fn extract(
                 .filter(|r| r.range.start < s.tokens.end && r.range.end > s.tokens.start)
                 .cloned(),
         );
-        speech::events(
-            tokens,
-            s.tokens.clone(),
-            &units,
-            &regions,
-            actors,
-            lex,
-            si,
-            &mut sentence_events,
-        );
+        if std::env::var_os("AG_NOSPEECH").is_none() {
+            speech::events(
+                tokens,
+                s.tokens.clone(),
+                &units,
+                &regions,
+                actors,
+                lex,
+                si,
+                &mut sentence_events,
+            );
+        }
         events.extend(sentence_events);
     }
     // A person meeting, backing or threatening their own country is a

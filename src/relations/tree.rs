@@ -362,8 +362,9 @@ impl<'a> Tree<'a> {
             .unwrap_or_default()
     }
 
-    /// "killed in an Iraqi air raid", "wounded by Israeli gunfire": the
-    /// actor that modifies the attack noun of a passive attack verb.
+    /// "killed in an Iraqi air raid", "wounded by Israeli gunfire", "killed
+    /// by a bomb planted by X": the actor behind the attack noun or weapon
+    /// of a passive attack verb.
     fn attack_instrument_owner(&self, v: usize, lex: &Lexicon) -> Vec<usize> {
         let mut out = Vec::new();
         for &p in self.kids(v) {
@@ -371,17 +372,35 @@ impl<'a> Tree<'a> {
             if !(d == "agent" || d == "prep" && matches!(self.lower(p), "in" | "during")) {
                 continue;
             }
-            let Some(o) = self.kid(p, &["pobj"]) else {
-                continue;
-            };
-            let attack_noun = self.unit(o).is_none()
-                && self.tokens[o].tag().starts_with("NN")
-                && lex.triggers_relation(self.lower(o), "attacks");
-            if attack_noun {
-                out.extend(self.modifier_units(o));
+            if let Some(o) = self.kid(p, &["pobj"]) {
+                out.extend(self.instrument_owner(o, lex));
             }
         }
         out
+    }
+
+    /// Who wields instrument `n`, an attack noun or a weapon that is no
+    /// actor itself: the agent of a participle on it ("a mine planted by
+    /// X", "rockets fired by X") or the actor that modifies it ("Israeli
+    /// shelling", "an Iraqi missile").
+    fn instrument_owner(&self, n: usize, lex: &Lexicon) -> Vec<usize> {
+        let w = self.lower(n);
+        let instrument = self.unit(n).is_none()
+            && self.tokens[n].tag().starts_with("NN")
+            && (WEAPON_NOUNS.contains(&w) || lex.triggers_relation(w, "attacks"));
+        if !instrument {
+            return Vec::new();
+        }
+        let wielder: Vec<usize> = self
+            .kids(n)
+            .iter()
+            .filter(|&&c| self.dep(c) == "acl" && self.tokens[c].tag() == "VBN")
+            .flat_map(|&c| self.agent(c))
+            .collect();
+        if !wielder.is_empty() {
+            return wielder;
+        }
+        self.modifier_units(n).collect()
     }
 
     /// Actor units that modify noun `n`: "Russia's invasion", "U.N.
@@ -735,6 +754,13 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
             targets = tree.patients(node).0;
         } else {
             sources = subj;
+            // "a mine planted by X killed Y", "Israeli shelling killed Y"
+            if sources.is_empty()
+                && t.sense.relation == "attacks"
+                && let Some(s) = tree.kid(node, &["nsubj"])
+            {
+                sources = tree.instrument_owner(s, lex);
+            }
             if t.sense.direct
                 && let Some(o) = tree.kid(node, &["dobj", "dative", "attr"])
             {
