@@ -662,6 +662,20 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
                 between.extend(tree.np(o));
             }
         }
+        // "fighting broke out between A and B": the parties of an event
+        // noun that is the subject hang on its verb
+        if between.is_empty()
+            && tree.dep(node) == "nsubj"
+            && let Some(g) = tree.head(node)
+            && let Some(p) = tree
+                .kids(g)
+                .iter()
+                .copied()
+                .find(|&p| tree.dep(p) == "prep" && tree.lower(p) == "between")
+            && let Some(o) = tree.kid(p, &["pobj"])
+        {
+            between.extend(tree.np(o));
+        }
         targets.extend(tree.prep_objects(node, &preps));
         // "sanctions imposed on Iraq": the participle carries the target
         for &c in tree.kids(node) {
