@@ -646,6 +646,16 @@ pub static TRAVEL_VERBS: LazyLock<VerbSet> = LazyLock::new(|| {
 pub static DENYING_VERBS: LazyLock<VerbSet> =
     LazyLock::new(|| VerbSet::new(&["deny", "dismiss", "reject"]));
 
+/// Verbs whose "that" clause is itself an accusation of the clause's
+/// subject: "Egypt alleged that Sudan trained the gunmen".
+pub static ALLEGING_VERBS: LazyLock<VerbSet> =
+    LazyLock::new(|| VerbSet::new(&["allege", "charge"]));
+
+/// Verbs that call a clause into doubt in public: "X questioned whether Y
+/// should resign" criticises Y.
+pub static QUESTIONING_VERBS: LazyLock<VerbSet> =
+    LazyLock::new(|| VerbSet::new(&["question", "challenge"]));
+
 /// Verbs whose "that" clause is in doubt ("doubts that they will meet").
 pub static DOUBTING_VERBS: LazyLock<VerbSet> = LazyLock::new(|| VerbSet::new(&["doubt", "wonder"]));
 

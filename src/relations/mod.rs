@@ -152,6 +152,7 @@ pub fn extract(
                     tree::trigger_modality(&tree, t),
                 ));
             }
+            tree::clause_accusations(&tree, lex, si, &mut sentence_events);
         }
         let tree_done = sentence_events.len();
         for t in triggers
@@ -333,7 +334,11 @@ pub fn has_trigger(analysis: &Analysis, range: std::ops::Range<usize>, lex: &Lex
     let mut key = String::new();
     range.clone().any(|i| {
         let w = tokens[i].lower.as_str();
-        if lex.light_verbs.contains_key(w) || lex.triggers.contains_key(w) {
+        if lex.light_verbs.contains_key(w)
+            || lex.triggers.contains_key(w)
+            || crate::english::ALLEGING_VERBS.contains(w)
+            || crate::english::QUESTIONING_VERBS.contains(w)
+        {
             return true;
         }
         i + 1 < range.end && {

@@ -887,6 +887,56 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
     reading.push(tree, pairs, out);
 }
 
+/// Accusations a clause carries: "X alleged that Y trained the gunmen",
+/// "X questioned whether Y should resign". The speaker accuses the subject
+/// of the clause, whatever its verb: alleging is accusing, and questioning
+/// in public whether someone acts rightly is criticism.
+pub fn clause_accusations(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Event>) {
+    for v in tree.range.clone() {
+        let w = tree.lower(v);
+        let alleging = ALLEGING_VERBS.contains(w);
+        if !(alleging || QUESTIONING_VERBS.contains(w)) || !tree.tokens[v].is_verb() {
+            continue;
+        }
+        let (sources, passive) = tree.subject(v, 0);
+        if passive || sources.is_empty() {
+            continue;
+        }
+        for &c in tree.kids(v) {
+            if tree.dep(c) != "ccomp" {
+                continue;
+            }
+            let mark = tree.kid(c, &["mark"]).map(|m| tree.lower(m));
+            let fits = if alleging {
+                matches!(mark, None | Some("that"))
+            } else {
+                matches!(mark, Some("whether" | "if"))
+            };
+            let Some(subject) = tree.kid(c, &["nsubj"]).filter(|_| fits) else {
+                continue;
+            };
+            let targets = tree.np(subject);
+            let cameo = if alleging { "112" } else { "111" };
+            let reading = Reading {
+                relation: "accuses",
+                cameo,
+                goldstein: lex.goldstein(cameo),
+                symmetric: false,
+                modality: tree.modality(v),
+                sentence: si,
+                trigger: crate::document::Span::new(
+                    tree.tokens[v].span.start,
+                    tree.tokens[v].span.end,
+                ),
+            };
+            let pairs = sources
+                .iter()
+                .flat_map(|&s| targets.iter().map(move |&g| (s, g)));
+            reading.push(tree, pairs, out);
+        }
+    }
+}
+
 /// What the events of one trigger share, whoever their actors are.
 struct Reading<'a> {
     relation: &'a str,
