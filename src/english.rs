@@ -711,6 +711,51 @@ pub const AGENT_NOUNS: &[&str] = &[
 /// own name ("Party leader and lawmaker Qasim Ibrahim").
 pub const OFFICE_HOLDER_NOUNS: &[&str] = &["president", "leader", "head", "chief", "premier"];
 
+/// People who belong to someone without being them: "arrested her aunt"
+/// acts on the aunt, not on the woman the pronoun names.
+pub const KIN_NOUNS: &[&str] = &[
+    "aunt",
+    "aunts",
+    "uncle",
+    "uncles",
+    "wife",
+    "wives",
+    "husband",
+    "husbands",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "brother",
+    "brothers",
+    "sister",
+    "sisters",
+    "father",
+    "mother",
+    "parents",
+    "cousin",
+    "cousins",
+    "nephew",
+    "nephews",
+    "niece",
+    "nieces",
+    "companion",
+    "companions",
+    "friend",
+    "friends",
+    "relatives",
+    "relative",
+    "bodyguard",
+    "bodyguards",
+    "driver",
+    "lawyer",
+    "lawyers",
+    "grandson",
+    "granddaughter",
+    "children",
+    "widow",
+];
+
 /// Nouns for private people: a nationality before them says where they
 /// come from, not that their state acts or is acted upon ("kidnapped a
 /// Dutch couple", "two British tourists were killed").
