@@ -155,10 +155,7 @@ pub fn extract(
             tree::clause_accusations(&tree, lex, si, &mut sentence_events);
         }
         let tree_done = sentence_events.len();
-        for t in triggers
-            .iter()
-            .filter(|_| std::env::var_os("AG_NOWINDOW").is_none())
-        {
+        for t in &triggers {
             roles::events_for(
                 tokens,
                 s.tokens.clone(),
@@ -207,18 +204,16 @@ pub fn extract(
                 .filter(|r| r.range.start < s.tokens.end && r.range.end > s.tokens.start)
                 .cloned(),
         );
-        if std::env::var_os("AG_NOSPEECH").is_none() {
-            speech::events(
-                tokens,
-                s.tokens.clone(),
-                &units,
-                &regions,
-                actors,
-                lex,
-                si,
-                &mut sentence_events,
-            );
-        }
+        speech::events(
+            tokens,
+            s.tokens.clone(),
+            &units,
+            &regions,
+            actors,
+            lex,
+            si,
+            &mut sentence_events,
+        );
         events.extend(sentence_events);
     }
     // A person meeting, backing or threatening their own country is a
