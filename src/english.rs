@@ -674,6 +674,7 @@ pub const AGENT_NOUNS: &[&str] = &[
     "police",
     "policemen",
     "paratroopers",
+    "members",
     "ministry",
     "delegation",
     "delegates",
