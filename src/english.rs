@@ -712,6 +712,63 @@ pub const AGENT_NOUNS: &[&str] = &[
 /// own name ("Party leader and lawmaker Qasim Ibrahim").
 pub const OFFICE_HOLDER_NOUNS: &[&str] = &["president", "leader", "head", "chief", "premier"];
 
+/// Nouns of time: "for the second day", "over the weekend" say when, not why.
+pub const TIME_NOUNS: &[&str] = &[
+    "day",
+    "days",
+    "night",
+    "nights",
+    "week",
+    "weeks",
+    "weekend",
+    "month",
+    "months",
+    "year",
+    "years",
+    "hour",
+    "hours",
+    "time",
+    "times",
+    "period",
+    "morning",
+    "afternoon",
+    "evening",
+    "decade",
+    "decades",
+    "minutes",
+    "while",
+];
+
+/// Forms of "attack", which news uses for words as often as for weapons.
+pub const ATTACK_WORDS: &[&str] = &["attack", "attacks", "attacked", "attacking"];
+
+/// Capitalised adjectives of regions and blocs: they name which states a
+/// group phrase means ("Western nations", "the Baltic states", "Arab
+/// countries") but are never a name of their own.
+pub const BLOC_ADJECTIVES: &[&str] = &[
+    "western",
+    "eastern",
+    "arab",
+    "european",
+    "african",
+    "asian",
+    "gulf",
+    "nordic",
+    "baltic",
+    "balkan",
+    "islamic",
+    "muslim",
+    "moslem",
+    "latin",
+    "scandinavian",
+    "caribbean",
+    "pacific",
+    "andean",
+    "central",
+    "southeast",
+    "south-east",
+];
+
 /// People who belong to someone without being them: "arrested her aunt"
 /// acts on the aunt, not on the woman the pronoun names.
 pub const KIN_NOUNS: &[&str] = &[

@@ -619,6 +619,34 @@ pub fn trigger_modality(tree: &Tree, t: &Trigger) -> Modality {
     m
 }
 
+/// Whether attack trigger `t` is a verbal attack: "attacked X for its
+/// record", "came under attack over the plan". A reason phrase (for, over)
+/// that names no actor makes "attack" criticism; bombs need no reasons.
+pub fn verbal_attack(tree: &Tree, t: &Trigger) -> bool {
+    if t.sense.relation != "attacks" || !ATTACK_WORDS.contains(&tree.lower(t.start)) {
+        return false;
+    }
+    let (node, _) = trigger_node(tree, t);
+    // "came under attack ... for": the reason hangs on the verb
+    let mut holders = vec![node];
+    if tree.dep(node) == "pobj"
+        && let Some(p) = tree.head(node)
+        && tree.lower(p) == "under"
+        && let Some(g) = tree.head(p)
+    {
+        holders.push(g);
+    }
+    holders.iter().any(|&h| {
+        tree.kids(h).iter().any(|&p| {
+            tree.dep(p) == "prep"
+                && matches!(tree.lower(p), "for" | "over")
+                && tree
+                    .kid(p, &["pobj", "pcomp"])
+                    .is_some_and(|o| tree.unit(o).is_none() && !TIME_NOUNS.contains(&tree.lower(o)))
+        })
+    })
+}
+
 /// Events that trigger `t` yields, read from the tree.
 pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut Vec<Event>) {
     let tokens = tree.tokens;
@@ -875,10 +903,15 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
             }
         }
     }
+    let (relation, cameo) = if verbal_attack(tree, t) {
+        ("accuses", "111")
+    } else {
+        (t.sense.relation.as_str(), t.sense.cameo.as_str())
+    };
     let reading = Reading {
-        relation: &t.sense.relation,
-        cameo: &t.sense.cameo,
-        goldstein: lex.goldstein(&t.sense.cameo),
+        relation,
+        cameo,
+        goldstein: lex.goldstein(cameo),
         symmetric,
         modality,
         sentence: si,
