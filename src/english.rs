@@ -411,8 +411,8 @@ pub fn is(list: &[&str], w: &str) -> bool {
 pub static ACT_GOVERNORS: LazyLock<VerbSet> = LazyLock::new(|| {
     VerbSet::new(&[
         "try", "attempt", "begin", "start", "continue", "manage", "proceed", "move", "rush",
-        "step", "agree", "vote", "use", "announce", "appear", "seem", "dare", "go", "seek", "help",
-        "busy", "keep", "quick", "first",
+        "step", "vote", "use", "announce", "appear", "seem", "dare", "go", "seek", "help", "busy",
+        "keep", "quick", "first",
     ])
 });
 
