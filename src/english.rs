@@ -416,6 +416,9 @@ pub static ACT_GOVERNORS: LazyLock<VerbSet> = LazyLock::new(|| {
     ])
 });
 
+/// Verbs of agreeing: an agreement to cooperate is cooperation already.
+pub static AGREEING_VERBS: LazyLock<VerbSet> = LazyLock::new(|| VerbSet::new(&["agree"]));
+
 /// Verbs of speaking whose prepositional phrase is a topic ("declined to
 /// comment on the talks"): refusing to speak about an event says nothing
 /// about whether it happened.

@@ -438,6 +438,13 @@ impl<'a> Tree<'a> {
 
     /// Modality of the event whose trigger is `v`, read up the tree.
     pub fn modality(&self, v: usize) -> Modality {
+        self.modality_for(v, false)
+    }
+
+    /// Modality of the event whose trigger is `v`; with `deal`, the event
+    /// is cooperation, which an agreement to do it already is ("agreed to
+    /// buy X" is a deal with X; "agreed to meet X" is a meeting to come).
+    fn modality_for(&self, v: usize, deal: bool) -> Modality {
         let mut m = Modality::Asserted;
         let mut cur = v;
         for _ in 0..8 {
@@ -467,7 +474,7 @@ impl<'a> Tree<'a> {
                     if NEGATING_GOVERNORS.contains(&gw) {
                         return Modality::Negated;
                     }
-                    if !ACT_GOVERNORS.contains(&gw) {
+                    if !ACT_GOVERNORS.contains(&gw) && !(deal && AGREEING_VERBS.contains(&gw)) {
                         m = Modality::Hypothetical;
                     }
                 }
@@ -611,7 +618,7 @@ fn trigger_node(tree: &Tree, t: &Trigger) -> (usize, bool) {
 /// The modality of trigger `t` as the tree reads it, whoever its roles are.
 pub fn trigger_modality(tree: &Tree, t: &Trigger) -> Modality {
     let (node, _) = trigger_node(tree, t);
-    let m = tree.modality(node);
+    let m = tree.modality_for(node, t.sense.relation == "cooperates");
     // the noun of a light-verb construction passes on only its negation
     if t.verb_end < t.end && tree.modality(t.end - 1) == Modality::Negated {
         return Modality::Negated;
