@@ -474,7 +474,7 @@ impl<'a> Tree<'a> {
                     if NEGATING_GOVERNORS.contains(&gw) {
                         return Modality::Negated;
                     }
-                    if !ACT_GOVERNORS.contains(&gw) && !(deal && AGREEING_VERBS.contains(&gw)) {
+                    if !(ACT_GOVERNORS.contains(&gw) || deal && AGREEING_VERBS.contains(&gw)) {
                         m = Modality::Hypothetical;
                     }
                 }
