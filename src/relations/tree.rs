@@ -413,6 +413,18 @@ impl<'a> Tree<'a> {
         })
     }
 
+    /// The preposition and the verb of the phrase whose object is noun
+    /// `n` ("marched *in* protest", "*came under* attack"), if a verb
+    /// governs it.
+    fn adverbial_governor(&self, n: usize) -> Option<(usize, usize)> {
+        if self.dep(n) != "pobj" {
+            return None;
+        }
+        let p = self.head(n)?;
+        let g = self.head(p)?;
+        self.tokens[g].is_verb().then_some((p, g))
+    }
+
     fn agent(&self, v: usize) -> Vec<usize> {
         self.kid(v, &["agent"])
             .and_then(|a| self.kid(a, &["pobj"]))
@@ -636,10 +648,8 @@ pub fn verbal_attack(tree: &Tree, t: &Trigger) -> bool {
     let (node, _) = trigger_node(tree, t);
     // "came under attack ... for": the reason hangs on the verb
     let mut holders = vec![node];
-    if tree.dep(node) == "pobj"
-        && let Some(p) = tree.head(node)
+    if let Some((p, g)) = tree.adverbial_governor(node)
         && tree.lower(p) == "under"
-        && let Some(g) = tree.head(p)
     {
         holders.push(g);
     }
@@ -742,13 +752,12 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
             }
             targets.extend(tree.prep_objects(g, &preps));
         }
+        // the preposition and the verb of a phrase the noun is the object of
+        let governor = tree.adverbial_governor(np_node);
         // "flew to Belgrade for talks with X": the traveller takes part
         if sources.is_empty()
-            && tree.dep(np_node) == "pobj"
-            && let Some(p) = tree.head(np_node)
+            && let Some((p, g)) = governor
             && tree.lower(p) == "for"
-            && let Some(g) = tree.head(p)
-            && tree.tokens[g].is_verb()
             && TRAVEL_VERBS.contains(tree.lower(g))
         {
             sources = tree.subject(g, 0).0;
@@ -759,11 +768,8 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
         // following, during and at only for joint acts: "condemned Israel
         // after attacks on Gaza" does not make the condemner the attacker.
         if sources.is_empty()
-            && tree.dep(np_node) == "pobj"
-            && let Some(p) = tree.head(np_node)
+            && let Some((p, g)) = governor
             && tree.dep(p) == "prep"
-            && let Some(g) = tree.head(p)
-            && tree.tokens[g].is_verb()
         {
             let joint_act = matches!(t.sense.relation.as_str(), "meets" | "cooperates");
             let adverbial = match tree.lower(p) {
@@ -781,11 +787,8 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
         // "came under attack from X", "is under pressure from X": the
         // subject of the clause is the one acted upon (and "from X" is the
         // source, even where the relation reads "from" as a target)
-        if tree.dep(np_node) == "pobj"
-            && let Some(p) = tree.head(np_node)
+        if let Some((p, g)) = governor
             && tree.lower(p) == "under"
-            && let Some(g) = tree.head(p)
-            && tree.tokens[g].is_verb()
         {
             let (subj, passive) = tree.subject(g, 0);
             if !passive && !subj.is_empty() {
