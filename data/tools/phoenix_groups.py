@@ -52,8 +52,10 @@ Casing: words are title-cased; "of", "the", "for", "and" and the like, and
 the particles of transliterated names ("al", "ul", "e" in
 "Lashkar-e-Taiba") are lower case; a word is kept in capitals only when it
 is an acronym: given in brackets by the source ("(LTTE)"), without a vowel,
-or the initials of another name of the same entry ("PFLP"). A single-word
-acronym whose casing cannot be derived this way is left out.
+or the initials of another name of the same entry ("PFLP"). A hyphenated word
+whose short first part is no word and whose rest is a number, a letter or
+a word ("OPR-33", "FLEC-RENEWED") may be an acronym or a name: it is left
+out, as are Roman numerals.
 
 Running it
 ----------
@@ -81,7 +83,7 @@ LOWER_WORDS = {
     "of", "the", "for", "and", "in", "on", "to", "a", "an", "at", "by", "from", "against",
     "with", "de", "del", "la", "le", "les", "des", "du", "di", "da", "y", "fi", "wa", "li",
     "al", "el", "ul", "ud", "ut", "ad", "ar", "as", "ash", "an", "az", "at", "e", "i",
-    "et", "und", "der", "die", "il", "lo", "dos", "das", "do", "no",
+    "et", "und", "der", "die", "il", "lo", "dos", "das", "do", "no", "ye",
 }
 # Words that may stand first in lower case (articles of transliterated names).
 LOWER_FIRST = {"al"}
@@ -204,6 +206,7 @@ DROP = {
     "hotaru 2": "a variant of a name left out",
     "september france": "not a name news uses",
     "l 23s": "not a name news uses",
+    "freedom pary of afghanistan": "a misspelling in the source",
 }
 # Region and bloc codes of the source: no home country.
 ROLE = {"group": "armed non-state group", "organization": "intergovernmental organization"}
@@ -322,6 +325,8 @@ def initials(words):
     return "".join(w[0] for w in words if w.lower() not in STOP and w[:1].isalpha())
 
 
+# English words (filled by main).
+WORDS = set()
 # Lower-case words and country names that a bracket may hold as a note
 # (filled by main).
 NOTE_WORDS = set()
@@ -387,6 +392,16 @@ def case_word(w, first, entry_words):
     if w in {"II", "III", "IV"}:
         return None
     parts = w.split("-")
+    head = parts[0].lower()
+    rest = [p.lower() for p in parts[1:]]
+    suffix_like = rest and all(
+        p not in LOWER_WORDS and (p.isdigit() or len(p) == 1 or p in WORDS) for p in rest
+    )
+    if (suffix_like and parts[0].isalpha() and len(head) <= 4 and head not in LOWER_WORDS
+            and head not in WORDS and head not in GROUP_WORDS and not is_acronym(w, entry_words)):
+        # "OPR-33", "FLEC-RENEWED", "IBDA-C": a short first part that is no
+        # word may be an acronym or a name; its casing is unknown.
+        return None
     out = []
     for i, p in enumerate(parts):
         lp = p.lower()
@@ -598,6 +613,7 @@ def main():
     ctx = Context(args.repo, load_words(args.repo))
     report = []
     KNOWN_ACRONYMS.update(ctx.acronyms)
+    WORDS.update(ctx.words)
     # a short word in brackets is an acronym ("(ETA)"), a long one a note
     NOTE_WORDS.update(w for w in ctx.words if len(w) >= 5)
     NOTE_WORDS.update(k for k, (_, kind) in ctx.owner.items() if kind == "country")
