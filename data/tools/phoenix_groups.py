@@ -208,7 +208,8 @@ DROP = {
     "l 23s": "not a name news uses",
     "freedom pary of afghanistan": "a misspelling in the source",
 }
-# Region and bloc codes of the source: no home country.
+# The role written for each kind (a region or bloc code of the source, such
+# as "WEU" or "INT", gives no home country: affiliation stays empty).
 ROLE = {"group": "armed non-state group", "organization": "intergovernmental organization"}
 
 
@@ -228,6 +229,11 @@ def key(s):
     if s.startswith("the "):
         s = s[4:]
     return s
+
+
+def slug(name):
+    """The node id the lexicon makes of a name (as lexicon::slug does)."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(name).lower()).strip("-")
 
 
 SPELLING = [("isation", "ization"), ("labour", "labor"), ("defence", "defense"),
@@ -459,6 +465,8 @@ class Context:
                 self.owner.setdefault(squash(s), (c["name"], "country"))
             for d in c.get("demonyms", []):
                 self.demonyms.add(key(d))
+        self.all_names = [c["name"] for c in countries["country"]]
+        self.all_names += [a["name"] for a in actors["actor"]]
         self.given = set()
         self.actors = {}
         self.acronyms = set()
@@ -791,7 +799,17 @@ def main():
         new_actors.append({"name": canon, "kind": m["kind"], "aliases": aliases, "aff": m["aff"]})
         report.append(f"actor {canon} ({m['kind']}, {m['aff'] or 'no country'}): {aliases}")
 
-    # A new actor's canonical name must not slug like another's.
+    # Two names with one node id (slug) would make the lexicon refuse to
+    # load; the earlier name keeps the id.
+    slugs = {slug(n) for n in ctx.all_names}
+    kept = []
+    for a in new_actors:
+        if slug(a["name"]) in slugs:
+            report.append(f"drop entry {a['name']}: its id {slug(a['name'])!r} is taken")
+            continue
+        slugs.add(slug(a["name"]))
+        kept.append(a)
+    new_actors = kept
     new_actors.sort(key=lambda a: (a["kind"], a["name"].lower()))
     write(args.out, new_actors, extra_aliases)
     if args.report:
