@@ -79,6 +79,11 @@ pub struct CountryRecord {
     /// Nationality adjectives and nouns.
     #[serde(default)]
     pub demonyms: Vec<String>,
+    /// Whether its people's names are written family name first ("Xi
+    /// Jinping", "Hun Sen"): then a lone first word of a known name is
+    /// the family name and may stand for the person.
+    #[serde(default)]
+    pub family_name_first: bool,
 }
 
 /// One person, organisation or group record of a lexicon file.
@@ -565,6 +570,8 @@ pub struct Lexicon {
     pub blame: Vec<Vec<String>>,
     /// Obligation modals as lower-case token sequences.
     pub obligation: Vec<Vec<String>>,
+    /// Countries whose names are written family name first, sorted.
+    pub family_name_first: Vec<String>,
     by_name: HashMap<String, usize>,
     /// Every person, with the keys the spelling-variant search compares,
     /// computed once here rather than for each mention it looks up.
@@ -810,6 +817,7 @@ impl Lexicon {
                         capitals: vec![],
                         seats: vec![],
                         demonyms: vec![],
+                        family_name_first: false,
                     };
                     if !countries.contains_key(&c.name) {
                         country_order.push(c.name.clone());
@@ -864,6 +872,15 @@ impl Lexicon {
             group_quantifiers: lower_all(roles.group_quantifiers),
             blame: token_sequences(speech.blame),
             obligation: token_sequences(speech.obligation),
+            family_name_first: {
+                let mut v: Vec<String> = countries
+                    .values()
+                    .filter(|c| c.family_name_first)
+                    .map(|c| c.name.clone())
+                    .collect();
+                v.sort();
+                v
+            },
             by_name: HashMap::new(),
             person_keys: Vec::new(),
         };
@@ -1215,6 +1232,26 @@ mod tests {
         // The same name again replaces the built-in entry.
         let text = "[[actor]]\nname = \"Hamas\"\nkind = \"group\"\nrole = \"x\"\n";
         assert!(user(text).is_ok());
+    }
+
+    #[test]
+    fn family_name_first_states_come_from_the_country_table() {
+        let lex = Lexicon::builtin().unwrap();
+        assert!(
+            lex.family_name_first
+                .binary_search(&"China".to_string())
+                .is_ok()
+        );
+        assert!(
+            lex.family_name_first
+                .binary_search(&"Cambodia".to_string())
+                .is_ok()
+        );
+        assert!(
+            lex.family_name_first
+                .binary_search(&"Cuba".to_string())
+                .is_err()
+        );
     }
 
     #[test]

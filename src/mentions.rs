@@ -367,6 +367,7 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
                 && !tokens[start..v].iter().any(|t| {
                     ORG_HEADS.contains(&t.lower.as_str())
                         || lex.state_bodies.binary_search(&t.lower).is_ok()
+                        || crate::english::is(crate::english::BLOC_ADJECTIVES, &t.lower)
                 })
                 && (tokens[start..v].iter().all(|t| {
                     t.pos.is_none()
@@ -519,7 +520,10 @@ fn opening_surname(
         return;
     }
     let next = &tokens[i + 1];
+    // "Rockets fired by ..." opens with a noun and a reduced passive clause
+    let passive_participle = tokens.get(i + 2).is_some_and(|t| t.lower == "by");
     let verb_follows = next.norm.chars().all(|c| c.is_lowercase())
+        && !passive_participle
         && (matches!(next.tag(), "VBD" | "VBZ" | "MD") || next.lower.ends_with("ed"));
     let relative_follows =
         next.lower == "," && matches!(tokens[i + 2].lower.as_str(), "who" | "whom");
@@ -1103,11 +1107,27 @@ fn group_phrases(
                 v.insert(at, q);
                 continue;
             }
+            // "four Arab countries, including Egypt and Bahrain": the list
+            // names the actors; the phrase only counts them
+            let listed_after = {
+                let mut k = i + 1;
+                if tokens.get(k).is_some_and(|t| t.lower == ",") {
+                    k += 1;
+                }
+                tokens.get(k).is_some_and(|t| t.lower == "including")
+                    || tokens.get(k).is_some_and(|t| t.lower == "such")
+                        && tokens.get(k + 1).is_some_and(|t| t.lower == "as")
+            };
+            if listed_after && !alone {
+                continue;
+            }
             // "two men", "the party", "prominent politicians": too vague
             // without a modifier that says which (a noun, a name, a participle)
             if !alone
                 && !tokens[start..i].iter().any(|m| {
-                    m.is_capitalized() && start > s.tokens.start
+                    m.is_capitalized()
+                        && (start > s.tokens.start
+                            || crate::english::is(crate::english::BLOC_ADJECTIVES, &m.lower))
                         || matches!(m.tag(), "NN" | "NNS" | "NNP" | "NNPS" | "VBN" | "VBG")
                 })
                 && swallowed.is_empty()
@@ -1139,6 +1159,7 @@ fn group_phrases(
             if start == s.tokens.start
                 && swallowed.is_empty()
                 && !tokens[start].tag().starts_with("NNP")
+                && !crate::english::is(crate::english::BLOC_ADJECTIVES, &tokens[start].lower)
             {
                 name = lower_first(&name);
             }

@@ -149,11 +149,16 @@ fn unique_name_word(word: &str, lex: &Lexicon) -> Option<usize> {
             }
             let full = crate::text::fold(&a.name).to_lowercase();
             let words: Vec<&str> = full.split_whitespace().collect();
+            // a first word is a family name only where names are written
+            // family name first: "Xi" is Xi Jinping, "Bruno" is no one
             let hit = words.len() > 1
                 && if last {
                     words[words.len() - 1] == word
                 } else {
                     words[0] == word
+                        && a.affiliation
+                            .as_ref()
+                            .is_some_and(|c| lex.family_name_first.binary_search(c).is_ok())
                 };
             if hit {
                 ambiguous |= found.is_some();
@@ -902,6 +907,16 @@ mod tests {
         assert_eq!(labels, vec!["Said"]);
         let a = actors("Envoy Steve Witkov arrived on Monday.");
         assert!(a.iter().any(|a| a.label == "Steve Witkoff"), "{a:?}");
+    }
+
+    #[test]
+    fn a_lone_given_name_is_no_known_person() {
+        // "Bruno" is the first word of a known Cuban's name, but a given
+        // name alone names someone else (only where family names come
+        // first, "Hun" for Hun Sen, may a first word stand for the person).
+        let a = actors("Bruno lost three fights before he won the title.");
+        let labels: Vec<&str> = a.iter().map(|a| a.label.as_str()).collect();
+        assert_eq!(labels, vec!["Bruno"]);
     }
 
     #[test]

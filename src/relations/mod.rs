@@ -143,8 +143,13 @@ pub fn extract(
         // The tree's modality of each trigger, for the window's readings
         // too: negation and modals reach further in the tree than in a window.
         let mut tree_modality: Vec<(usize, &str, Modality)> = Vec::new();
+        // attack triggers the tree reads as words, not weapons
+        let mut verbal: Vec<usize> = Vec::new();
         if let Some(tree) = tree::Tree::new(tokens, s.tokens.clone(), &units) {
             for t in &triggers {
+                if tree::verbal_attack(&tree, t) {
+                    verbal.push(tokens[t.start].span.start);
+                }
                 tree::events_for(&tree, t, lex, si, &mut sentence_events);
                 tree_modality.push((
                     tokens[t.start].span.start,
@@ -152,6 +157,7 @@ pub fn extract(
                     tree::trigger_modality(&tree, t),
                 ));
             }
+            tree::clause_accusations(&tree, lex, si, &mut sentence_events);
         }
         let tree_done = sentence_events.len();
         for t in &triggers {
@@ -187,6 +193,13 @@ pub fn extract(
             k += 1;
             k <= tree_done || !reversed[k - 1 - tree_done]
         });
+        for e in &mut sentence_events[tree_done..] {
+            if e.relation == "attacks" && verbal.contains(&e.trigger.start) {
+                e.relation = "accuses".to_string();
+                e.cameo = "111".to_string();
+                e.goldstein = lex.goldstein("111");
+            }
+        }
         // (a reading the window derives, "will not engage" rejects, keeps its own)
         for e in &mut sentence_events[tree_done..] {
             if let Some(&(_, _, m)) = tree_modality
@@ -328,7 +341,11 @@ pub fn has_trigger(analysis: &Analysis, range: std::ops::Range<usize>, lex: &Lex
     let mut key = String::new();
     range.clone().any(|i| {
         let w = tokens[i].lower.as_str();
-        if lex.light_verbs.contains_key(w) || lex.triggers.contains_key(w) {
+        if lex.light_verbs.contains_key(w)
+            || lex.triggers.contains_key(w)
+            || crate::english::ALLEGING_VERBS.contains(w)
+            || crate::english::QUESTIONING_VERBS.contains(w)
+        {
             return true;
         }
         i + 1 < range.end && {

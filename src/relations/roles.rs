@@ -369,6 +369,20 @@ pub fn object(
                 k += 1;
                 continue;
             }
+            // "arrested her aunt", "freed Smith's wife": the relative, not the owner
+            let after = if tokens.get(pe).is_some_and(|t| t.lower == "'s") {
+                pe + 1
+            } else {
+                pe
+            };
+            if units[u].possessive
+                && tokens.get(after).is_some_and(|t| {
+                    is(crate::english::KIN_NOUNS, &t.lower)
+                        || is(crate::english::PRIVATE_PERSON_NOUNS, &t.lower)
+                })
+            {
+                return None;
+            }
             let symmetric = lex.relation(&t.sense.relation).is_some_and(|r| r.symmetric);
             let ok = match prep {
                 None => t.sense.direct && !nominal,

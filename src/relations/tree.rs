@@ -362,8 +362,9 @@ impl<'a> Tree<'a> {
             .unwrap_or_default()
     }
 
-    /// "killed in an Iraqi air raid", "wounded by Israeli gunfire": the
-    /// actor that modifies the attack noun of a passive attack verb.
+    /// "killed in an Iraqi air raid", "wounded by Israeli gunfire", "killed
+    /// by a bomb planted by X": the actor behind the attack noun or weapon
+    /// of a passive attack verb.
     fn attack_instrument_owner(&self, v: usize, lex: &Lexicon) -> Vec<usize> {
         let mut out = Vec::new();
         for &p in self.kids(v) {
@@ -371,17 +372,35 @@ impl<'a> Tree<'a> {
             if !(d == "agent" || d == "prep" && matches!(self.lower(p), "in" | "during")) {
                 continue;
             }
-            let Some(o) = self.kid(p, &["pobj"]) else {
-                continue;
-            };
-            let attack_noun = self.unit(o).is_none()
-                && self.tokens[o].tag().starts_with("NN")
-                && lex.triggers_relation(self.lower(o), "attacks");
-            if attack_noun {
-                out.extend(self.modifier_units(o));
+            if let Some(o) = self.kid(p, &["pobj"]) {
+                out.extend(self.instrument_owner(o, lex));
             }
         }
         out
+    }
+
+    /// Who wields instrument `n`, an attack noun or a weapon that is no
+    /// actor itself: the agent of a participle on it ("a mine planted by
+    /// X", "rockets fired by X") or the actor that modifies it ("Israeli
+    /// shelling", "an Iraqi missile").
+    fn instrument_owner(&self, n: usize, lex: &Lexicon) -> Vec<usize> {
+        let w = self.lower(n);
+        let instrument = self.unit(n).is_none()
+            && self.tokens[n].tag().starts_with("NN")
+            && (WEAPON_NOUNS.contains(&w) || lex.triggers_relation(w, "attacks"));
+        if !instrument {
+            return Vec::new();
+        }
+        let wielder: Vec<usize> = self
+            .kids(n)
+            .iter()
+            .filter(|&&c| self.dep(c) == "acl" && self.tokens[c].tag() == "VBN")
+            .flat_map(|&c| self.agent(c))
+            .collect();
+        if !wielder.is_empty() {
+            return wielder;
+        }
+        self.modifier_units(n).collect()
     }
 
     /// Actor units that modify noun `n`: "Russia's invasion", "U.N.
@@ -600,6 +619,34 @@ pub fn trigger_modality(tree: &Tree, t: &Trigger) -> Modality {
     m
 }
 
+/// Whether attack trigger `t` is a verbal attack: "attacked X for its
+/// record", "came under attack over the plan". A reason phrase (for, over)
+/// that names no actor makes "attack" criticism; bombs need no reasons.
+pub fn verbal_attack(tree: &Tree, t: &Trigger) -> bool {
+    if t.sense.relation != "attacks" || !ATTACK_WORDS.contains(&tree.lower(t.start)) {
+        return false;
+    }
+    let (node, _) = trigger_node(tree, t);
+    // "came under attack ... for": the reason hangs on the verb
+    let mut holders = vec![node];
+    if tree.dep(node) == "pobj"
+        && let Some(p) = tree.head(node)
+        && tree.lower(p) == "under"
+        && let Some(g) = tree.head(p)
+    {
+        holders.push(g);
+    }
+    holders.iter().any(|&h| {
+        tree.kids(h).iter().any(|&p| {
+            tree.dep(p) == "prep"
+                && matches!(tree.lower(p), "for" | "over")
+                && tree
+                    .kid(p, &["pobj", "pcomp"])
+                    .is_some_and(|o| tree.unit(o).is_none() && !TIME_NOUNS.contains(&tree.lower(o)))
+        })
+    })
+}
+
 /// Events that trigger `t` yields, read from the tree.
 pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut Vec<Event>) {
     let tokens = tree.tokens;
@@ -642,6 +689,20 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
             {
                 between.extend(tree.np(o));
             }
+        }
+        // "fighting broke out between A and B": the parties of an event
+        // noun that is the subject hang on its verb
+        if between.is_empty()
+            && tree.dep(node) == "nsubj"
+            && let Some(g) = tree.head(node)
+            && let Some(p) = tree
+                .kids(g)
+                .iter()
+                .copied()
+                .find(|&p| tree.dep(p) == "prep" && tree.lower(p) == "between")
+            && let Some(o) = tree.kid(p, &["pobj"])
+        {
+            between.extend(tree.np(o));
         }
         targets.extend(tree.prep_objects(node, &preps));
         // "sanctions imposed on Iraq": the participle carries the target
@@ -735,6 +796,13 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
             targets = tree.patients(node).0;
         } else {
             sources = subj;
+            // "a mine planted by X killed Y", "Israeli shelling killed Y"
+            if sources.is_empty()
+                && t.sense.relation == "attacks"
+                && let Some(s) = tree.kid(node, &["nsubj"])
+            {
+                sources = tree.instrument_owner(s, lex);
+            }
             if t.sense.direct
                 && let Some(o) = tree.kid(node, &["dobj", "dative", "attr"])
             {
@@ -835,16 +903,71 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
             }
         }
     }
+    let (relation, cameo) = if verbal_attack(tree, t) {
+        ("accuses", "111")
+    } else {
+        (t.sense.relation.as_str(), t.sense.cameo.as_str())
+    };
     let reading = Reading {
-        relation: &t.sense.relation,
-        cameo: &t.sense.cameo,
-        goldstein: lex.goldstein(&t.sense.cameo),
+        relation,
+        cameo,
+        goldstein: lex.goldstein(cameo),
         symmetric,
         modality,
         sentence: si,
         trigger: crate::document::Span::new(tokens[t.start].span.start, tokens[t.end - 1].span.end),
     };
     reading.push(tree, pairs, out);
+}
+
+/// Accusations a clause carries: "X alleged that Y trained the gunmen",
+/// "X questioned whether Y should resign". The speaker accuses the subject
+/// of the clause, whatever its verb: alleging is accusing, and questioning
+/// in public whether someone acts rightly is criticism.
+pub fn clause_accusations(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Event>) {
+    for v in tree.range.clone() {
+        let w = tree.lower(v);
+        let alleging = ALLEGING_VERBS.contains(w);
+        if !(alleging || QUESTIONING_VERBS.contains(w)) || !tree.tokens[v].is_verb() {
+            continue;
+        }
+        let (sources, passive) = tree.subject(v, 0);
+        if passive || sources.is_empty() {
+            continue;
+        }
+        for &c in tree.kids(v) {
+            if tree.dep(c) != "ccomp" {
+                continue;
+            }
+            let mark = tree.kid(c, &["mark"]).map(|m| tree.lower(m));
+            let fits = if alleging {
+                matches!(mark, None | Some("that"))
+            } else {
+                matches!(mark, Some("whether" | "if"))
+            };
+            let Some(subject) = tree.kid(c, &["nsubj"]).filter(|_| fits) else {
+                continue;
+            };
+            let targets = tree.np(subject);
+            let cameo = if alleging { "112" } else { "111" };
+            let reading = Reading {
+                relation: "accuses",
+                cameo,
+                goldstein: lex.goldstein(cameo),
+                symmetric: false,
+                modality: tree.modality(v),
+                sentence: si,
+                trigger: crate::document::Span::new(
+                    tree.tokens[v].span.start,
+                    tree.tokens[v].span.end,
+                ),
+            };
+            let pairs = sources
+                .iter()
+                .flat_map(|&s| targets.iter().map(move |&g| (s, g)));
+            reading.push(tree, pairs, out);
+        }
+    }
 }
 
 /// What the events of one trigger share, whoever their actors are.
