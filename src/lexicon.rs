@@ -11,6 +11,10 @@ use std::path::{Path, PathBuf};
 
 const BUILTIN_COUNTRIES: &str = include_str!("../data/countries.toml");
 const BUILTIN_ACTORS: &str = include_str!("../data/actors.toml");
+/// Groups and organisations derived from PETRARCH2's Phoenix dictionaries
+/// by `data/tools/phoenix_groups.py` (a file of its own, so that it can be
+/// regenerated without touching the hand-kept actors.toml).
+const BUILTIN_GROUPS: &str = include_str!("../data/groups.toml");
 const BUILTIN_RELATIONS: &str = include_str!("../data/relations.toml");
 const BUILTIN_CAMEO: &str = include_str!("../data/cameo.toml");
 const BUILTIN_ROLES: &str = include_str!("../data/roles.toml");
@@ -99,6 +103,17 @@ pub struct ActorRecord {
     /// Short description of the office or nature of the actor.
     #[serde(default)]
     pub role: Option<String>,
+}
+
+/// Extra surface forms for an actor defined elsewhere (`[[alias]]`): they
+/// are added to the actor's own aliases instead of replacing its entry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AliasRecord {
+    /// Canonical name of the actor (or country) the aliases belong to.
+    pub actor: String,
+    /// Other surface forms of that actor.
+    pub aliases: Vec<String>,
 }
 
 /// One relation label with its defaults.
@@ -211,6 +226,9 @@ pub struct LexiconFile {
     /// People, organisations and groups.
     #[serde(default)]
     pub actor: Vec<ActorRecord>,
+    /// Extra aliases of actors defined in this or an earlier file.
+    #[serde(default)]
+    pub alias: Vec<AliasRecord>,
     /// Relation labels.
     #[serde(default)]
     pub relation: Vec<RelationRecord>,
@@ -747,6 +765,7 @@ impl Lexicon {
         let mut files = vec![
             LexiconFile::parse(BUILTIN_COUNTRIES, Path::new("data/countries.toml"))?,
             LexiconFile::parse(BUILTIN_ACTORS, Path::new("data/actors.toml"))?,
+            LexiconFile::parse(BUILTIN_GROUPS, Path::new("data/groups.toml"))?,
             LexiconFile::parse(BUILTIN_RELATIONS, Path::new("data/relations.toml"))?,
             LexiconFile::parse(BUILTIN_CAMEO, Path::new("data/cameo.toml"))?,
             LexiconFile::parse(BUILTIN_ROLES, Path::new("data/roles.toml"))?,
@@ -775,6 +794,7 @@ impl Lexicon {
         let mut cameo = BTreeMap::new();
         let mut roles = RolesRecord::default();
         let mut speech = SpeechRecord::default();
+        let mut alias_records: Vec<(AliasRecord, PathBuf)> = Vec::new();
         for f in files {
             let origin = f.origin;
             if let Some(sp) = f.speech {
@@ -824,6 +844,7 @@ impl Lexicon {
                 );
             }
             trigger_records.extend(f.trigger.into_iter().map(|t| (t, origin.path.clone())));
+            alias_records.extend(f.alias.into_iter().map(|a| (a, origin.path.clone())));
             for c in f.code {
                 cameo.insert(c.code.clone(), c);
             }
@@ -913,6 +934,23 @@ impl Lexicon {
             );
             lex.add_pattern(&a.name, idx, Form::Name);
             for al in &a.aliases {
+                lex.add_pattern(al, idx, Form::Name);
+            }
+        }
+        // Extra aliases come after every entry's own strings: where a string
+        // is shared, the gazetteer prefers the earlier pattern, so an
+        // added alias never takes a string from the entry that had it.
+        for (r, path) in alias_records {
+            let Some(idx) = lex.actor_by_name(&r.actor) else {
+                return Err(Error::Lexicon {
+                    path,
+                    message: format!(
+                        "[[alias]] names the actor {:?}, which no [[actor]] or [[country]] defines",
+                        r.actor
+                    ),
+                });
+            };
+            for al in &r.aliases {
                 lex.add_pattern(al, idx, Form::Name);
             }
         }
@@ -1228,6 +1266,105 @@ mod tests {
         }
         let ok = "[[code]]\ncode = \"999\"\nname = \"x\"\ngoldstein = -10\n";
         assert!(user(ok).is_ok());
+    }
+
+    /// The patterns whose key is `key` ("tamil tigers"), as actor names.
+    fn owners(lex: &Lexicon, key: &str) -> Vec<String> {
+        let mut v: Vec<String> = lex
+            .patterns
+            .iter()
+            .filter(|p| p.key == key)
+            .map(|p| lex.actors[p.actor].name.clone())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn derived_groups_resolve_by_name_and_alias() {
+        let lex = Lexicon::builtin().unwrap();
+        let ltte = lex
+            .actor_by_name("Liberation Tigers of Tamil Eelam")
+            .expect("LTTE is derived from the Phoenix list");
+        let a = &lex.actors[ltte];
+        assert_eq!(a.kind, ActorKind::Group);
+        assert_eq!(a.affiliation.as_deref(), Some("Sri Lanka"));
+        for key in ["liberation tigers of tamil eelam", "ltte", "tamil tigers"] {
+            assert_eq!(owners(&lex, key), vec![a.name.clone()], "{key}");
+        }
+        let oau = lex.actor_by_name("Organization of African Unity").unwrap();
+        assert_eq!(lex.actors[oau].kind, ActorKind::Organization);
+        let ira = lex.actor_by_name("Irish Republican Army").unwrap();
+        assert_eq!(owners(&lex, "ira"), vec![lex.actors[ira].name.clone()]);
+        // Spellings added to an actor of actors.toml keep its own strings.
+        assert_eq!(owners(&lex, "hezballah"), vec!["Hezbollah".to_string()]);
+        assert_eq!(owners(&lex, "hizbollah"), vec!["Hezbollah".to_string()]);
+    }
+
+    #[test]
+    fn ambiguous_source_strings_are_left_out() {
+        let lex = Lexicon::builtin().unwrap();
+        // an ordinary word, a date, an alias of two source entries, a name
+        // the source tells apart only by a country in brackets
+        for key in [
+            "tigers",
+            "may 15",
+            "17 november",
+            "islamic group",
+            "red line",
+        ] {
+            assert!(
+                owners(&lex, key).is_empty(),
+                "{key}: {:?}",
+                owners(&lex, key)
+            );
+        }
+        // INLA's "People's Liberation Army" stays China's army.
+        assert_eq!(
+            owners(&lex, "people 's liberation army"),
+            vec!["People's Liberation Army".to_string()]
+        );
+        assert_eq!(
+            owners(&lex, "pla"),
+            vec!["People's Liberation Army".to_string()]
+        );
+    }
+
+    #[test]
+    fn no_built_in_string_has_two_owners() {
+        // The gazetteer would quietly give a shared string to the first
+        // entry; the built-in data must not rely on that.
+        let lex = Lexicon::builtin().unwrap();
+        let mut owner: HashMap<&str, usize> = HashMap::new();
+        let mut shared = Vec::new();
+        for p in &lex.patterns {
+            match owner.insert(p.key.as_str(), p.actor) {
+                Some(a) if a != p.actor => shared.push(format!(
+                    "{:?}: {} and {}",
+                    p.key, lex.actors[a].name, lex.actors[p.actor].name
+                )),
+                _ => {}
+            }
+        }
+        assert!(shared.is_empty(), "{shared:#?}");
+    }
+
+    #[test]
+    fn alias_tables_add_to_an_entry_and_name_their_file() {
+        let lex = user("[[alias]]\nactor = \"Hamas\"\naliases = [\"Zorgmovement\"]\n").unwrap();
+        assert_eq!(owners(&lex, "zorgmovement"), vec!["Hamas".to_string()]);
+        assert_eq!(
+            owners(&lex, "islamic resistance movement"),
+            vec!["Hamas".to_string()]
+        );
+        let msg = user("[[alias]]\nactor = \"Nobody Known\"\naliases = [\"X\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            msg.contains("mine.toml") && msg.contains("Nobody Known"),
+            "{msg}"
+        );
     }
 
     #[test]
