@@ -1252,6 +1252,7 @@ mod tests {
         ] {
             let known = [
                 &ACT_GOVERNORS,
+                &AGREEING_VERBS,
                 &IRREALIS_GOVERNORS,
                 &NEGATING_GOVERNORS,
                 &SUPPORT_VERBS,
