@@ -193,13 +193,6 @@ pub fn extract(
             k += 1;
             k <= tree_done || !reversed[k - 1 - tree_done]
         });
-        for e in &mut sentence_events[tree_done..] {
-            if e.relation == "attacks" && verbal.contains(&e.trigger.start) {
-                e.relation = "accuses".to_string();
-                e.cameo = "111".to_string();
-                e.goldstein = lex.goldstein("111");
-            }
-        }
         // (a reading the window derives, "will not engage" rejects, keeps its own)
         for e in &mut sentence_events[tree_done..] {
             if let Some(&(_, _, m)) = tree_modality
@@ -207,6 +200,17 @@ pub fn extract(
                 .find(|(at, relation, _)| *at == e.trigger.start && *relation == e.relation)
             {
                 e.modality = e.modality.most_cautious(m);
+            }
+        }
+        // An attack the tree reads as words ("attacked the plan in a
+        // speech") is an accusation, whoever read its roles; relabelled
+        // after the modality is shared, which matches on the trigger's own
+        // relation.
+        for e in &mut sentence_events {
+            if e.relation == "attacks" && verbal.contains(&e.trigger.start) {
+                e.relation = "accuses".to_string();
+                e.cameo = "111".to_string();
+                e.goldstein = lex.goldstein("111");
             }
         }
         let mut regions = speech::said_clauses(tokens, &s.tokens, &units, &quotes, lex);

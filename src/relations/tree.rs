@@ -913,15 +913,12 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
             }
         }
     }
-    let (relation, cameo) = if verbal_attack(tree, t) {
-        ("accuses", "111")
-    } else {
-        (t.sense.relation.as_str(), t.sense.cameo.as_str())
-    };
+    // (an attack in words is relabelled as an accusation by the caller,
+    // once for the tree's and the window's readings alike)
     let reading = Reading {
-        relation,
-        cameo,
-        goldstein: lex.goldstein(cameo),
+        relation: t.sense.relation.as_str(),
+        cameo: t.sense.cameo.as_str(),
+        goldstein: lex.goldstein(&t.sense.cameo),
         symmetric,
         modality,
         sentence: si,
