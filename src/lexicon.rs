@@ -202,6 +202,13 @@ pub struct RolesRecord {
     /// Words before a group phrase that are not part of its name ("three").
     #[serde(default)]
     pub group_quantifiers: Vec<String>,
+    /// Singular nouns for a person or a pair that name an actor after a
+    /// nationality ("a Guinean man", "a Dutch couple").
+    #[serde(default)]
+    pub group_persons: Vec<String>,
+    /// Plurals naming a people or a faith that may follow "the" ("the Moslems").
+    #[serde(default)]
+    pub peoples: Vec<String>,
 }
 
 /// Words that carry a relation inside reported speech.
@@ -566,6 +573,10 @@ pub struct Lexicon {
     pub group_heads_modified: Vec<String>,
     /// Lower-case words that stand before a group phrase but are not part of it, sorted.
     pub group_quantifiers: Vec<String>,
+    /// Lower-case singular nouns for a person or a pair named by a nationality, sorted.
+    pub group_persons: Vec<String>,
+    /// Lower-case plurals naming a people or a faith, sorted.
+    pub peoples: Vec<String>,
     /// Blame predicates as lower-case token sequences.
     pub blame: Vec<Vec<String>>,
     /// Obligation modals as lower-case token sequences.
@@ -855,6 +866,8 @@ impl Lexicon {
                 roles.group_heads.extend(r.group_heads);
                 roles.group_heads_modified.extend(r.group_heads_modified);
                 roles.group_quantifiers.extend(r.group_quantifiers);
+                roles.group_persons.extend(r.group_persons);
+                roles.peoples.extend(r.peoples);
             }
         }
         let mut lex = Lexicon {
@@ -870,6 +883,8 @@ impl Lexicon {
             group_heads: lower_all(roles.group_heads),
             group_heads_modified: lower_all(roles.group_heads_modified),
             group_quantifiers: lower_all(roles.group_quantifiers),
+            group_persons: lower_all(roles.group_persons),
+            peoples: lower_all(roles.peoples),
             blame: token_sequences(speech.blame),
             obligation: token_sequences(speech.obligation),
             family_name_first: {

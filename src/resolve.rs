@@ -326,6 +326,53 @@ fn affiliations(tokens: &[Token], mentions: &[Mention], actors: &mut [DocActor],
     }
 }
 
+/// The state a passage is about: the one country its names, capitals,
+/// seats, nationality words and state bodies refer to, when they all refer
+/// to one (a lexicon index). Venues, countries inside titles and parts of
+/// hyphenated words ("the Israel-PLO deal") do not count.
+pub fn home_country(tokens: &[Token], mentions: &[Mention], lex: &Lexicon) -> Option<usize> {
+    let mut home = None;
+    for m in mentions {
+        let Some(li) = m.lexicon else { continue };
+        if lex.actors[li].kind != ActorKind::Country
+            || !matches!(m.how, How::Gazetteer(_) | How::StateBody)
+            || m.tokens.len() == 1 && tokens[m.tokens.start].span != m.span
+        {
+            continue;
+        }
+        match home {
+            None => home = Some(li),
+            Some(h) if h != li => return None,
+            Some(_) => {}
+        }
+    }
+    home
+}
+
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Police named without a state ("police", "Police", "riot police",
+/// "police officers"): the state's police, when the passage is about one
+/// state. "local police" belong to a town, and a place before them
+/// ("Hong Kong police") names whose they are.
+fn state_police(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let head = words
+        .iter()
+        .position(|w| matches!(*w, "police" | "policemen"));
+    head.is_some_and(|h| {
+        words[..h]
+            .iter()
+            .all(|w| matches!(*w, "riot" | "secret" | "security" | "military"))
+    })
+}
+
 /// Resolves every mention of a document to a document actor.
 pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> Vec<DocActor> {
     let tokens = &analysis.tokens;
@@ -343,6 +390,7 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
     // (full name, actor, token position, salience) of every full name in the document
     let mut full_names: Vec<(String, usize, usize, u8)> = Vec::new();
     let mut group_heads = GroupHeads::new();
+    let home = home_country(tokens, mentions, lex);
     // the people named in full so far, by surname, the latest last
     let mut by_surname: foldhash::HashMap<String, Vec<usize>> = foldhash::HashMap::default();
     let note_full_name =
@@ -379,9 +427,17 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
                 full_names.push((full, i, m.tokens.start, salience(tokens, m)));
             }
         } else if m.how == How::Group {
-            let i = match earlier_group(tokens, m, &group_heads) {
-                Some(i) => i,
-                None => add(&mut actors, DocActor::named(&m.name, m.kind)),
+            let police = m.kind == ActorKind::Organization && state_police(&m.name);
+            let central_bank = m.kind == ActorKind::Organization && m.name == "central bank";
+            let i = match (earlier_group(tokens, m, &group_heads), home) {
+                (_, Some(h)) if police => add(&mut actors, DocActor::of_entry(&lex.actors[h])),
+                (_, Some(h)) if central_bank => {
+                    let state = lex.demonym(h).unwrap_or_else(|| lex.actors[h].name.clone());
+                    let name = format!("{state} central bank");
+                    add(&mut actors, DocActor::named(&name, m.kind))
+                }
+                (Some(i), _) => i,
+                (None, _) => add(&mut actors, DocActor::named(&m.name, m.kind)),
             };
             m.actor = Some(i);
             note_group_head(&mut group_heads, tokens, m, i, &actors);
@@ -438,7 +494,34 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
                 .or_else(|| full_names.iter().filter(|e| matches(e)).min_by_key(|e| e.2))
                 .map(|e| e.1)
         };
-        let i = if let Some(i) = pick(&|s: &str| s == l) {
+        // "King Hussein": a monarch is known by one name, his own, and is
+        // neither a namesake's relative nor a lexicon person of that surname
+        let royal = m
+            .title
+            .as_ref()
+            .map(|t| tokens[t.end - 1].lower.as_str())
+            .filter(|t| {
+                matches!(
+                    *t,
+                    "king" | "queen" | "prince" | "princess" | "emir" | "sultan"
+                )
+            })
+            .filter(|_| !l.contains(' '));
+        let i = if let Some(title) = royal {
+            // the lexicon's monarch of that name, else a new person
+            let known = fuzzy_person(&m.name, lex)
+                .or_else(|| unique_name_word(&l, lex))
+                .filter(|&li| {
+                    lex.actors[li]
+                        .role
+                        .as_deref()
+                        .is_some_and(|r| r.to_lowercase().contains(title))
+                });
+            match known {
+                Some(li) => add(&mut actors, DocActor::of_entry(&lex.actors[li])),
+                None => add(&mut actors, DocActor::named(&m.name, ActorKind::Person)),
+            }
+        } else if let Some(i) = pick(&|s: &str| s == l) {
             i
         } else if let Some(i) = pick(&|s: &str| {
             s.len() >= 4
@@ -522,6 +605,26 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
                 How::Description => description_antecedent(analysis, &m, k, mentions, &actors),
                 _ => None,
             };
+            // "the king's request" with no king named: the country's
+            // monarch, an actor of his own (a state has one)
+            let target = target.or_else(|| {
+                let office = m.name.as_str();
+                if m.how != How::Description
+                    || !matches!(office, "king" | "queen" | "emir" | "sultan" | "pope")
+                {
+                    return None;
+                }
+                let label = match home.filter(|_| office != "pope") {
+                    Some(h) => format!("{} of {}", upper_first(office), lex.actors[h].name),
+                    None => format!("the {office}"),
+                };
+                let i = add(&mut actors, DocActor::named(&label, ActorKind::Person));
+                actors[i].mentions += 1;
+                actors[i]
+                    .aliases
+                    .insert(surface_of(tokens, m.tokens.clone()));
+                Some(i)
+            });
             mentions[k].actor = target;
         }
     }
@@ -864,6 +967,7 @@ fn description_antecedent(
 
 #[cfg(test)]
 mod tests {
+    use crate::lexicon::ActorKind;
     use crate::{Document, Pipeline};
 
     fn pipeline() -> &'static Pipeline {
@@ -903,7 +1007,11 @@ mod tests {
         // "Said" is not a spelling of the known "Saied"; "Witkov" is one of
         // "Witkoff" (six letters and more may vary).
         let a = actors("Police arrested Said in the capital on Monday.");
-        let labels: Vec<&str> = a.iter().map(|a| a.label.as_str()).collect();
+        let labels: Vec<&str> = a
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .map(|a| a.label.as_str())
+            .collect();
         assert_eq!(labels, vec!["Said"]);
         let a = actors("Envoy Steve Witkov arrived on Monday.");
         assert!(a.iter().any(|a| a.label == "Steve Witkoff"), "{a:?}");
@@ -990,5 +1098,55 @@ mod tests {
             "{:?}",
             a.iter().map(|a| &a.label).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn bare_police_are_the_one_state_of_the_passage() {
+        let a = actors("Police detained twelve members of Kenya's main opposition party.");
+        let kenya = a.iter().find(|a| a.label == "Kenya").unwrap();
+        assert!(kenya.aliases.contains("Police"), "{a:?}");
+        // two states: the police stay their own
+        let a =
+            actors("Police said Kenya and Uganda had closed the border, and police arrested six.");
+        assert!(a.iter().any(|a| a.label == "police"), "{a:?}");
+        // local police belong to a town
+        let a = actors("Local police clashed with Kenya's army.");
+        assert!(
+            a.iter()
+                .any(|a| a.label == "Local police" || a.label == "local police"),
+            "{a:?}"
+        );
+    }
+
+    #[test]
+    fn a_central_bank_takes_the_state_of_the_passage() {
+        let a = actors("Peru's finance minister said the central bank would cut rates.");
+        assert!(
+            a.iter().any(|a| a.label == "Peruvian central bank"),
+            "{a:?}"
+        );
+    }
+
+    #[test]
+    fn a_king_is_known_by_one_name() {
+        let a = actors("Hussein Ali met envoys before King Hussein flew to Cairo.");
+        assert!(a.iter().any(|a| a.label == "Hussein Ali"), "{a:?}");
+        let king = a
+            .iter()
+            .find(|a| a.aliases.contains("King Hussein"))
+            .unwrap();
+        assert_eq!(king.label, "Hussein");
+    }
+
+    #[test]
+    fn an_unnamed_king_is_his_country_s_monarch() {
+        let a = actors("Nepal's prime minister agreed to the king's request.");
+        assert!(a.iter().any(|a| a.label == "King of Nepal"), "{a:?}");
+    }
+
+    #[test]
+    fn the_home_country_ignores_hyphen_parts_and_venues() {
+        let a = actors("Police seized copies of books on the Israel-PLO deal.");
+        assert!(a.iter().any(|a| a.label == "police"), "{a:?}");
     }
 }
