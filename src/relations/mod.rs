@@ -400,16 +400,32 @@ fn find_triggers(
                     // "asked for help to ..." is no request to someone; the
                     // tree tells "asked Greece on Wednesday to explain" apart
                     if w == "to"
-                        && tokens[i + 1..j]
-                            .iter()
-                            .any(|t| crate::english::is(crate::english::PREPOSITIONS, &t.lower))
+                        && tokens[i + 1..j].iter().any(|t| {
+                            crate::english::is(crate::english::PREPOSITIONS, &t.lower)
+                                && lv.particle.as_ref() != Some(&t.lower)
+                        })
                         && !controls_infinitive(tokens, i, j)
+                    {
+                        break;
+                    }
+                    // "called for Iran to stop": "for" opens a clause whose
+                    // verb follows the "to"
+                    if w == "to"
+                        && lv.particle.as_deref() == Some("for")
+                        && tokens.get(j + 1).is_none_or(|t| t.tag() != "VB")
                     {
                         break;
                     }
                     // a parsed object noun must be the verb's own object:
                     // "concluded negotiations on the treaty" signs nothing
                     if tokens[j].tag().starts_with("NN") && !object_of(tokens, i, j) {
+                        break;
+                    }
+                    // "call off talks" needs its "off": not "called for talks"
+                    if let Some(p) = &lv.particle
+                        && !tokens[i + 1..j].iter().any(|t| &t.lower == p)
+                        && tokens.get(j + 1).is_none_or(|t| &t.lower != p)
+                    {
                         break;
                     }
                     if best.is_none_or(|(bj, _)| j > bj) {

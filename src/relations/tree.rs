@@ -351,6 +351,52 @@ impl<'a> Tree<'a> {
         out
     }
 
+    /// The subject of a "for X to do" clause on `h`: "called for Russia
+    /// to withdraw", "its call for Iran to stop". The parser hangs the
+    /// infinitive anywhere, so the words after the actor decide.
+    fn infinitive_subject(&self, h: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for &p in self.kids(h) {
+            if self.dep(p) == "prep"
+                && self.lower(p) == "for"
+                && let Some(o) = self.kid(p, &["pobj"])
+                && self.tokens.get(o + 1).is_some_and(|t| t.lower == "to")
+                && self.tokens.get(o + 2).is_some_and(|t| t.tag() == "VB")
+            {
+                out.extend(self.np(o));
+            }
+        }
+        out
+    }
+
+    /// Whose life an attempt is on: "an attempt on her life", "an attempt
+    /// on the life of the president".
+    fn life_owner(&self, n: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for &p in self.kids(n) {
+            if self.dep(p) != "prep" || self.lower(p) != "on" {
+                continue;
+            }
+            let Some(o) = self.kid(p, &["pobj"]) else {
+                continue;
+            };
+            if !matches!(self.lower(o), "life" | "lives") {
+                continue;
+            }
+            out.extend(self.owner(o));
+            if let Some(of) = self
+                .kids(o)
+                .iter()
+                .copied()
+                .find(|&k| self.dep(k) == "prep" && self.lower(k) == "of")
+                && let Some(x) = self.kid(of, &["pobj"])
+            {
+                out.extend(self.np(x));
+            }
+        }
+        out
+    }
+
     /// The owner of a non-actor object: "condemned Israel's policy",
     /// "agreed to the king's request".
     fn owner(&self, o: usize) -> Vec<usize> {
@@ -722,6 +768,24 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
             between.extend(tree.np(o));
         }
         targets.extend(tree.prep_objects(node, &preps));
+        if targets.is_empty() {
+            targets.extend(tree.life_owner(node));
+        }
+        // "Germany's request that Russia withdraw", "a call for Iran to
+        // stop": the subject of the clause the demand noun governs
+        if t.sense.relation == "demands" {
+            for &c in tree.kids(node) {
+                if tree.dep(c) == "acl"
+                    && tree
+                        .kid(c, &["mark"])
+                        .is_some_and(|m| matches!(tree.lower(m), "that" | "for"))
+                    && let Some(subject) = tree.kid(c, &["nsubj"])
+                {
+                    targets.extend(tree.np(subject));
+                }
+            }
+            targets.extend(tree.infinitive_subject(node));
+        }
         // "sanctions imposed on Iraq": the participle carries the target
         for &c in tree.kids(node) {
             if tree.dep(c) == "acl" {
@@ -847,6 +911,13 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
         if let Some(n) = noun {
             targets.extend(tree.prep_objects(n, &preps));
         }
+        if t.sense.relation == "demands" {
+            // "renewed its call for Russia to withdraw": the light verb's noun
+            targets.extend(tree.infinitive_subject(node));
+            if let Some(n) = noun {
+                targets.extend(tree.infinitive_subject(n));
+            }
+        }
         // "asked Greece to explain": object of the verb is the target of a demand
         if targets.is_empty()
             && let Some(o) = tree.kid(node, &["dobj"])
@@ -952,10 +1023,16 @@ pub fn clause_accusations(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<E
             } else {
                 matches!(mark, Some("whether" | "if"))
             };
-            let Some(subject) = tree.kid(c, &["nsubj"]).filter(|_| fits) else {
+            if !fits {
                 continue;
+            }
+            // the clause's doer: its subject, or the agent of a passive
+            // clause ("alleged that voters were intimidated by soldiers")
+            let targets = match tree.kid(c, &["nsubj"]) {
+                Some(subject) => tree.np(subject),
+                None if tree.kid(c, &["nsubjpass"]).is_some() => tree.agent(c),
+                None => continue,
             };
-            let targets = tree.np(subject);
             let cameo = if alleging { "112" } else { "111" };
             let reading = Reading {
                 relation: "accuses",
@@ -1171,6 +1248,38 @@ mod tests {
             e,
             vec![ev("Chile", "attacks", "Peru", Modality::Hypothetical)]
         );
+    }
+
+    #[test]
+    fn an_attempt_on_a_life_attacks_its_owner() {
+        // "Rebels made an attempt on Ruiz's life."
+        let e = events(
+            "Rebels/2/nsubj made/0/ROOT an/4/det attempt/2/dobj on/4/prep Ruiz/8/poss 's/6/case life/5/pobj ./2/punct",
+            &["Rebels", "Ruiz"],
+        );
+        assert_eq!(e, vec![ev("Rebels", "attacks", "Ruiz", A)]);
+        // "Rebels made an attempt on the record of Ruiz." is no attack
+        let e = events(
+            "Rebels/2/nsubj made/0/ROOT an/4/det attempt/2/dobj on/4/prep the/7/det record/5/pobj of/7/prep Ruiz/8/pobj ./2/punct",
+            &["Rebels", "Ruiz"],
+        );
+        assert!(e.is_empty(), "{e:?}");
+    }
+
+    #[test]
+    fn a_demand_noun_clause_names_whom_it_is_made_of() {
+        // "Chile's request that Peru should withdraw was ignored."
+        let e = events(
+            "Chile/3/poss 's/1/case request/9/nsubjpass that/7/mark Peru/7/nsubj should/7/aux withdraw/3/acl was/9/auxpass ignored/0/ROOT ./9/punct",
+            &["Chile", "Peru"],
+        );
+        assert!(e.contains(&ev("Chile", "demands", "Peru", A)), "{e:?}");
+        // "Chile called for Peru to withdraw."
+        let e = events(
+            "Chile/2/nsubj called/0/ROOT for/2/prep Peru/3/pobj to/6/aux withdraw/2/advcl ./2/punct",
+            &["Chile", "Peru"],
+        );
+        assert!(e.contains(&ev("Chile", "demands", "Peru", A)), "{e:?}");
     }
 
     #[test]
