@@ -145,7 +145,10 @@ pub fn extract(
         let mut tree_modality: Vec<(usize, &str, Modality)> = Vec::new();
         // attack triggers the tree reads as words, not weapons
         let mut verbal: Vec<usize> = Vec::new();
+        let mut triggers = triggers;
         if let Some(tree) = tree::Tree::new(tokens, s.tokens.clone(), &units) {
+            // an accord named inside another phrase is background
+            triggers.retain(|t| !tree::background(&tree, t));
             for t in &triggers {
                 if tree::verbal_attack(&tree, t) {
                     verbal.push(tokens[t.start].span.start);
@@ -525,6 +528,13 @@ fn find_triggers(
                 sense: sense.clone(),
                 particle: None,
             });
+            continue;
+        }
+        // a verb-only lemma the tagger reads as a noun after a singular
+        // common noun, its modifier: "three title fights" is no verb (but
+        // "troops fight militias", a plural subject, may be one)
+        if noun.is_none() && tag.starts_with("NN") && i > range.start && tokens[i - 1].tag() == "NN"
+        {
             continue;
         }
         let sense = match (noun, verb) {

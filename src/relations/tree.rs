@@ -657,6 +657,54 @@ fn rejected_proposal(
     reading.push(tree, pairs, out);
 }
 
+/// Whether a nominal agreement or talks trigger is only background: named
+/// inside another phrase ("under the 1994 accord between X and Y", "an
+/// impasse in talks between X and Y", "the deal's terms"), not reported
+/// as being signed, reached or held (the convention of the gold sets). As
+/// the object of a verb ("welcomed the pact") it stays an event: on the
+/// training passages most such objects are.
+pub fn background(tree: &Tree, t: &Trigger) -> bool {
+    let (node, nominal) = trigger_node(tree, t);
+    if !nominal
+        || !matches!(t.sense.relation.as_str(), "meets" | "cooperates")
+        || !AGREEMENT_NOUNS.contains(&tree.lower(node))
+    {
+        return false;
+    }
+    let mut n = node;
+    for _ in 0..8 {
+        if tree.dep(n) == "conj"
+            && let Some(h) = tree.head(n)
+        {
+            n = h;
+        } else {
+            break;
+        }
+    }
+    if tree.dep(n) == "pobj"
+        && let Some(p) = tree.head(n)
+        && tree.lower(p) == "of"
+        && let Some(m) = tree.head(p)
+        && MEASURE_NOUNS.contains(&tree.lower(m))
+    {
+        n = m;
+    }
+    let Some(g) = tree.head(n) else {
+        return false;
+    };
+    match tree.dep(n) {
+        "compound" | "poss" | "nmod" => true,
+        // ("the possibility of talks between X and Y" stays, as a prospect)
+        "pobj" => {
+            let governor = tree.head(g);
+            !governor.is_some_and(|h| PROSPECT_NOUNS.contains(tree.lower(h)))
+                && (matches!(tree.lower(g), "under" | "of")
+                    || governor.is_some_and(|h| tree.tokens[h].tag().starts_with("NN")))
+        }
+        _ => false,
+    }
+}
+
 /// The tree node a trigger stands on (the verb, or the head noun of a
 /// nominal trigger) and whether it is read as a noun.
 fn trigger_node(tree: &Tree, t: &Trigger) -> (usize, bool) {
@@ -1280,6 +1328,32 @@ mod tests {
             &["Chile", "Peru"],
         );
         assert!(e.contains(&ev("Chile", "demands", "Peru", A)), "{e:?}");
+    }
+
+    #[test]
+    fn an_accord_inside_another_phrase_is_background() {
+        // "Trade runs under the accord between Chile and Peru."
+        let lex = Lexicon::builtin().unwrap();
+        let (tokens, units) = parsed(
+            "Trade/2/nsubj runs/0/ROOT under/2/prep the/5/det accord/3/pobj between/5/prep Chile/6/pobj and/7/cc Peru/7/conj ./2/punct",
+            &["Chile", "Peru"],
+        );
+        let mut analysis = crate::text::Analysis::default();
+        analysis.sentences.push(crate::text::Sentence {
+            span: Span::new(0, tokens.last().unwrap().span.end),
+            tokens: 0..tokens.len(),
+        });
+        analysis.tokens = tokens;
+        let range = 0..analysis.tokens.len();
+        let triggers = super::super::find_triggers(&analysis, range.clone(), &lex);
+        let tree = Tree::new(&analysis.tokens, range, &units).unwrap();
+        assert!(triggers.iter().any(|t| background(&tree, t)));
+        // "Chile and Peru signed an accord." is an event
+        let e = events(
+            "Chile/4/nsubj and/1/cc Peru/1/conj signed/0/ROOT an/6/det accord/4/dobj ./4/punct",
+            &["Chile", "Peru"],
+        );
+        assert!(e.contains(&ev("Chile", "cooperates", "Peru", A)), "{e:?}");
     }
 
     #[test]
