@@ -927,6 +927,8 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
             }
             if t.sense.direct
                 && let Some(o) = tree.kid(node, &["dobj", "dative", "attr"])
+                // "urged the release of X" asks X's captors, not X
+                && !(t.sense.relation == "demands" && CUSTODY_NOUNS.contains(&tree.lower(o)))
             {
                 let objs = tree.np(o);
                 if objs.is_empty() {
@@ -970,6 +972,8 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
         if targets.is_empty()
             && let Some(o) = tree.kid(node, &["dobj"])
             && t.sense.relation == "demands"
+            // "urged the release of X" asks X's captors, not X
+            && !CUSTODY_NOUNS.contains(&tree.lower(o))
         {
             targets.extend(tree.np(o));
         }
