@@ -932,9 +932,15 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
             {
                 let objs = tree.np(o);
                 if objs.is_empty() {
-                    // "condemned Israel's policy", "rejected Iran's proposal"
-                    if owner_is_target {
+                    // "condemned Israel's policy", "rejected Iran's proposal";
+                    // "toppled Mubarak's government", "attacked the regime
+                    // of Assad": a government stands for its leader
+                    if owner_is_target || GOVERNMENT_NOUNS.contains(&tree.lower(o)) {
                         targets.extend(tree.owner(o));
+                    }
+                    if GOVERNMENT_NOUNS.contains(&tree.lower(o)) {
+                        let of = ["of".to_string()];
+                        targets.extend(tree.prep_objects(o, &of));
                     }
                 } else {
                     targets.extend(objs);
