@@ -348,6 +348,30 @@ impl<'a> Tree<'a> {
                 out.extend(self.np(o));
             }
         }
+        // one hop through a phrase that names no actor to a partner: "ties
+        // at ambassadorial level with Yugoslavia", "talks on trade with China"
+        if out.is_empty() {
+            for &p in self.kids(h) {
+                if self.dep(p) != "prep" || self.lower(p) == "between" {
+                    continue;
+                }
+                if let Some(o) = self.kid(p, &["pobj"])
+                    && self.unit(o).is_none()
+                    && self.np(o).is_empty()
+                {
+                    for &q in self.kids(o) {
+                        // only a partner: "on his return to Moscow" is no target
+                        if self.dep(q) == "prep"
+                            && self.lower(q) == "with"
+                            && preps.iter().any(|x| x == "with")
+                            && let Some(x) = self.kid(q, &["pobj"])
+                        {
+                            out.extend(self.np(x));
+                        }
+                    }
+                }
+            }
+        }
         out
     }
 
