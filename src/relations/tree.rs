@@ -1226,8 +1226,12 @@ mod tests {
         (tokens, units)
     }
 
-    /// (source, relation, target, modality) of every event of the sentence.
-    fn events(spec: &str, actors: &[&str]) -> Vec<(String, String, String, Modality)> {
+    /// Runs `f` on the tree and the triggers of a parsed sentence.
+    fn with_tree<R>(
+        spec: &str,
+        actors: &[&str],
+        f: impl FnOnce(&Tree, &[Trigger], &Lexicon) -> R,
+    ) -> R {
         let lex = Lexicon::builtin().unwrap();
         let (tokens, units) = parsed(spec, actors);
         let mut analysis = crate::text::Analysis::default();
@@ -1238,10 +1242,18 @@ mod tests {
         analysis.tokens = tokens;
         let triggers = super::super::find_triggers(&analysis, 0..analysis.tokens.len(), &lex);
         let tree = Tree::new(&analysis.tokens, 0..analysis.tokens.len(), &units).unwrap();
-        let mut out = Vec::new();
-        for t in &triggers {
-            events_for(&tree, t, &lex, 0, &mut out);
-        }
+        f(&tree, &triggers, &lex)
+    }
+
+    /// (source, relation, target, modality) of every event of the sentence.
+    fn events(spec: &str, actors: &[&str]) -> Vec<(String, String, String, Modality)> {
+        let out = with_tree(spec, actors, |tree, triggers, lex| {
+            let mut out = Vec::new();
+            for t in triggers {
+                events_for(tree, t, lex, 0, &mut out);
+            }
+            out
+        });
         let mut v: Vec<_> = out
             .iter()
             .map(|e| {
@@ -1367,21 +1379,12 @@ mod tests {
     #[test]
     fn an_accord_inside_another_phrase_is_background() {
         // "Trade runs under the accord between Chile and Peru."
-        let lex = Lexicon::builtin().unwrap();
-        let (tokens, units) = parsed(
+        let background = with_tree(
             "Trade/2/nsubj runs/0/ROOT under/2/prep the/5/det accord/3/pobj between/5/prep Chile/6/pobj and/7/cc Peru/7/conj ./2/punct",
             &["Chile", "Peru"],
+            |tree, triggers, _| triggers.iter().any(|t| background(tree, t)),
         );
-        let mut analysis = crate::text::Analysis::default();
-        analysis.sentences.push(crate::text::Sentence {
-            span: Span::new(0, tokens.last().unwrap().span.end),
-            tokens: 0..tokens.len(),
-        });
-        analysis.tokens = tokens;
-        let range = 0..analysis.tokens.len();
-        let triggers = super::super::find_triggers(&analysis, range.clone(), &lex);
-        let tree = Tree::new(&analysis.tokens, range, &units).unwrap();
-        assert!(triggers.iter().any(|t| background(&tree, t)));
+        assert!(background);
         // "Chile and Peru signed an accord." is an event
         let e = events(
             "Chile/4/nsubj and/1/cc Peru/1/conj signed/0/ROOT an/6/det accord/4/dobj ./4/punct",
