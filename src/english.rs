@@ -772,6 +772,24 @@ pub const BLOC_ADJECTIVES: &[&str] = &[
     "south-east",
 ];
 
+/// Nouns for a government that stands for whoever owns it: "Mubarak's
+/// government", "the regime of Assad".
+pub const GOVERNMENT_NOUNS: &[&str] = &["government", "regime", "administration", "cabinet"];
+
+/// Nouns whose "of" names someone held, not the one a demand is made of:
+/// "urged the release of X" asks X's captors, not X.
+pub const CUSTODY_NOUNS: &[&str] = &[
+    "release",
+    "freeing",
+    "extradition",
+    "handover",
+    "hand-over",
+    "repatriation",
+    "return",
+    "transfer",
+    "pardon",
+];
+
 /// People who belong to someone without being them: "arrested her aunt"
 /// acts on the aunt, not on the woman the pronoun names.
 pub const KIN_NOUNS: &[&str] = &[

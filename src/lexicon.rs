@@ -542,6 +542,10 @@ pub struct TriggerSense {
 pub struct LightVerb {
     /// Object nouns (lower case; plural forms included).
     pub objects: Vec<String>,
+    /// A particle the construction needs, between the verb and the object
+    /// or right after the object: "call off talks", "called the talks
+    /// off", but not "called for talks".
+    pub particle: Option<String>,
     /// The relation it signals.
     pub sense: TriggerSense,
 }
@@ -1013,9 +1017,23 @@ impl Lexicon {
                 }
                 let objects = noun_forms(words.last().map(String::as_str).unwrap_or_default());
                 let sense = mk(TriggerPos::Verb, &l.to_lowercase());
+                // Other middle words ("send humanitarian aid") may be left
+                // out; a particle changes the verb's meaning and may not
+                // ("call for X to act" is a demand, "call X to talk" a
+                // phone call).
+                let particle = words[1..words.len() - 1]
+                    .iter()
+                    .find(|w| {
+                        matches!(
+                            w.as_str(),
+                            "off" | "out" | "up" | "down" | "on" | "away" | "back" | "for"
+                        )
+                    })
+                    .cloned();
                 for f in verb_forms(&words[0]) {
                     lex.light_verbs.entry(f).or_default().push(LightVerb {
                         objects: objects.clone(),
+                        particle: particle.clone(),
                         sense: sense.clone(),
                     });
                 }
@@ -1267,6 +1285,20 @@ mod tests {
                 .binary_search(&"Cuba".to_string())
                 .is_err()
         );
+    }
+
+    #[test]
+    fn light_verbs_keep_their_particle_only() {
+        let lex = Lexicon::builtin().unwrap();
+        let particle = |verb: &str, object: &str| {
+            lex.light_verbs[verb]
+                .iter()
+                .find(|l| l.objects.iter().any(|o| o == object))
+                .map(|l| l.particle.clone())
+        };
+        assert_eq!(particle("called", "talks"), Some(Some("off".to_string())));
+        // an adjective in the middle may be left out
+        assert_eq!(particle("send", "aid"), Some(None));
     }
 
     #[test]

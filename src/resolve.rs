@@ -784,9 +784,17 @@ fn antecedent(
         }
     };
     // "Trump hosted him": an object pronoun is not the subject of its own clause.
+    // "Ghana said it would ...": after a verb of saying, "it" opens the
+    // reported clause as its subject.
+    let after_saying = p.tokens.start > 0 && {
+        let before = tokens[p.tokens.start - 1].lower.as_str();
+        crate::english::is(crate::english::SPEECH, before)
+            && !matches!(before, "told" | "tells" | "tell")
+    };
     let object_pronoun = matches!(w, "him" | "her" | "them")
         || w == "it"
             && p.tokens.start > 0
+            && !after_saying
             && (tokens[p.tokens.start - 1].is_verb()
                 || crate::english::is(
                     crate::english::PREPOSITIONS,
@@ -1000,6 +1008,18 @@ mod tests {
                 .mentions,
             2
         );
+    }
+
+    #[test]
+    fn it_after_a_verb_of_saying_is_the_speaker() {
+        // "it" opens the reported clause; it is not the object of "said"
+        let x = pipeline().extract(&Document::new(
+            "t",
+            "Iraq criticised Kuwait. Ghana said it would punish Togo.",
+        ));
+        let it = x.mentions.iter().find(|m| m.name == "it").unwrap();
+        let ghana = x.actors.iter().position(|a| a.label == "Ghana");
+        assert_eq!(it.actor, ghana, "{:?}", x.actors);
     }
 
     #[test]

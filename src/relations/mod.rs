@@ -145,7 +145,10 @@ pub fn extract(
         let mut tree_modality: Vec<(usize, &str, Modality)> = Vec::new();
         // attack triggers the tree reads as words, not weapons
         let mut verbal: Vec<usize> = Vec::new();
+        let mut triggers = triggers;
         if let Some(tree) = tree::Tree::new(tokens, s.tokens.clone(), &units) {
+            // an accord named inside another phrase is background
+            triggers.retain(|t| !tree::background(&tree, t));
             for t in &triggers {
                 if tree::verbal_attack(&tree, t) {
                     verbal.push(tokens[t.start].span.start);
@@ -400,16 +403,32 @@ fn find_triggers(
                     // "asked for help to ..." is no request to someone; the
                     // tree tells "asked Greece on Wednesday to explain" apart
                     if w == "to"
-                        && tokens[i + 1..j]
-                            .iter()
-                            .any(|t| crate::english::is(crate::english::PREPOSITIONS, &t.lower))
+                        && tokens[i + 1..j].iter().any(|t| {
+                            crate::english::is(crate::english::PREPOSITIONS, &t.lower)
+                                && lv.particle.as_ref() != Some(&t.lower)
+                        })
                         && !controls_infinitive(tokens, i, j)
+                    {
+                        break;
+                    }
+                    // "called for Iran to stop": "for" opens a clause whose
+                    // verb follows the "to"
+                    if w == "to"
+                        && lv.particle.as_deref() == Some("for")
+                        && tokens.get(j + 1).is_none_or(|t| t.tag() != "VB")
                     {
                         break;
                     }
                     // a parsed object noun must be the verb's own object:
                     // "concluded negotiations on the treaty" signs nothing
                     if tokens[j].tag().starts_with("NN") && !object_of(tokens, i, j) {
+                        break;
+                    }
+                    // "call off talks" needs its "off": not "called for talks"
+                    if let Some(p) = &lv.particle
+                        && !tokens[i + 1..j].iter().any(|t| &t.lower == p)
+                        && tokens.get(j + 1).is_none_or(|t| &t.lower != p)
+                    {
                         break;
                     }
                     if best.is_none_or(|(bj, _)| j > bj) {
@@ -509,6 +528,13 @@ fn find_triggers(
                 sense: sense.clone(),
                 particle: None,
             });
+            continue;
+        }
+        // a verb-only lemma the tagger reads as a noun after a singular
+        // common noun, its modifier: "three title fights" is no verb (but
+        // "troops fight militias", a plural subject, may be one)
+        if noun.is_none() && tag.starts_with("NN") && i > range.start && tokens[i - 1].tag() == "NN"
+        {
             continue;
         }
         let sense = match (noun, verb) {

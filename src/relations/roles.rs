@@ -384,6 +384,14 @@ pub fn object(
                 return None;
             }
             let symmetric = lex.relation(&t.sense.relation).is_some_and(|r| r.symmetric);
+            // "urged the release of X": the demand is on X's captors
+            let held = prep == Some("of")
+                && t.sense.relation == "demands"
+                && k >= 2
+                && is(crate::english::CUSTODY_NOUNS, &tokens[k - 2].lower);
+            if held {
+                return None;
+            }
             let ok = match prep {
                 None => t.sense.direct && !nominal,
                 // "the arrest of X", "the expulsion of X's diplomats": the patient

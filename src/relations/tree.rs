@@ -348,6 +348,76 @@ impl<'a> Tree<'a> {
                 out.extend(self.np(o));
             }
         }
+        // one hop through a phrase that names no actor to a partner: "ties
+        // at ambassadorial level with Yugoslavia", "talks on trade with China"
+        if out.is_empty() {
+            for &p in self.kids(h) {
+                if self.dep(p) != "prep" || self.lower(p) == "between" {
+                    continue;
+                }
+                if let Some(o) = self.kid(p, &["pobj"])
+                    && self.unit(o).is_none()
+                    && self.np(o).is_empty()
+                {
+                    for &q in self.kids(o) {
+                        // only a partner: "on his return to Moscow" is no target
+                        if self.dep(q) == "prep"
+                            && self.lower(q) == "with"
+                            && preps.iter().any(|x| x == "with")
+                            && let Some(x) = self.kid(q, &["pobj"])
+                        {
+                            out.extend(self.np(x));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The subject of a "for X to do" clause on `h`: "called for Russia
+    /// to withdraw", "its call for Iran to stop". The parser hangs the
+    /// infinitive anywhere, so the words after the actor decide.
+    fn infinitive_subject(&self, h: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for &p in self.kids(h) {
+            if self.dep(p) == "prep"
+                && self.lower(p) == "for"
+                && let Some(o) = self.kid(p, &["pobj"])
+                && self.tokens.get(o + 1).is_some_and(|t| t.lower == "to")
+                && self.tokens.get(o + 2).is_some_and(|t| t.tag() == "VB")
+            {
+                out.extend(self.np(o));
+            }
+        }
+        out
+    }
+
+    /// Whose life an attempt is on: "an attempt on her life", "an attempt
+    /// on the life of the president".
+    fn life_owner(&self, n: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for &p in self.kids(n) {
+            if self.dep(p) != "prep" || self.lower(p) != "on" {
+                continue;
+            }
+            let Some(o) = self.kid(p, &["pobj"]) else {
+                continue;
+            };
+            if !matches!(self.lower(o), "life" | "lives") {
+                continue;
+            }
+            out.extend(self.owner(o));
+            if let Some(of) = self
+                .kids(o)
+                .iter()
+                .copied()
+                .find(|&k| self.dep(k) == "prep" && self.lower(k) == "of")
+                && let Some(x) = self.kid(of, &["pobj"])
+            {
+                out.extend(self.np(x));
+            }
+        }
         out
     }
 
@@ -611,6 +681,54 @@ fn rejected_proposal(
     reading.push(tree, pairs, out);
 }
 
+/// Whether a nominal agreement or talks trigger is only background: named
+/// inside another phrase ("under the 1994 accord between X and Y", "an
+/// impasse in talks between X and Y", "the deal's terms"), not reported
+/// as being signed, reached or held (the convention of the gold sets). As
+/// the object of a verb ("welcomed the pact") it stays an event: on the
+/// training passages most such objects are.
+pub fn background(tree: &Tree, t: &Trigger) -> bool {
+    let (node, nominal) = trigger_node(tree, t);
+    if !nominal
+        || !matches!(t.sense.relation.as_str(), "meets" | "cooperates")
+        || !AGREEMENT_NOUNS.contains(&tree.lower(node))
+    {
+        return false;
+    }
+    let mut n = node;
+    for _ in 0..8 {
+        if tree.dep(n) == "conj"
+            && let Some(h) = tree.head(n)
+        {
+            n = h;
+        } else {
+            break;
+        }
+    }
+    if tree.dep(n) == "pobj"
+        && let Some(p) = tree.head(n)
+        && tree.lower(p) == "of"
+        && let Some(m) = tree.head(p)
+        && MEASURE_NOUNS.contains(&tree.lower(m))
+    {
+        n = m;
+    }
+    let Some(g) = tree.head(n) else {
+        return false;
+    };
+    match tree.dep(n) {
+        "compound" | "poss" | "nmod" => true,
+        // ("the possibility of talks between X and Y" stays, as a prospect)
+        "pobj" => {
+            let governor = tree.head(g);
+            !governor.is_some_and(|h| PROSPECT_NOUNS.contains(tree.lower(h)))
+                && (matches!(tree.lower(g), "under" | "of")
+                    || governor.is_some_and(|h| tree.tokens[h].tag().starts_with("NN")))
+        }
+        _ => false,
+    }
+}
+
 /// The tree node a trigger stands on (the verb, or the head noun of a
 /// nominal trigger) and whether it is read as a noun.
 fn trigger_node(tree: &Tree, t: &Trigger) -> (usize, bool) {
@@ -722,6 +840,24 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
             between.extend(tree.np(o));
         }
         targets.extend(tree.prep_objects(node, &preps));
+        if targets.is_empty() {
+            targets.extend(tree.life_owner(node));
+        }
+        // "Germany's request that Russia withdraw", "a call for Iran to
+        // stop": the subject of the clause the demand noun governs
+        if t.sense.relation == "demands" {
+            for &c in tree.kids(node) {
+                if tree.dep(c) == "acl"
+                    && tree
+                        .kid(c, &["mark"])
+                        .is_some_and(|m| matches!(tree.lower(m), "that" | "for"))
+                    && let Some(subject) = tree.kid(c, &["nsubj"])
+                {
+                    targets.extend(tree.np(subject));
+                }
+            }
+            targets.extend(tree.infinitive_subject(node));
+        }
         // "sanctions imposed on Iraq": the participle carries the target
         for &c in tree.kids(node) {
             if tree.dep(c) == "acl" {
@@ -815,12 +951,20 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
             }
             if t.sense.direct
                 && let Some(o) = tree.kid(node, &["dobj", "dative", "attr"])
+                // "urged the release of X" asks X's captors, not X
+                && !(t.sense.relation == "demands" && CUSTODY_NOUNS.contains(&tree.lower(o)))
             {
                 let objs = tree.np(o);
                 if objs.is_empty() {
-                    // "condemned Israel's policy", "rejected Iran's proposal"
-                    if owner_is_target {
+                    // "condemned Israel's policy", "rejected Iran's proposal";
+                    // "toppled Mubarak's government", "attacked the regime
+                    // of Assad": a government stands for its leader
+                    if owner_is_target || GOVERNMENT_NOUNS.contains(&tree.lower(o)) {
                         targets.extend(tree.owner(o));
+                    }
+                    if GOVERNMENT_NOUNS.contains(&tree.lower(o)) {
+                        let of = ["of".to_string()];
+                        targets.extend(tree.prep_objects(o, &of));
                     }
                 } else {
                     targets.extend(objs);
@@ -847,10 +991,19 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
         if let Some(n) = noun {
             targets.extend(tree.prep_objects(n, &preps));
         }
+        if t.sense.relation == "demands" {
+            // "renewed its call for Russia to withdraw": the light verb's noun
+            targets.extend(tree.infinitive_subject(node));
+            if let Some(n) = noun {
+                targets.extend(tree.infinitive_subject(n));
+            }
+        }
         // "asked Greece to explain": object of the verb is the target of a demand
         if targets.is_empty()
             && let Some(o) = tree.kid(node, &["dobj"])
             && t.sense.relation == "demands"
+            // "urged the release of X" asks X's captors, not X
+            && !CUSTODY_NOUNS.contains(&tree.lower(o))
         {
             targets.extend(tree.np(o));
         }
@@ -952,10 +1105,16 @@ pub fn clause_accusations(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<E
             } else {
                 matches!(mark, Some("whether" | "if"))
             };
-            let Some(subject) = tree.kid(c, &["nsubj"]).filter(|_| fits) else {
+            if !fits {
                 continue;
+            }
+            // the clause's doer: its subject, or the agent of a passive
+            // clause ("alleged that voters were intimidated by soldiers")
+            let targets = match tree.kid(c, &["nsubj"]) {
+                Some(subject) => tree.np(subject),
+                None if tree.kid(c, &["nsubjpass"]).is_some() => tree.agent(c),
+                None => continue,
             };
-            let targets = tree.np(subject);
             let cameo = if alleging { "112" } else { "111" };
             let reading = Reading {
                 relation: "accuses",
@@ -1067,8 +1226,12 @@ mod tests {
         (tokens, units)
     }
 
-    /// (source, relation, target, modality) of every event of the sentence.
-    fn events(spec: &str, actors: &[&str]) -> Vec<(String, String, String, Modality)> {
+    /// Runs `f` on the tree and the triggers of a parsed sentence.
+    fn with_tree<R>(
+        spec: &str,
+        actors: &[&str],
+        f: impl FnOnce(&Tree, &[Trigger], &Lexicon) -> R,
+    ) -> R {
         let lex = Lexicon::builtin().unwrap();
         let (tokens, units) = parsed(spec, actors);
         let mut analysis = crate::text::Analysis::default();
@@ -1079,10 +1242,18 @@ mod tests {
         analysis.tokens = tokens;
         let triggers = super::super::find_triggers(&analysis, 0..analysis.tokens.len(), &lex);
         let tree = Tree::new(&analysis.tokens, 0..analysis.tokens.len(), &units).unwrap();
-        let mut out = Vec::new();
-        for t in &triggers {
-            events_for(&tree, t, &lex, 0, &mut out);
-        }
+        f(&tree, &triggers, &lex)
+    }
+
+    /// (source, relation, target, modality) of every event of the sentence.
+    fn events(spec: &str, actors: &[&str]) -> Vec<(String, String, String, Modality)> {
+        let out = with_tree(spec, actors, |tree, triggers, lex| {
+            let mut out = Vec::new();
+            for t in triggers {
+                events_for(tree, t, lex, 0, &mut out);
+            }
+            out
+        });
         let mut v: Vec<_> = out
             .iter()
             .map(|e| {
@@ -1171,6 +1342,55 @@ mod tests {
             e,
             vec![ev("Chile", "attacks", "Peru", Modality::Hypothetical)]
         );
+    }
+
+    #[test]
+    fn an_attempt_on_a_life_attacks_its_owner() {
+        // "Rebels made an attempt on Ruiz's life."
+        let e = events(
+            "Rebels/2/nsubj made/0/ROOT an/4/det attempt/2/dobj on/4/prep Ruiz/8/poss 's/6/case life/5/pobj ./2/punct",
+            &["Rebels", "Ruiz"],
+        );
+        assert_eq!(e, vec![ev("Rebels", "attacks", "Ruiz", A)]);
+        // "Rebels made an attempt on the record of Ruiz." is no attack
+        let e = events(
+            "Rebels/2/nsubj made/0/ROOT an/4/det attempt/2/dobj on/4/prep the/7/det record/5/pobj of/7/prep Ruiz/8/pobj ./2/punct",
+            &["Rebels", "Ruiz"],
+        );
+        assert!(e.is_empty(), "{e:?}");
+    }
+
+    #[test]
+    fn a_demand_noun_clause_names_whom_it_is_made_of() {
+        // "Chile's request that Peru should withdraw was ignored."
+        let e = events(
+            "Chile/3/poss 's/1/case request/9/nsubjpass that/7/mark Peru/7/nsubj should/7/aux withdraw/3/acl was/9/auxpass ignored/0/ROOT ./9/punct",
+            &["Chile", "Peru"],
+        );
+        assert!(e.contains(&ev("Chile", "demands", "Peru", A)), "{e:?}");
+        // "Chile called for Peru to withdraw."
+        let e = events(
+            "Chile/2/nsubj called/0/ROOT for/2/prep Peru/3/pobj to/6/aux withdraw/2/advcl ./2/punct",
+            &["Chile", "Peru"],
+        );
+        assert!(e.contains(&ev("Chile", "demands", "Peru", A)), "{e:?}");
+    }
+
+    #[test]
+    fn an_accord_inside_another_phrase_is_background() {
+        // "Trade runs under the accord between Chile and Peru."
+        let background = with_tree(
+            "Trade/2/nsubj runs/0/ROOT under/2/prep the/5/det accord/3/pobj between/5/prep Chile/6/pobj and/7/cc Peru/7/conj ./2/punct",
+            &["Chile", "Peru"],
+            |tree, triggers, _| triggers.iter().any(|t| background(tree, t)),
+        );
+        assert!(background);
+        // "Chile and Peru signed an accord." is an event
+        let e = events(
+            "Chile/4/nsubj and/1/cc Peru/1/conj signed/0/ROOT an/6/det accord/4/dobj ./4/punct",
+            &["Chile", "Peru"],
+        );
+        assert!(e.contains(&ev("Chile", "cooperates", "Peru", A)), "{e:?}");
     }
 
     #[test]
