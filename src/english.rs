@@ -772,6 +772,26 @@ pub const BLOC_ADJECTIVES: &[&str] = &[
     "south-east",
 ];
 
+/// Verbs of thanks whose "for" phrase names what the thanked one did:
+/// "thanked Gabon for its support".
+pub static THANKING_VERBS: LazyLock<VerbSet> =
+    LazyLock::new(|| VerbSet::new(&["thank", "praise", "commend", "hail", "salute"]));
+
+/// Help one actor gives another.
+pub const SUPPORT_NOUNS: &[&str] = &[
+    "support",
+    "help",
+    "backing",
+    "assistance",
+    "aid",
+    "solidarity",
+    "cooperation",
+    "co-operation",
+    "contribution",
+    "contributions",
+    "hospitality",
+];
+
 /// Nouns for a government that stands for whoever owns it: "Mubarak's
 /// government", "the regime of Assad".
 pub const GOVERNMENT_NOUNS: &[&str] = &["government", "regime", "administration", "cabinet"];

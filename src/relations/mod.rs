@@ -161,6 +161,7 @@ pub fn extract(
                 ));
             }
             tree::clause_accusations(&tree, lex, si, &mut sentence_events);
+            tree::thanked_support(&tree, lex, si, &mut sentence_events);
         }
         let tree_done = sentence_events.len();
         for t in &triggers {
@@ -329,6 +330,14 @@ fn object_of(tokens: &[crate::text::Token], verb: usize, noun: usize) -> bool {
 
 /// Whether the "to" at `to` marks an infinitive complement of verb `verb`
 /// in the parse ("asked Greece on Wednesday to explain").
+/// Whether the verb at `verb` has a relative pronoun as its object before
+/// it ("whom Yeltsin ordered"), by the parse.
+fn relative_object_before(tokens: &[crate::text::Token], start: usize, verb: usize) -> bool {
+    tokens[start..verb].iter().any(|t| {
+        t.head == Some(verb) && t.dep == "dobj" && matches!(t.lower.as_str(), "whom" | "who")
+    })
+}
+
 fn controls_infinitive(tokens: &[crate::text::Token], verb: usize, to: usize) -> bool {
     tokens[to]
         .head
@@ -393,8 +402,14 @@ fn find_triggers(
             for j in i + 1..(i + 7).min(range.end) {
                 let w = tokens[j].lower.as_str();
                 if lv.objects.iter().any(|o| o == w) {
-                    if matches!(w, "to") && j == i + 1 {
-                        continue; // "get to", "ask to" need an actor in between
+                    // "get to", "ask to" need an actor in between, unless
+                    // it is a relative pronoun before the verb ("X, whom Y
+                    // ordered to restore peace")
+                    if matches!(w, "to")
+                        && j == i + 1
+                        && !relative_object_before(tokens, range.start, i)
+                    {
+                        continue;
                     }
                     // particles sit right after the verb: "called on Moscow"
                     if matches!(w, "on" | "upon" | "off" | "down" | "into") && j != i + 1 {

@@ -1136,6 +1136,48 @@ pub fn clause_accusations(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<E
     }
 }
 
+/// Support that a thanked actor gave: "China thanked Gabon for its
+/// support" also says that Gabon backed China. The thanked one cooperates
+/// with the one who thanks.
+pub fn thanked_support(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Event>) {
+    for v in tree.range.clone() {
+        if !THANKING_VERBS.contains(tree.lower(v)) || !tree.tokens[v].is_verb() {
+            continue;
+        }
+        let (thankers, passive) = tree.subject(v, 0);
+        let Some(o) = tree.kid(v, &["dobj"]) else {
+            continue;
+        };
+        let helpers = tree.np(o);
+        if passive || thankers.is_empty() || helpers.is_empty() {
+            continue;
+        }
+        let for_support = tree.kids(v).iter().any(|&p| {
+            tree.dep(p) == "prep"
+                && tree.lower(p) == "for"
+                && tree
+                    .kid(p, &["pobj"])
+                    .is_some_and(|n| SUPPORT_NOUNS.contains(&tree.lower(n)))
+        });
+        if !for_support {
+            continue;
+        }
+        let reading = Reading {
+            relation: "cooperates",
+            cameo: "050",
+            goldstein: lex.goldstein("050"),
+            symmetric: false,
+            modality: tree.modality(v),
+            sentence: si,
+            trigger: crate::document::Span::new(tree.tokens[v].span.start, tree.tokens[v].span.end),
+        };
+        let pairs = helpers
+            .iter()
+            .flat_map(|&h| thankers.iter().map(move |&t| (h, t)));
+        reading.push(tree, pairs, out);
+    }
+}
+
 /// What the events of one trigger share, whoever their actors are.
 struct Reading<'a> {
     relation: &'a str,
@@ -1391,6 +1433,26 @@ mod tests {
             &["Chile", "Peru"],
         );
         assert!(e.contains(&ev("Chile", "cooperates", "Peru", A)), "{e:?}");
+    }
+
+    #[test]
+    fn the_thanked_supporter_cooperates_with_the_thanker() {
+        // "Ghana thanked Togo for its support."
+        let spec = "Ghana/2/nsubj thanked/0/ROOT Togo/2/dobj for/2/prep its/6/poss support/4/pobj ./2/punct";
+        let e = with_tree(spec, &["Ghana", "Togo"], |tree, _, lex| {
+            let mut out = Vec::new();
+            thanked_support(tree, lex, 0, &mut out);
+            out.iter().map(|e| (e.source, e.target)).collect::<Vec<_>>()
+        });
+        assert_eq!(e, vec![(1, 0)]);
+        // "for its courage" is no support
+        let spec = "Ghana/2/nsubj thanked/0/ROOT Togo/2/dobj for/2/prep its/6/poss courage/4/pobj ./2/punct";
+        let e = with_tree(spec, &["Ghana", "Togo"], |tree, _, lex| {
+            let mut out = Vec::new();
+            thanked_support(tree, lex, 0, &mut out);
+            out.len()
+        });
+        assert_eq!(e, 0);
     }
 
     #[test]
