@@ -100,8 +100,8 @@ fn dev_set_scores() {
 fn reuters_train_scores() {
     let s = score("reuters_train.jsonl");
     assert!(
-        s.f1 >= 0.53,
-        "reuters_train relations F1 below 0.53: {}",
+        s.f1 >= 0.56,
+        "reuters_train relations F1 below 0.56: {}",
         s.line
     );
     assert!(
@@ -118,13 +118,13 @@ fn reuters_train_scores() {
 
 /// Reuters passages never used for development: scored to measure only
 /// (no rule was read off their errors). Issue 7 asks for F1 >= 0.60; the
-/// bar guards the measured 0.322 and that every passage runs.
+/// bar guards the measured 0.329 and that every passage runs.
 #[test]
 fn reuters_test_scores() {
     let s = score("reuters_test.jsonl");
     assert!(
-        s.f1 >= 0.30,
-        "reuters_test relations F1 below 0.30: {}",
+        s.f1 >= 0.31,
+        "reuters_test relations F1 below 0.31: {}",
         s.line
     );
     assert!(
