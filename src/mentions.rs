@@ -1364,11 +1364,14 @@ fn group_phrases(
             });
         }
     }
-    let mut k = 0;
-    mentions.retain(|_| {
-        k += 1;
-        !removed[k - 1]
-    });
+    replace_marked(mentions, &removed, found);
+}
+
+/// Drops the mentions marked in `removed` (one flag per mention) and adds
+/// the mentions `found` in their place.
+fn replace_marked(mentions: &mut Vec<Mention>, removed: &[bool], found: Vec<Mention>) {
+    let mut flags = removed.iter();
+    mentions.retain(|_| !flags.next().copied().unwrap_or(false));
     mentions.extend(found);
 }
 
@@ -1582,12 +1585,7 @@ fn public_bodies(
             });
         }
     }
-    let mut k = 0;
-    mentions.retain(|_| {
-        k += 1;
-        !removed[k - 1]
-    });
-    mentions.extend(found);
+    replace_marked(mentions, &removed, found);
 }
 
 /// An adjective that says what kind a group is rather than how it is
