@@ -176,26 +176,41 @@ pub fn extract(
                 &mut sentence_events,
             );
         }
-        // Where the tree and the window read one trigger between the same
-        // two actors in opposite directions, the tree's reading stands:
-        // it knows "pressure from X" makes X the source.
-        let (from_tree, from_window) = sentence_events.split_at(tree_done);
-        let reversed: Vec<bool> = from_window
+        // The window reads only what the tree left unread: where the tree
+        // gave a trigger a reading, the window's readings of that trigger
+        // with the same relation go (a target one phrase away, a place, an
+        // actor inside another phrase, a direction the tree reverses:
+        // "pressure from X" makes X the source). Measured on the Reuters
+        // training set, the window's extra readings of triggers the tree
+        // had read were wrong more often than right.
+        let tree_read: Vec<(usize, &str)> = sentence_events[..tree_done]
             .iter()
-            .map(|w| {
-                !w.symmetric
-                    && from_tree.iter().any(|e| {
-                        e.trigger.start == w.trigger.start
-                            && e.relation == w.relation
-                            && e.source == w.target
-                            && e.target == w.source
-                    })
-            })
+            .map(|e| (e.trigger.start, e.relation.as_str()))
             .collect();
+        let window_kept: Vec<bool> = sentence_events[tree_done..]
+            .iter()
+            .map(|w| !tree_read.contains(&(w.trigger.start, w.relation.as_str())))
+            .collect();
+        // a dropped reading of the same pair still lends its modality: the
+        // window sees "neither ... nor", "has yet to", "called off"
+        let (from_tree, from_window) = sentence_events.split_at_mut(tree_done);
+        for (w, _) in from_window
+            .iter()
+            .zip(&window_kept)
+            .filter(|(_, kept)| !**kept)
+        {
+            for e in from_tree.iter_mut() {
+                let same_pair = (e.source, e.target) == (w.source, w.target)
+                    || e.symmetric && (e.source, e.target) == (w.target, w.source);
+                if same_pair && e.trigger.start == w.trigger.start && e.relation == w.relation {
+                    e.modality = e.modality.most_cautious(w.modality);
+                }
+            }
+        }
         let mut k = 0;
         sentence_events.retain(|_| {
             k += 1;
-            k <= tree_done || !reversed[k - 1 - tree_done]
+            k <= tree_done || window_kept[k - 1 - tree_done]
         });
         // (a reading the window derives, "will not engage" rejects, keeps its own)
         for e in &mut sentence_events[tree_done..] {

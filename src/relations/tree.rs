@@ -98,12 +98,7 @@ impl<'a> Tree<'a> {
     pub fn np(&self, h: usize) -> Vec<usize> {
         let mut out = Vec::new();
         self.np_one(h, &mut out, 0);
-        let mut stack: Vec<usize> = self
-            .kids(h)
-            .iter()
-            .copied()
-            .filter(|&c| self.dep(c) == "conj")
-            .collect();
+        let mut stack: Vec<usize> = self.members(h).collect();
         let mut seen = 0;
         while let Some(c) = stack.pop() {
             seen += 1;
@@ -111,16 +106,26 @@ impl<'a> Tree<'a> {
                 break;
             }
             self.np_one(c, &mut out, 0);
-            stack.extend(
-                self.kids(c)
-                    .iter()
-                    .copied()
-                    .filter(|&k| self.dep(k) == "conj"),
-            );
+            stack.extend(self.members(c));
         }
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// Further members of the phrase headed by `h`: its conjuncts and
+    /// what an "including" phrase names ("officials and politicians,
+    /// including X").
+    fn members(&self, h: usize) -> impl Iterator<Item = usize> + '_ {
+        self.kids(h).iter().copied().filter_map(move |c| {
+            if self.dep(c) == "conj" {
+                Some(c)
+            } else if self.dep(c) == "prep" && self.lower(c) == "including" {
+                self.kid(c, &["pobj"])
+            } else {
+                None
+            }
+        })
     }
 
     fn np_one(&self, h: usize, out: &mut Vec<usize>, depth: u8) {
@@ -147,7 +152,10 @@ impl<'a> Tree<'a> {
                 out.push(ua);
                 return;
             }
-            out.push(u);
+            // "They" for "Britain and France": one unit per actor, same words
+            out.extend(
+                (0..self.units.len()).filter(|&k| self.units[k].tokens == self.units[u].tokens),
+            );
             return;
         }
         let w = self.lower(h);
@@ -346,6 +354,18 @@ impl<'a> Tree<'a> {
             }
             if let Some(o) = self.kid(p, &["pobj"]) {
                 out.extend(self.np(o));
+            }
+        }
+        // "talks with officials, including X": the parser often hangs the
+        // "including" phrase on the head of the phrase, not on its object
+        if !out.is_empty() {
+            for &p in self.kids(h) {
+                if self.dep(p) == "prep"
+                    && self.lower(p) == "including"
+                    && let Some(o) = self.kid(p, &["pobj"])
+                {
+                    out.extend(self.np(o));
+                }
             }
         }
         // one hop through a phrase that names no actor to a partner: "ties
@@ -1066,6 +1086,17 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
             }
         }
     }
+    // "after a meeting with A and B": A and B met each other too, whoever
+    // else was there
+    if nominal && symmetric && targets.len() >= 2 {
+        for &a in &targets {
+            for &b in &targets {
+                if a < b {
+                    pairs.push((a, b));
+                }
+            }
+        }
+    }
     // (an attack in words is relabelled as an accusation by the caller,
     // once for the tree's and the window's readings alike)
     let reading = Reading {
@@ -1353,6 +1384,67 @@ mod tests {
         );
         assert!(e.contains(&ev("Chile", "cooperates", "Peru", A)), "{e:?}");
         assert!(e.contains(&ev("Peru", "cooperates", "Chile", A)), "{e:?}");
+    }
+
+    #[test]
+    fn an_including_phrase_adds_members() {
+        // the parser hangs "including" on the trigger noun here
+        let e = events(
+            "Okafor/2/nsubj held/0/ROOT talks/2/dobj with/3/prep officials/4/pobj ,/3/punct including/3/prep Mensah/7/pobj ./2/punct",
+            &["Okafor", "Mensah"],
+        );
+        assert_eq!(e, vec![ev("Okafor", "meets", "Mensah", A)]);
+        // and on the object noun there
+        let e = events(
+            "Obama/2/nsubj met/0/ROOT officials/2/dobj ,/3/punct including/3/prep Mensah/5/pobj ./2/punct",
+            &["Obama", "Mensah"],
+        );
+        assert_eq!(e, vec![ev("Obama", "meets", "Mensah", A)]);
+    }
+
+    #[test]
+    fn those_met_together_meet_each_other() {
+        let e = events(
+            "Obama/2/nsubj spoke/0/ROOT after/2/prep a/5/det meeting/3/pobj with/5/prep Mensah/6/pobj and/7/cc Diallo/7/conj ./2/punct",
+            &["Obama", "Mensah", "Diallo"],
+        );
+        assert!(e.contains(&ev("Mensah", "meets", "Diallo", A)), "{e:?}");
+        // one side of a meeting is no pair: "a meeting with Mensah"
+        let e = events(
+            "Obama/2/nsubj spoke/0/ROOT after/2/prep a/5/det meeting/3/pobj with/5/prep Mensah/6/pobj ./2/punct",
+            &["Obama", "Mensah"],
+        );
+        let mut e = e;
+        e.dedup(); // read from "spoke ... with" and from "meeting with"
+        assert_eq!(e, vec![ev("Obama", "meets", "Mensah", A)]);
+    }
+
+    #[test]
+    fn a_pronoun_for_two_actors_gives_both() {
+        // "They" resolved to two actors: two units over the same word
+        let mut out = Vec::new();
+        let lex = Lexicon::builtin().unwrap();
+        let (tokens, mut units) = parsed(
+            "They/2/nsubj urged/0/ROOT Chile/2/dobj to/5/aux leave/2/xcomp ./2/punct",
+            &["They", "Chile"],
+        );
+        let mut twin = units[0].clone();
+        twin.actor = 2;
+        units.push(twin);
+        let mut analysis = crate::text::Analysis::default();
+        analysis.sentences.push(crate::text::Sentence {
+            span: Span::new(0, tokens.last().unwrap().span.end),
+            tokens: 0..tokens.len(),
+        });
+        analysis.tokens = tokens;
+        let triggers = super::super::find_triggers(&analysis, 0..analysis.tokens.len(), &lex);
+        let tree = Tree::new(&analysis.tokens, 0..analysis.tokens.len(), &units).unwrap();
+        for t in &triggers {
+            events_for(&tree, t, &lex, 0, &mut out);
+        }
+        let mut pairs: Vec<(usize, usize)> = out.iter().map(|e| (e.source, e.target)).collect();
+        pairs.sort();
+        assert_eq!(pairs, vec![(0, 1), (2, 1)]);
     }
 
     #[test]
