@@ -625,10 +625,48 @@ pub const AGREEMENT_NOUNS: &[&str] = &[
 /// ("imposed sanctions on", "launched an attack on").
 pub static SUPPORT_VERBS: LazyLock<VerbSet> = LazyLock::new(|| {
     VerbSet::new(&[
-        "impose", "launch", "make", "hold", "have", "sign", "reach", "conclude", "level", "lodge",
-        "file", "issue", "deliver", "carry", "mount", "stage", "open", "start", "begin", "resume",
-        "continue", "give", "offer", "extend", "express", "voice", "announce", "seal", "strike",
-        "forge", "enter", "initial", "slap", "order", "tighten", "renew", "conduct", "pursue",
+        "impose",
+        "launch",
+        "make",
+        "hold",
+        "have",
+        "sign",
+        "reach",
+        "conclude",
+        "level",
+        "lodge",
+        "file",
+        "issue",
+        "deliver",
+        "carry",
+        "mount",
+        "stage",
+        "open",
+        "start",
+        "begin",
+        "resume",
+        "continue",
+        "give",
+        "offer",
+        "extend",
+        "express",
+        "voice",
+        "announce",
+        "seal",
+        "strike",
+        "forge",
+        "enter",
+        "initial",
+        "slap",
+        "order",
+        "tighten",
+        "renew",
+        "conduct",
+        "pursue",
+        "interrupt",
+        "end",
+        "attend",
+        "join",
     ])
 });
 
@@ -642,6 +680,7 @@ pub static REJECTING_VERBS: LazyLock<VerbSet> =
 pub static TRAVEL_VERBS: LazyLock<VerbSet> = LazyLock::new(|| {
     VerbSet::new(&[
         "arrive", "come", "go", "fly", "travel", "land", "head", "return", "gather", "convene",
+        "leave", "depart",
     ])
 });
 
@@ -740,6 +779,17 @@ pub const TIME_NOUNS: &[&str] = &[
     "decades",
     "minutes",
     "while",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Forms of "attack", which news uses for words as often as for weapons.

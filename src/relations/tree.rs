@@ -159,6 +159,18 @@ impl<'a> Tree<'a> {
             return;
         }
         let w = self.lower(h);
+        // "The assembly last month suspended", "met Putin today": the parser
+        // makes a time word the head and the name its modifier
+        if TIME_NOUNS.contains(&w) {
+            for &c in self.kids(h) {
+                if matches!(self.dep(c), "compound" | "nmod" | "poss")
+                    && let Some(u) = self.unit(c)
+                {
+                    out.push(u);
+                }
+            }
+            return;
+        }
         // relative pronoun: "rebels who attacked" -> the noun the clause modifies
         if matches!(w, "who" | "which" | "that" | "whom")
             && let Some(v) = self.head(h)
@@ -1002,10 +1014,15 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
             }
         }
         let particle: Vec<String> = t.particle.iter().cloned().collect();
-        let p = if particle.is_empty() {
+        // "suspended Russia from the council", "expelled X from Y": with
+        // an actor as the object, "from" names what it is removed from
+        let without_from: Vec<String> = preps.iter().filter(|p| *p != "from").cloned().collect();
+        let p = if !particle.is_empty() {
+            &particle
+        } else if targets.is_empty() {
             &preps
         } else {
-            &particle
+            &without_from
         };
         targets.extend(tree.prep_objects(node, p));
         if let Some(n) = noun {
@@ -1017,6 +1034,20 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
             if let Some(n) = noun {
                 targets.extend(tree.infinitive_subject(n));
             }
+        }
+        // "expelled another man seized in a raid": the parser reads the
+        // object and its participle as a clause, but a bare participle
+        // (no auxiliary) cannot head one
+        if targets.is_empty()
+            && t.sense.direct
+            && !passive
+            && tree.kid(node, &["dobj"]).is_none()
+            && let Some(c) = tree.kid(node, &["ccomp"])
+            && tokens[c].tag() == "VBN"
+            && tree.kid(c, &["aux", "auxpass"]).is_none()
+            && let Some(o) = tree.kid(c, &["nsubj"])
+        {
+            targets.extend(tree.np(o));
         }
         // "asked Greece to explain": object of the verb is the target of a demand
         if targets.is_empty()
@@ -1038,7 +1069,8 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
     let other_object = !nominal
         && tree.kids(node).iter().any(|&c| {
             let d = tree.dep(c);
-            d == "dobj" && !AGREEMENT_NOUNS.contains(&tree.lower(c))
+            // (a light verb's own noun is no other object: "held summits")
+            d == "dobj" && !AGREEMENT_NOUNS.contains(&tree.lower(c)) && Some(c) != noun
                 || d == "prep"
                     && preps.iter().any(|p| p == tree.lower(c))
                     && tree.kid(c, &["pobj"]).is_some()
@@ -1384,6 +1416,49 @@ mod tests {
         );
         assert!(e.contains(&ev("Chile", "cooperates", "Peru", A)), "{e:?}");
         assert!(e.contains(&ev("Peru", "cooperates", "Chile", A)), "{e:?}");
+    }
+
+    #[test]
+    fn coordinated_subjects_of_a_light_verb_meet() {
+        // "summits" is the light verb's own noun, not another object
+        let e = events(
+            "Chile/4/nsubj and/1/cc Peru/1/conj held/0/ROOT summits/4/dobj in/4/prep Lima/6/pobj ./4/punct",
+            &["Chile", "Peru"],
+        );
+        assert_eq!(e, vec![ev("Chile", "meets", "Peru", A)]);
+    }
+
+    #[test]
+    fn a_time_word_heading_a_name_stands_aside() {
+        let e = events(
+            "The/2/det assembly/4/nmod last/4/amod month/5/nsubj suspended/0/ROOT Russia/5/dobj from/5/prep the/9/det council/7/pobj ./5/punct",
+            &["assembly", "Russia", "council"],
+        );
+        // and "from" names what Russia was suspended from, not a target
+        assert_eq!(e, vec![ev("assembly", "coerces", "Russia", A)]);
+        let e = events(
+            "Obama/3/nsubj is/3/aux meeting/0/ROOT with/3/prep Putin/6/compound today/4/pobj ./3/punct",
+            &["Obama", "Putin"],
+        );
+        assert_eq!(e, vec![ev("Obama", "meets", "Putin", A)]);
+    }
+
+    #[test]
+    fn a_bare_participle_is_no_clause() {
+        let e = events(
+            "France/2/nsubj expelled/0/ROOT another/5/det Malian/5/amod man/6/nsubj seized/2/ccomp in/6/prep a/9/det raid/7/pobj ./2/punct",
+            &["France", "man"],
+        );
+        assert_eq!(e, vec![ev("France", "coerces", "man", A)]);
+    }
+
+    #[test]
+    fn leaving_for_a_visit_makes_it() {
+        let e = events(
+            "Obama/2/nsubj left/0/ROOT Chile/2/dobj for/2/prep a/6/det visit/4/pobj to/6/prep Peru/7/pobj ./2/punct",
+            &["Obama", "Chile", "Peru"],
+        );
+        assert_eq!(e, vec![ev("Obama", "meets", "Peru", A)]);
     }
 
     #[test]
