@@ -591,7 +591,7 @@ pub const WEAPON_NOUNS: &[&str] = &[
 /// Nouns that measure out an event noun ("a round of talks").
 pub const MEASURE_NOUNS: &[&str] = &[
     "round", "series", "rounds", "wave", "spate", "string", "number", "set", "day", "days", "week",
-    "weeks", "hours",
+    "weeks", "hours", "package", "raft", "list",
 ];
 
 /// Objects that a joint verb's subjects make together ("signed a deal").

@@ -100,7 +100,14 @@ pub fn parse_units(
                 start -= 1;
             }
         }
-        if m.tokens.end > start + 1 {
+        // a one-word name too ("Hamas", "OSCE"), which the tagger may read
+        // as a verb or a common noun; not a pronoun, nationality or place
+        let one_word_name = match m.how {
+            mentions::How::Gazetteer(form) => form != lexicon::Form::Demonym,
+            mentions::How::Title | mentions::How::Context | mentions::How::Model => true,
+            _ => false,
+        } && tokens[start].is_capitalized();
+        if m.tokens.end > start + 1 || one_word_name {
             names.push(start..m.tokens.end);
         }
     }

@@ -126,10 +126,13 @@ pub fn parse(analysis: &mut Analysis, wanted: &[bool], names: &[Range<usize>]) {
         }
         // one parser word per token, or per name: (first token, last token)
         let mut pieces: Vec<(usize, usize)> = Vec::with_capacity(range.len());
+        let mut named: Vec<bool> = Vec::with_capacity(range.len());
         let mut k = range.start;
         let mut n = next_name;
         while k < range.end {
+            named.push(false);
             if let Some(r) = names.get(n).filter(|r| r.start == k && r.end <= range.end) {
+                named[pieces.len()] = true;
                 pieces.push((r.start, r.end - 1));
                 k = r.end;
                 n += 1;
@@ -147,11 +150,15 @@ pub fn parse(analysis: &mut Analysis, wanted: &[bool], names: &[Range<usize>]) {
             .collect();
         let tags: Vec<crate::ner::PosTag> = pieces
             .iter()
-            .map_while(|&(first, last)| {
-                if first < last {
-                    nnp.or(analysis.tokens[last].pos)
+            .zip(&named)
+            .map_while(|(&(first, last), &name)| {
+                let pos = analysis.tokens[last].pos;
+                // a name is a proper noun: "Hamas" is no verb to the parser
+                // (a one-word name the tagger reads as a noun stays one)
+                if first < last || name && pos.is_none_or(|p| !p.as_str().starts_with("NN")) {
+                    nnp.or(pos)
                 } else {
-                    analysis.tokens[last].pos
+                    pos
                 }
             })
             .collect();
@@ -521,6 +528,18 @@ pub fn quotes_in(analysis: &Analysis) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_one_word_name_is_parsed_as_a_proper_noun() {
+        let mut a = analyze("Hamas agreed to the proposal.");
+        tag(&mut a);
+        // the tagger reads the unknown name as a verb
+        assert!(a.tokens[0].tag().starts_with("VB"), "{}", a.tokens[0].tag());
+        let names = [Range { start: 0, end: 1 }];
+        parse(&mut a, &[true], &names);
+        assert_eq!(a.tokens[0].dep, "nsubj");
+        assert_eq!(a.tokens[0].head, Some(1));
+    }
 
     fn words(text: &str) -> Vec<String> {
         tokenize(text)

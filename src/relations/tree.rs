@@ -459,9 +459,40 @@ impl<'a> Tree<'a> {
         if self.unit(o).is_some() {
             return Vec::new();
         }
-        self.kid(o, &["poss"])
-            .map(|p| self.np(p))
-            .unwrap_or_default()
+        if let Some(p) = self.kid(o, &["poss"]) {
+            return self.np(p);
+        }
+        // "a package of proposals X made": the owner of what it measures
+        if MEASURE_NOUNS.contains(&self.lower(o))
+            && let Some(of) = self.kid(o, &["prep"]).filter(|&p| self.lower(p) == "of")
+            && let Some(x) = self.kid(of, &["pobj"])
+        {
+            return self.owner(x);
+        }
+        // "Iraqi involvement", "the PUNR demand", "the U.S. proposal"
+        let modifiers: Vec<usize> = self.modifier_units(o).collect();
+        if !modifiers.is_empty() {
+            return modifiers;
+        }
+        // "the proposal, which was put forward by Egypt", "the plan drawn up
+        // by X", "the proposals Lebed took to the talks": who made it
+        for &c in self.kids(o) {
+            if !matches!(self.dep(c), "relcl" | "acl") {
+                continue;
+            }
+            let by = self.agent(c);
+            if !by.is_empty() {
+                return by;
+            }
+            if self.dep(c) == "relcl"
+                && self.kid(c, &["dobj", "nsubjpass"]).is_none()
+                && let Some(s) = self.kid(c, &["nsubj"])
+                && !matches!(self.lower(s), "which" | "that" | "who")
+            {
+                return self.np(s);
+            }
+        }
+        Vec::new()
     }
 
     /// "killed in an Iraqi air raid", "wounded by Israeli gunfire", "killed
@@ -528,10 +559,16 @@ impl<'a> Tree<'a> {
     }
 
     fn agent(&self, v: usize) -> Vec<usize> {
-        self.kid(v, &["agent"])
-            .and_then(|a| self.kid(a, &["pobj"]))
-            .map(|o| self.np(o))
-            .unwrap_or_default()
+        // every object of "by": "by mediators Egypt and Qatar" may be
+        // parsed as two
+        let Some(a) = self.kid(v, &["agent"]) else {
+            return Vec::new();
+        };
+        self.kids(a)
+            .iter()
+            .filter(|&&o| self.dep(o) == "pobj")
+            .flat_map(|&o| self.np(o))
+            .collect()
     }
 
     /// Whether verb `v`, coordinated with verb `g`, is a finite verb that
@@ -1459,6 +1496,34 @@ mod tests {
             &["Obama", "Chile", "Peru"],
         );
         assert_eq!(e, vec![ev("Obama", "meets", "Peru", A)]);
+    }
+
+    #[test]
+    fn whose_proposal_it_was() {
+        // the agent of a relative clause on the object, "by" read as two objects
+        let e = events(
+            "Chile/2/nsubj agreed/0/ROOT to/2/prep the/5/det proposal/3/pobj ,/5/punct which/9/nsubjpass was/9/auxpass put/5/relcl forward/9/advmod by/9/agent mediators/11/pobj Peru/11/pobj and/13/cc Bolivia/13/conj ./2/punct",
+            &["Chile", "Peru", "Bolivia"],
+        );
+        assert_eq!(
+            e,
+            vec![
+                ev("Chile", "cooperates", "Bolivia", A),
+                ev("Chile", "cooperates", "Peru", A)
+            ]
+        );
+        // the subject of a relative clause with its object gap, through a measure noun
+        let e = events(
+            "Obama/2/nsubj backed/0/ROOT a/4/det package/2/dobj of/4/prep proposals/5/pobj Putin/8/nsubj took/6/relcl to/8/prep the/11/det talks/9/pobj ./2/punct",
+            &["Obama", "Putin"],
+        );
+        assert_eq!(e, vec![ev("Obama", "cooperates", "Putin", A)]);
+        // a nationality on the object noun
+        let e = events(
+            "Chile/2/nsubj condemned/0/ROOT Peruvian/4/amod involvement/2/dobj ./2/punct",
+            &["Chile", "Peruvian"],
+        );
+        assert_eq!(e, vec![ev("Chile", "accuses", "Peruvian", A)]);
     }
 
     #[test]
