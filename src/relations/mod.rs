@@ -146,6 +146,7 @@ pub fn extract(
         // attack triggers the tree reads as words, not weapons
         let mut verbal: Vec<usize> = Vec::new();
         let mut triggers = triggers;
+        let mut foreign_subject: Vec<usize> = Vec::new();
         if let Some(tree) = tree::Tree::new(tokens, s.tokens.clone(), &units) {
             // an accord named inside another phrase is background
             triggers.retain(|t| !tree::background(&tree, t));
@@ -154,6 +155,9 @@ pub fn extract(
                     verbal.push(tokens[t.start].span.start);
                 }
                 tree::events_for(&tree, t, lex, si, &mut sentence_events);
+                if tree::subject_is_no_actor(&tree, t) {
+                    foreign_subject.push(tokens[t.start].span.start);
+                }
                 tree_modality.push((
                     tokens[t.start].span.start,
                     t.sense.relation.as_str(),
@@ -176,7 +180,9 @@ pub fn extract(
                 &mut sentence_events,
             );
         }
-        // The window reads only what the tree left unread: where the tree
+        // The window reads only what the tree left unread, and never a
+        // trigger whose subject the tree names and finds no actor ("a man
+        // who threatened X's office"): where the tree
         // gave a trigger a reading, the window's readings of that trigger
         // with the same relation go (a target one phrase away, a place, an
         // actor inside another phrase, a direction the tree reverses:
@@ -189,7 +195,10 @@ pub fn extract(
             .collect();
         let window_kept: Vec<bool> = sentence_events[tree_done..]
             .iter()
-            .map(|w| !tree_read.contains(&(w.trigger.start, w.relation.as_str())))
+            .map(|w| {
+                !tree_read.contains(&(w.trigger.start, w.relation.as_str()))
+                    && !foreign_subject.contains(&w.trigger.start)
+            })
             .collect();
         // a dropped reading of the same pair still lends its modality: the
         // window sees "neither ... nor", "has yet to", "called off"
@@ -335,7 +344,14 @@ fn object_of(tokens: &[crate::text::Token], verb: usize, noun: usize) -> bool {
     match t.head {
         Some(h) if h == verb => true,
         // "involve Russia in negotiations", "bring Iran to the table"
-        Some(p) if t.dep == "pobj" && tokens[p].dep == "prep" => head(p) == Some(verb),
+        // (but a time phrase is no object: "held by police during the protests")
+        Some(p) if t.dep == "pobj" && tokens[p].dep == "prep" => {
+            head(p) == Some(verb)
+                && !matches!(
+                    tokens[p].lower.as_str(),
+                    "during" | "after" | "before" | "amid" | "since" | "until" | "following"
+                )
+        }
         Some(h) if t.dep == "conj" || t.dep == "compound" => {
             head(h) == Some(verb) || tokens[h].dep == "conj" && head(h).and_then(head) == Some(verb)
         }
@@ -466,6 +482,15 @@ fn find_triggers(
                     }
                     break;
                 }
+                // "told Reuters he had needed to speak": a subject pronoun
+                // or a finite verb opens another clause
+                if matches!(w, "he" | "she" | "they" | "we" | "i" | "it")
+                    || j > i + 1
+                        && !tokens[j].is_capitalized()
+                        && matches!(tokens[j].tag(), "VBD" | "VBZ" | "VBP" | "MD")
+                {
+                    break;
+                }
                 // "have not held meetings": another verb ends the construction
                 if matches!(w, "," | "." | ";" | "that" | "but" | "\"" | "not" | "n't")
                     || lex.light_verbs.contains_key(w)
@@ -564,6 +589,15 @@ fn find_triggers(
         // common noun, its modifier: "three title fights" is no verb (but
         // "troops fight militias", a plural subject, may be one)
         if noun.is_none() && tag.starts_with("NN") && i > range.start && tokens[i - 1].tag() == "NN"
+        {
+            continue;
+        }
+        // a verb-only lemma the tagger reads as an adverb, particle or an
+        // adjective before its noun is no verb: "went back to", "dropped
+        // back row X", "pulled off fine saves"
+        if noun.is_none()
+            && (matches!(tag, "RB" | "RP")
+                || tag == "JJ" && tokens.get(i + 1).is_some_and(|t| t.tag().starts_with("NN")))
         {
             continue;
         }

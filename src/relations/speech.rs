@@ -45,11 +45,28 @@ pub fn said_clauses(
         if !is(SPEECH, w) || in_quote(v) {
             continue;
         }
-        let Some(s) = subject(tokens, sent, units, v, lex, false).or_else(|| {
-            units.iter().position(|u| {
-                u.tokens.start == v + 1 || u.tokens.start == v + 2 && tokens[v + 1].lower == "the"
+        // "quoted him as saying ...": the one quoted is the speaker
+        let quoted = (v >= sent.start + 3 && tokens[v - 1].lower == "as")
+            .then(|| {
+                units.iter().position(|u| {
+                    u.tokens.end == v - 1
+                        && u.tokens.start > sent.start
+                        && matches!(
+                            tokens[u.tokens.start - 1].lower.as_str(),
+                            "quoted" | "quotes" | "quoting" | "cited" | "cites" | "citing"
+                        )
+                })
             })
-        }) else {
+            .flatten();
+        let Some(s) = quoted
+            .or_else(|| subject(tokens, sent, units, v, lex, false))
+            .or_else(|| {
+                units.iter().position(|u| {
+                    u.tokens.start == v + 1
+                        || u.tokens.start == v + 2 && tokens[v + 1].lower == "the"
+                })
+            })
+        else {
             continue;
         };
         let speaker = &units[s];

@@ -1180,6 +1180,28 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
     reading.push(tree, pairs, out);
 }
 
+/// Whether the tree names a subject of verbal trigger `t` that is no
+/// actor: "a man who threatened to blow himself up outside X's office",
+/// "analysts said", "the court". The window rules, which look for a source
+/// among the actors nearby, would give the act to someone else.
+pub fn subject_is_no_actor(tree: &Tree, t: &Trigger) -> bool {
+    let (node, nominal) = trigger_node(tree, t);
+    if nominal {
+        return false;
+    }
+    let Some(c) = tree.kid(node, &["nsubj"]) else {
+        return false;
+    };
+    // a personal pronoun may be unresolved; a name may be unknown
+    if tree.tokens[c].tag().starts_with("PRP") || tree.tokens[c].tag().starts_with("NNP") {
+        return false;
+    }
+    // "Its air force", "IAEA inspectors": an actor modifies the subject
+    tree.np(c).is_empty()
+        && tree.modifier_units(c).next().is_none()
+        && tree.subject(node, 0).0.is_empty()
+}
+
 /// Accusations a clause carries: "X alleged that Y trained the gunmen",
 /// "X questioned whether Y should resign". The speaker accuses the subject
 /// of the clause, whatever its verb: alleging is accusing, and questioning
@@ -1524,6 +1546,25 @@ mod tests {
             &["Chile", "Peruvian"],
         );
         assert_eq!(e, vec![ev("Chile", "accuses", "Peruvian", A)]);
+    }
+
+    #[test]
+    fn a_subject_that_is_no_actor_is_named() {
+        let no_actor = |spec: &str, actors: &[&str]| {
+            with_tree(spec, actors, |tree, triggers, _| {
+                triggers.iter().any(|t| subject_is_no_actor(tree, t))
+            })
+        };
+        // "a man who threatened ...": the relative pronoun's noun is no actor
+        assert!(no_actor(
+            "a/2/det man/0/ROOT who/4/nsubj threatened/2/relcl Obama/4/dobj ./2/punct",
+            &["Obama"],
+        ));
+        // "Its air force struck": an actor modifies the subject
+        assert!(!no_actor(
+            "Chile/3/poss air/3/compound force/4/nsubj struck/0/ROOT Peru/4/dobj ./4/punct",
+            &["Chile", "Peru"],
+        ));
     }
 
     #[test]
