@@ -1156,8 +1156,8 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
         }
     }
     // "after a meeting with A and B": A and B met each other too, whoever
-    // else was there
-    if nominal && symmetric && targets.len() >= 2 {
+    // else was there (one meeting: "talks with A and B" may be two)
+    if nominal && symmetric && targets.len() >= 2 && tokens[node].tag() == "NN" {
         for &a in &targets {
             for &b in &targets {
                 if a < b {
@@ -1590,6 +1590,12 @@ mod tests {
             &["Obama", "Mensah", "Diallo"],
         );
         assert!(e.contains(&ev("Mensah", "meets", "Diallo", A)), "{e:?}");
+        // "talks with A and B" may be two sets of talks
+        let e = events(
+            "Obama/2/nsubj spoke/0/ROOT after/2/prep talks/3/pobj with/4/prep Mensah/5/pobj and/6/cc Diallo/6/conj ./2/punct",
+            &["Obama", "Mensah", "Diallo"],
+        );
+        assert!(!e.contains(&ev("Mensah", "meets", "Diallo", A)), "{e:?}");
         // one side of a meeting is no pair: "a meeting with Mensah"
         let e = events(
             "Obama/2/nsubj spoke/0/ROOT after/2/prep a/5/det meeting/3/pobj with/5/prep Mensah/6/pobj ./2/punct",
