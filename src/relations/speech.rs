@@ -179,8 +179,21 @@ pub fn events(
                 i += len;
                 continue;
             }
-            let target = by_agent(tokens, &range, units, i + len)
-                .or_else(|| subject(tokens, &range, units, i, lex, false));
+            // "Weah had been provoked into the assault": the subject of a
+            // passive blame word suffered it; only a "by" agent is blamed
+            let passive = i > range.start
+                && tokens[i].tag() == "VBN"
+                && matches!(
+                    tokens[i - 1].lower.as_str(),
+                    "been" | "was" | "were" | "is" | "are" | "be" | "being"
+                );
+            let target = by_agent(tokens, &range, units, i + len).or_else(|| {
+                if passive {
+                    None
+                } else {
+                    subject(tokens, &range, units, i, lex, false)
+                }
+            });
             if let Some(t) = target {
                 // The speech act itself is asserted; only a negation ("said
                 // Kyiv did not violate") turns it around. Modals are part of
