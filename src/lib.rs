@@ -22,6 +22,7 @@
 #![warn(clippy::unwrap_used, clippy::expect_used)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod dateline;
 pub mod day;
 pub mod document;
 mod english;

@@ -274,13 +274,20 @@ const NON_NAMES: &[&str] = &[
 /// Finds every mention in a document.
 pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Vec<Mention> {
     let tokens = &analysis.tokens;
+    // An agency header names the reporter and the filing place, no actor.
+    let mut in_dateline = vec![false; tokens.len()];
+    for r in &analysis.datelines {
+        in_dateline[r.clone()].fill(true);
+    }
+    let outside_datelines = |m: &Mention| !in_dateline[m.tokens.clone()].contains(&true);
     let mut mentions = gazetteer_mentions(tokens, analysis, lex, gaz);
+    mentions.retain(outside_datelines);
     extend_first_names(tokens, analysis, &mut mentions, lex);
     extend_state_bodies(tokens, &mut mentions, lex);
     pro_groups(text, tokens, analysis, &mut mentions);
     group_phrases(text, tokens, analysis, &mut mentions, lex);
     public_bodies(text, tokens, analysis, &mut mentions, lex);
-    let mut taken = vec![false; tokens.len()];
+    let mut taken = in_dateline.clone();
     for m in &mentions {
         for i in m.tokens.clone() {
             taken[i] = true;
@@ -451,6 +458,7 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
     }
     swallowed.remove_from(&mut mentions);
     descriptions(tokens, analysis, &mut mentions, lex);
+    mentions.retain(outside_datelines);
     mentions.sort_by_key(|m| (m.tokens.start, m.tokens.end));
     absorb_titles(analysis, &mut mentions, lex);
     mentions
@@ -2224,6 +2232,25 @@ mod tests {
             .filter(|(_, _, how)| *how == How::Group)
             .map(|(s, _, _)| s)
             .collect()
+    }
+
+    #[test]
+    fn datelines_name_no_actor() {
+        // the reporter and the filing place are no actors of the story
+        let found = mentions_of(
+            "Pay dispute grows . Maria Delgado LIMA 2001-03-14 Peruvian miners accused Lima \
+             of lying .",
+        );
+        assert!(
+            found
+                .iter()
+                .all(|(s, _, _)| !s.contains("Delgado") && s != "LIMA"),
+            "{found:?}"
+        );
+        assert!(found.iter().any(|(s, _, _)| s == "Lima"), "{found:?}");
+        let found = mentions_of("KAMPALA (Reuters) - Uganda closed its border with Kenya.");
+        assert!(found.iter().all(|(s, _, _)| s != "KAMPALA"), "{found:?}");
+        assert!(found.iter().any(|(s, _, _)| s == "Uganda"), "{found:?}");
     }
 
     #[test]

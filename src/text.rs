@@ -73,6 +73,9 @@ pub struct Analysis {
     pub tokens: Vec<Token>,
     /// Every sentence of the document in text order.
     pub sentences: Vec<Sentence>,
+    /// Agency headers (place, date, reporter's name) before a story, each a
+    /// sentence of its own that names no actor (see [`crate::dateline`]).
+    pub datelines: Vec<Range<usize>>,
 }
 
 impl Analysis {
@@ -440,7 +443,49 @@ pub fn analyze(text: &str) -> Analysis {
         }
     }
     push_sentence(&mut sentences, &tokens, begin, tokens.len());
-    Analysis { tokens, sentences }
+    let (sentences, datelines) = cut_datelines(text, &tokens, sentences);
+    Analysis {
+        tokens,
+        sentences,
+        datelines,
+    }
+}
+
+/// Cuts every dateline off the sentence it opens: one starts a sentence,
+/// a line, or follows an editor's note. The headline before it and the
+/// story after it become sentences of their own.
+fn cut_datelines(
+    text: &str,
+    tokens: &[Token],
+    sentences: Vec<Sentence>,
+) -> (Vec<Sentence>, Vec<Range<usize>>) {
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut datelines = Vec::new();
+    for s in sentences {
+        let mut begin = s.tokens.start;
+        let mut k = s.tokens.start;
+        while k < s.tokens.end {
+            let line_start = k == s.tokens.start
+                || text[tokens[k - 1].span.end..tokens[k].span.start].contains('\n');
+            let found = if line_start {
+                crate::dateline::at(tokens, k).filter(|r| r.end <= s.tokens.end)
+            } else {
+                None
+            };
+            match found {
+                Some(r) => {
+                    push_sentence(&mut out, tokens, begin, r.start);
+                    push_sentence(&mut out, tokens, r.start, r.end);
+                    begin = r.end;
+                    k = r.end;
+                    datelines.push(r);
+                }
+                None => k += 1,
+            }
+        }
+        push_sentence(&mut out, tokens, begin, s.tokens.end);
+    }
+    (out, datelines)
 }
 
 /// A single line break ends a sentence after a line that already looks
@@ -630,6 +675,37 @@ mod tests {
         assert_eq!(
             sents("Headline without stop\n\nBody starts here."),
             ["Headline without stop", "Body starts here."]
+        );
+    }
+
+    #[test]
+    fn datelines_are_sentences_of_their_own() {
+        let text = "Cabinet quits . Anna Kowal WARSAW 2001-03-14 The premier resigned on Monday .";
+        assert_eq!(
+            sents(text),
+            [
+                "Cabinet quits .",
+                "Anna Kowal WARSAW 2001-03-14",
+                "The premier resigned on Monday ."
+            ]
+        );
+        let a = analyze(text);
+        assert_eq!(a.datelines.len(), 1);
+        assert_eq!(a.datelines[0], 3..7);
+        // a dateline on its own line after a headline without a stop
+        assert_eq!(
+            sents("Cabinet quits\nWARSAW (Reuters) - The premier resigned."),
+            [
+                "Cabinet quits",
+                "WARSAW (Reuters) -",
+                "The premier resigned."
+            ]
+        );
+        // a name inside a sentence is no byline
+        assert!(
+            analyze("Aid reached Anna Kowal WARSAW 2001-03-14 too.")
+                .datelines
+                .is_empty()
         );
     }
 
