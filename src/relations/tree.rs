@@ -246,6 +246,18 @@ impl<'a> Tree<'a> {
         };
         match self.dep(v) {
             // "A met B and signed ...": shared subject
+            // "said X would not negotiate and accused Y": a past verb is
+            // no conjunct of a bare verb under a modal; it joins the
+            // clause that governs it
+            "conj"
+                if self.tokens[v].tag() == "VBD"
+                    && self.tokens[g].tag() == "VB"
+                    && self.dep(g) == "ccomp"
+                    && let Some(gg) = self.head(g)
+                    && self.tokens[gg].is_verb() =>
+            {
+                self.subject(gg, depth + 1)
+            }
             "conj" if self.tokens[g].is_verb() => self.subject(g, depth + 1),
             // "urged Iran to meet X": the object controls; "agreed to meet": the subject
             "xcomp" => {
