@@ -783,6 +783,10 @@ pub const TIME_NOUNS: &[&str] = &[
     "tonight",
     "yesterday",
     "tomorrow",
+];
+
+/// Days of the week, lower case.
+pub const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -790,6 +794,22 @@ pub const TIME_NOUNS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+];
+
+/// Months, full names in lower case.
+pub const MONTH_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Forms of "attack", which news uses for words as often as for weapons.

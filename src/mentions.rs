@@ -213,25 +213,6 @@ const NON_NAMES: &[&str] = &[
     "its",
     "their",
     "our",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "mr",
     "mr.",
     "mrs",
@@ -270,6 +251,14 @@ const NON_NAMES: &[&str] = &[
     "news",
     "reuters",
 ];
+
+/// Whether a word cannot be (or start) a name: a function word, a
+/// pronoun, a day or a month.
+fn non_name(w: &str) -> bool {
+    NON_NAMES.contains(&w)
+        || crate::english::WEEKDAYS.contains(&w)
+        || crate::english::MONTH_NAMES.contains(&w)
+}
 
 /// Finds every mention in a document.
 pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Vec<Mention> {
@@ -365,7 +354,7 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
             while start > s.tokens.start
                 && !taken[start - 1]
                 && name_token(&tokens[start - 1])
-                && !NON_NAMES.contains(&tokens[start - 1].lower.as_str())
+                && !non_name(&tokens[start - 1].lower)
             {
                 start -= 1;
             }
@@ -531,7 +520,7 @@ fn opening_surname(
         && chars.all(|c| c.is_lowercase());
     if !shaped
         || crate::english::is_common_word(&t.lower)
-        || NON_NAMES.contains(&t.lower.as_str())
+        || non_name(&t.lower)
         || lex.person_titles.binary_search(&t.lower).is_ok()
         || crate::english::GENERIC_SUBJECTS.contains(&t.lower.as_str())
     {
@@ -590,7 +579,7 @@ fn coordinated_surnames(
                     || !tokens[k].is_capitalized()
                     || k == sentence.start
                         && (crate::english::is_common_word(&tokens[k].lower)
-                            || NON_NAMES.contains(&tokens[k].lower.as_str()))
+                            || non_name(&tokens[k].lower))
             };
             // "Chechen rebel chief Maskhadov": a word before a common noun modifies it
             let modifier = tokens.get(cand + 1).is_some_and(|n| {
@@ -607,7 +596,7 @@ fn coordinated_surnames(
                 || taken[cand]
                 || !outer.is_none_or(alone)
                 || crate::english::is_common_word(&t.lower)
-                || NON_NAMES.contains(&t.lower.as_str())
+                || non_name(&t.lower)
                 || !person_at(mentions, other)
                 || modifier
             {
@@ -657,7 +646,7 @@ fn spokesman_organisations(
             && name_token(&tokens[start - 1])
             && (tokens[start - 1].tag().starts_with("NNP")
                 || !crate::english::is_common_word(&tokens[start - 1].lower))
-            && !NON_NAMES.contains(&tokens[start - 1].lower.as_str())
+            && !non_name(&tokens[start - 1].lower)
         {
             start -= 1;
         }
@@ -729,7 +718,7 @@ fn name_run(tokens: &[Token], start: usize, end: usize, taken: &[bool]) -> usize
     while j < end && j - start < 6 && !taken[j] {
         let t = &tokens[j];
         let lower = t.lower.as_str();
-        let name = name_token(t) && !NON_NAMES.contains(&lower);
+        let name = name_token(t) && !non_name(lower);
         let particle = j > start
             && NAME_PARTICLES.contains(&lower)
             && j + 1 < end
@@ -1011,7 +1000,7 @@ fn extend_first_names(
         if !in_sentence
             || ends.contains(&(k + 1)) && starts.contains(&k)
             || !name_token(t)
-            || NON_NAMES.contains(&t.lower.as_str())
+            || non_name(&t.lower)
         {
             continue;
         }
@@ -1187,7 +1176,7 @@ fn group_phrases(
                             && crate::english::is_common_word(&tokens[k - 1].lower))
                         && tokens[k - 1].is_capitalized()
                         && tokens[k - 1].tag().starts_with("NNP")
-                        && !NON_NAMES.contains(&tokens[k - 1].lower.as_str())
+                        && !non_name(&tokens[k - 1].lower)
                         && !ending_at.contains_key(&k)
                         && place_shaped(&tokens[k - 1].lower)
                     {
@@ -1223,7 +1212,7 @@ fn group_phrases(
                 }
                 let modifier = matches!(tag, "JJ" | "JJR" | "VBN" | "VBG" | "NN" | "NNP" | "NNPS")
                     || tag == "NNS" && !p.is_capitalized();
-                if !(modifier || adverb) || NON_NAMES.contains(&pl) && !p.is_capitalized() {
+                if !(modifier || adverb) || non_name(pl) && !p.is_capitalized() {
                     break;
                 }
                 start = k;
@@ -1479,7 +1468,7 @@ fn public_bodies(
                 && !in_mention[start - 1]
                 && tokens[start - 1].is_capitalized()
                 && tokens[start - 1].tag().starts_with("NNP")
-                && !NON_NAMES.contains(&tokens[start - 1].lower.as_str());
+                && !non_name(&tokens[start - 1].lower);
             if body == Body::Police && !placed_before {
                 let speaks = tokens
                     .get(end)
@@ -1540,7 +1529,7 @@ fn public_bodies(
                     let place = p.is_capitalized()
                         && !kind_word_at_start(p, start - 1 == s.tokens.start)
                         && p.tag().starts_with("NNP")
-                        && !NON_NAMES.contains(&p.lower.as_str())
+                        && !non_name(&p.lower)
                         && (start - 1 > s.tokens.start
                             || !crate::english::is_common_word(&p.lower));
                     let kind_word = body == Body::Police
@@ -1549,7 +1538,7 @@ fn public_bodies(
                                 && crate::english::is_common_word(&p.lower))
                         && matches!(p.tag(), "JJ" | "NN")
                         && !listed(&lex.group_quantifiers, &p.lower)
-                        && !NON_NAMES.contains(&p.lower.as_str());
+                        && !non_name(&p.lower);
                     // a kind word ("local") never stands before a place name
                     if !place && (placed || !kind_word) {
                         break;
@@ -1626,7 +1615,7 @@ fn ethnonym(tokens: &[Token], i: usize, sent: Range<usize>, lex: &Lexicon) -> bo
         && !t.norm.ends_with("ss")
         && t.norm.chars().skip(1).all(|c| c.is_lowercase())
         && !next_cap
-        && !NON_NAMES.contains(&t.lower.as_str())
+        && !non_name(&t.lower)
         // "the Tigers" may be a team or a name, "the Balkans" a place; a
         // people takes no article, except the peoples and faiths listed
         // ("the Moslems")
@@ -1702,7 +1691,7 @@ fn extend_state_bodies(tokens: &[Token], mentions: &mut [Mention], lex: &Lexicon
                 // "Kremlin spokesman Dmitry Peskov": a title before a name, not a body
                 if tokens
                     .get(j)
-                    .is_some_and(|t| name_token(t) && !NON_NAMES.contains(&t.lower.as_str()))
+                    .is_some_and(|t| name_token(t) && !non_name(&t.lower))
                 {
                     break;
                 }
@@ -2058,8 +2047,7 @@ fn model_mentions(
             }
             if overlapping.is_empty()
                 && !r.clone().any(|k| taken[k])
-                && r.clone()
-                    .all(|k| !NON_NAMES.contains(&tokens[k].lower.as_str()))
+                && r.clone().all(|k| !non_name(&tokens[k].lower))
                 && lex
                     .person_titles
                     .binary_search(&tokens[r.start].lower)

@@ -161,7 +161,7 @@ impl<'a> Tree<'a> {
         let w = self.lower(h);
         // "The assembly last month suspended", "met Putin today": the parser
         // makes a time word the head and the name its modifier
-        if TIME_NOUNS.contains(&w) {
+        if TIME_NOUNS.contains(&w) || WEEKDAYS.contains(&w) {
             for &c in self.kids(h) {
                 if matches!(self.dep(c), "compound" | "nmod" | "poss")
                     && let Some(u) = self.unit(c)
