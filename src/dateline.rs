@@ -20,32 +20,15 @@ const MAX_PLACE: usize = 4;
 /// 14:06 GMT ]").
 const MAX_NOTE: usize = 8;
 
-const MONTHS: &[&str] = &[
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
+/// Month abbreviations of datelines ("Aug 30", "Dec. 6"); full month
+/// names come from the language module.
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
+
+fn is_month(w: &str) -> bool {
+    MONTH_ABBREVIATIONS.contains(&w) || crate::english::MONTH_NAMES.contains(&w)
+}
 
 /// The dateline that starts at token `begin`, as the range of tokens it
 /// covers (an editor's note and the byline included), if one does.
@@ -154,7 +137,7 @@ fn capitals(t: &Token) -> bool {
 fn month_at(tokens: &[Token], i: usize) -> bool {
     tokens
         .get(i)
-        .is_some_and(|t| t.is_capitalized() && MONTHS.contains(&t.lower.trim_end_matches('.')))
+        .is_some_and(|t| t.is_capitalized() && is_month(t.lower.trim_end_matches('.')))
         && tokens.get(i + 1).is_some_and(|t| {
             !t.norm.is_empty() && t.norm.len() <= 2 && t.norm.chars().all(|c| c.is_ascii_digit())
         })
