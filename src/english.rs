@@ -594,6 +594,29 @@ pub const MEASURE_NOUNS: &[&str] = &[
     "weeks", "hours", "package", "raft", "list",
 ];
 
+/// Quantities that stand for what they count ("thousands of Kurds",
+/// "some of the rebels").
+pub const QUANTITY_NOUNS: &[&str] = &[
+    "thousands",
+    "hundreds",
+    "dozens",
+    "scores",
+    "millions",
+    "tens",
+    "some",
+    "many",
+    "several",
+    "most",
+    "all",
+    "both",
+    "each",
+    "one",
+    "none",
+    "few",
+    "handful",
+    "group",
+];
+
 /// Objects that a joint verb's subjects make together ("signed a deal").
 pub const AGREEMENT_NOUNS: &[&str] = &[
     "deal",

@@ -180,6 +180,16 @@ impl<'a> Tree<'a> {
             self.np_one(n, out, depth + 1);
             return;
         }
+        // "thousands of Kurds", "26 of the rebels", "some of them": a
+        // quantity stands for what it counts
+        if (QUANTITY_NOUNS.contains(&w) || self.tokens[h].tag() == "CD")
+            && let Some(p) = self.kid(h, &["prep"])
+            && self.lower(p) == "of"
+            && let Some(o) = self.kid(p, &["pobj"])
+        {
+            out.extend(self.np(o));
+            return;
+        }
         // "Moscow's envoy", "a U.S. delegation", "leaders of Egypt": a
         // state noun or agent noun stands for the actor that modifies it.
         let agentive = AGENT_NOUNS.contains(&w);
@@ -207,11 +217,20 @@ impl<'a> Tree<'a> {
             && let Some(p) = self.kid(h, &["prep"])
             && matches!(self.lower(p), "of" | "from")
             && let Some(o) = self.kid(p, &["pobj"])
-            && self.unit(o).is_some()
         {
-            // "representatives from Armenia and Azerbaijan"
-            out.extend(self.np(o));
-            return;
+            // "representatives from Armenia and Azerbaijan", "members of
+            // the militant group Hamas" (the name in apposition; not when
+            // this noun was itself reached through an apposition, a chain
+            // that misparses build)
+            let owners = if depth == 0 || self.unit(o).is_some() {
+                self.np(o)
+            } else {
+                Vec::new()
+            };
+            if !owners.is_empty() {
+                out.extend(owners);
+                return;
+            }
         }
         // an apposition names the phrase: "the ministry's spokesman, X"
         if let Some(a) = self.kid(h, &["appos"]) {
@@ -1593,6 +1612,44 @@ mod tests {
             &["Obama", "Mensah"],
         );
         assert_eq!(e, vec![ev("Obama", "meets", "Mensah", A)]);
+    }
+
+    #[test]
+    fn a_quantity_stands_for_what_it_counts() {
+        let e = events(
+            "Chile/2/nsubj deported/0/ROOT thousands/2/dobj of/3/prep Peru/4/pobj and/5/cc Bolivia/5/conj ./2/punct",
+            &["Chile", "Peru", "Bolivia"],
+        );
+        assert_eq!(
+            e,
+            vec![
+                ev("Chile", "coerces", "Bolivia", A),
+                ev("Chile", "coerces", "Peru", A)
+            ]
+        );
+        let e = events(
+            "Chile/2/nsubj arrested/0/ROOT 26/2/dobj of/3/prep Peru/4/pobj ./2/punct",
+            &["Chile", "Peru"],
+        );
+        assert_eq!(e, vec![ev("Chile", "coerces", "Peru", A)]);
+    }
+
+    #[test]
+    fn members_of_a_group_named_in_apposition() {
+        // "members of the militant group Hamas": the name stands beside a
+        // common noun
+        let e = events(
+            "Chile/2/nsubj detained/0/ROOT members/2/dobj of/3/prep the/7/det militant/7/amod group/4/pobj Hamas/7/appos ./2/punct",
+            &["Chile", "Hamas"],
+        );
+        assert_eq!(e, vec![ev("Chile", "coerces", "Hamas", A)]);
+        // but not through an apposition misread onto a thing: "demanding
+        // pay, the chief of the union Solidarnosc said"
+        let e = events(
+            "Chile/2/nsubj demanded/0/ROOT pay/2/dobj ,/3/punct the/6/det chief/3/appos of/6/prep the/9/det union/7/pobj Hamas/9/appos ./2/punct",
+            &["Chile", "Hamas"],
+        );
+        assert_eq!(e, vec![]);
     }
 
     #[test]

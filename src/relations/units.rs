@@ -61,6 +61,15 @@ pub fn build(
             if crate::english::is(crate::english::PRIVATE_PERSON_NOUNS, next) {
                 continue;
             }
+            // "Chadian and Nigerien workers": the first nationality shares
+            // the group's head noun, so it names workers, not Chad
+            if crate::english::is(&["and", "or"], next)
+                && mentions
+                    .iter()
+                    .any(|n| n.tokens.start == end + 1 && n.how == How::Group)
+            {
+                continue;
+            }
             if lex.state_bodies.iter().any(|b| b == next)
                 || lex.state_agents.iter().any(|b| b == next)
             {
