@@ -147,6 +147,8 @@ pub fn extract(
         let mut verbal: Vec<usize> = Vec::new();
         let mut triggers = triggers;
         let mut foreign_subject: Vec<usize> = Vec::new();
+        // (trigger, an actor buried in a patient phrase that names no actor)
+        let mut buried: Vec<(usize, Span)> = Vec::new();
         if let Some(tree) = tree::Tree::new(tokens, s.tokens.clone(), &units) {
             // an accord named inside another phrase is background
             triggers.retain(|t| !tree::background(&tree, t));
@@ -157,6 +159,9 @@ pub fn extract(
                 tree::events_for(&tree, t, lex, si, &mut sentence_events);
                 if tree::subject_is_no_actor(&tree, t) {
                     foreign_subject.push(tokens[t.start].span.start);
+                }
+                for span in tree::buried_in_patient(&tree, t, lex) {
+                    buried.push((tokens[t.start].span.start, span));
                 }
                 tree_modality.push((
                     tokens[t.start].span.start,
@@ -198,6 +203,7 @@ pub fn extract(
             .map(|w| {
                 !tree_read.contains(&(w.trigger.start, w.relation.as_str()))
                     && !foreign_subject.contains(&w.trigger.start)
+                    && !buried.contains(&(w.trigger.start, w.target_span))
             })
             .collect();
         // a dropped reading of the same pair still lends its modality: the

@@ -238,6 +238,18 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// First and last token of the subtree headed by `h`.
+    fn subtree_bounds(&self, h: usize) -> (usize, usize) {
+        let (mut lo, mut hi) = (h, h);
+        let mut stack = vec![h];
+        while let Some(c) = stack.pop() {
+            lo = lo.min(c);
+            hi = hi.max(c);
+            stack.extend(self.kids(c));
+        }
+        (lo, hi)
+    }
+
     /// Sources (subjects) of verb `v`, and whether the verb is passive.
     fn subject(&self, v: usize, depth: u8) -> (Vec<usize>, bool) {
         if depth > 6 {
@@ -1233,6 +1245,73 @@ pub fn subject_is_no_actor(tree: &Tree, t: &Trigger) -> bool {
         && tree.subject(node, 0).0.is_empty()
 }
 
+/// Actors buried in a verb trigger's patient phrase when that phrase names
+/// no actor itself: the phrase is the direct object ("confiscated copies of
+/// books on the Israel-PLO deals") or, for a passive, the subject
+/// ("protests demanding unity with X were crushed"). An actor that only
+/// modifies a noun in there, or is the object of a preposition the trigger
+/// does not take its target with, is not what was acted upon, so the
+/// window may not make it the target. Returns their byte spans.
+pub fn buried_in_patient(tree: &Tree, t: &Trigger, lex: &Lexicon) -> Vec<crate::document::Span> {
+    let preps: &[String] = if t.sense.preps.is_empty() {
+        lex.relation(&t.sense.relation)
+            .map(|i| i.preps.as_slice())
+            .unwrap_or_default()
+    } else {
+        &t.sense.preps
+    };
+    let (node, nominal) = trigger_node(tree, t);
+    if nominal || !t.sense.direct || t.verb_end != t.end {
+        return Vec::new();
+    }
+    let Some(c) = tree
+        .kid(node, &["dobj"])
+        .or_else(|| tree.kid(node, &["nsubjpass"]))
+    else {
+        return Vec::new();
+    };
+    let tag = tree.tokens[c].tag();
+    if tag.starts_with("PRP") || tag.starts_with("NNP") || tree.unit(c).is_some() {
+        return Vec::new();
+    }
+    if !tree.np(c).is_empty() || !tree.owner(c).is_empty() {
+        return Vec::new();
+    }
+    // "welcomed the appointment of X": the act's own "of" names its patient
+    if let Some(of) = tree.kid(c, &["prep"]).filter(|&p| tree.lower(p) == "of")
+        && tree
+            .kid(of, &["pobj"])
+            .is_some_and(|o| !tree.np(o).is_empty())
+    {
+        return Vec::new();
+    }
+    // "struck Iranian sites hours later": a time word read as the object
+    // is a misparse, not a patient
+    if TIME_NOUNS.contains(&tree.lower(c)) {
+        return Vec::new();
+    }
+    let (lo, hi) = tree.subtree_bounds(c);
+    let mut out = Vec::new();
+    for u in tree.units {
+        // judge a name by its last word
+        let i = u.tokens.end - 1;
+        if i < lo || i > hi {
+            continue;
+        }
+        let buried = match tree.dep(i) {
+            "compound" | "amod" | "nmod" | "poss" => true,
+            "pobj" => tree
+                .head(i)
+                .is_some_and(|p| !preps.iter().any(|x| x == tree.lower(p))),
+            _ => false,
+        };
+        if buried {
+            out.push(u.span);
+        }
+    }
+    out
+}
+
 /// Accusations a clause carries: "X alleged that Y trained the gunmen",
 /// "X questioned whether Y should resign". The speaker accuses the subject
 /// of the clause, whatever its verb: alleging is accusing, and questioning
@@ -1650,6 +1729,42 @@ mod tests {
             &["Chile", "Hamas"],
         );
         assert_eq!(e, vec![]);
+    }
+
+    #[test]
+    fn actors_buried_in_a_thing_patient() {
+        let buried = |spec: &str, actors: &[&str]| {
+            with_tree(spec, actors, |tree, triggers, lex| {
+                triggers
+                    .iter()
+                    .map(|t| buried_in_patient(tree, t, lex).len())
+                    .sum::<usize>()
+            })
+        };
+        // "seized copies of a book on the Chile-Peru treaty"
+        assert_eq!(
+            buried(
+                "Obama/2/nsubj seized/0/ROOT copies/2/dobj of/3/prep a/6/det book/4/pobj on/6/prep the/10/det Chile/10/compound treaty/7/pobj ./2/punct",
+                &["Obama", "Chile"],
+            ),
+            1
+        );
+        // a target preposition of the trigger still gives the target
+        assert_eq!(
+            buried(
+                "Obama/2/nsubj struck/0/ROOT a/4/det refinery/2/dobj inside/4/prep Chile/5/pobj ./2/punct",
+                &["Obama", "Chile"],
+            ),
+            0
+        );
+        // the act's own "of": "welcomed the appointment of X"
+        assert_eq!(
+            buried(
+                "Obama/2/nsubj welcomed/0/ROOT the/4/det appointment/2/dobj of/4/prep Chile/7/poss envoy/5/pobj ./2/punct",
+                &["Obama", "Chile"],
+            ),
+            0
+        );
     }
 
     #[test]
