@@ -149,6 +149,9 @@ pub fn extract(
         let mut foreign_subject: Vec<usize> = Vec::new();
         // (trigger, an actor buried in a patient phrase that names no actor)
         let mut buried: Vec<(usize, Span)> = Vec::new();
+        // (trigger, the phrase of a participle modifying a thing: targets
+        // come from inside it only)
+        let mut own_phrase: Vec<(usize, Span)> = Vec::new();
         if let Some(tree) = tree::Tree::new(tokens, s.tokens.clone(), &units) {
             // an accord named inside another phrase is background
             triggers.retain(|t| !tree::background(&tree, t));
@@ -159,6 +162,9 @@ pub fn extract(
                 tree::events_for(&tree, t, lex, si, &mut sentence_events);
                 if tree::subject_is_no_actor(&tree, t) {
                     foreign_subject.push(tokens[t.start].span.start);
+                }
+                if let Some(span) = tree::reduced_passive_of_a_thing(&tree, t) {
+                    own_phrase.push((tokens[t.start].span.start, span));
                 }
                 for span in tree::buried_in_patient(&tree, t, lex) {
                     buried.push((tokens[t.start].span.start, span));
@@ -204,6 +210,10 @@ pub fn extract(
                 !tree_read.contains(&(w.trigger.start, w.relation.as_str()))
                     && !foreign_subject.contains(&w.trigger.start)
                     && !buried.contains(&(w.trigger.start, w.target_span))
+                    && !own_phrase.iter().any(|&(at, p)| {
+                        at == w.trigger.start
+                            && (w.target_span.start < p.start || w.target_span.end > p.end)
+                    })
             })
             .collect();
         // a dropped reading of the same pair still lends its modality: the

@@ -1312,6 +1312,35 @@ pub fn buried_in_patient(tree: &Tree, t: &Trigger, lex: &Lexicon) -> Vec<crate::
     out
 }
 
+/// A passive participle that modifies a noun naming no actor ("a treaty
+/// blocked by India"): the noun is what was acted upon, so a target from
+/// outside the participle's own phrase ("China reaffirmed its support for
+/// a treaty blocked by India") is none. Returns the byte span of the
+/// participle's phrase, within which a target may still lie ("sanctions
+/// imposed on Iraq").
+pub fn reduced_passive_of_a_thing(tree: &Tree, t: &Trigger) -> Option<crate::document::Span> {
+    let (node, nominal) = trigger_node(tree, t);
+    if nominal || tree.dep(node) != "acl" || tree.tokens[node].tag() != "VBN" {
+        return None;
+    }
+    let n = tree.head(node)?;
+    let tag = tree.tokens[n].tag();
+    if tag.starts_with("PRP")
+        || tag.starts_with("NNP")
+        || TIME_NOUNS.contains(&tree.lower(n))
+        || !tree.np(n).is_empty()
+        || tree.kid(n, &["poss"]).is_some()
+        || tree.modifier_units(n).next().is_some()
+    {
+        return None;
+    }
+    let (lo, hi) = tree.subtree_bounds(node);
+    Some(crate::document::Span::new(
+        tree.tokens[lo].span.start,
+        tree.tokens[hi].span.end,
+    ))
+}
+
 /// Accusations a clause carries: "X alleged that Y trained the gunmen",
 /// "X questioned whether Y should resign". The speaker accuses the subject
 /// of the clause, whatever its verb: alleging is accusing, and questioning
