@@ -160,18 +160,17 @@ fn agency(tokens: &[Token], i: usize) -> Option<usize> {
     dash_after(tokens, i + names + 2)
 }
 
-/// End of the dash (one or two hyphens, or a long dash) at `i`, set off
-/// by a space from the word before it ("U.S.-led" holds no dash of a
-/// dateline).
+/// End of the dash (a hyphen, "--" which the tokenizer keeps as one
+/// token, or a long dash) at `i`, set off by a space from the word before
+/// it ("U.S.-led" holds no dash of a dateline).
 fn dash_after(tokens: &[Token], i: usize) -> Option<usize> {
     if i == 0 || tokens.get(i)?.span.start == tokens[i - 1].span.end {
         return None;
     }
-    let mut j = i;
-    while tokens.get(j).is_some_and(|t| t.norm == "-") && j < i + 2 {
-        j += 1;
-    }
-    (j > i).then_some(j)
+    tokens
+        .get(i)
+        .is_some_and(|t| matches!(t.norm.as_str(), "-" | "--"))
+        .then_some(i + 1)
 }
 
 #[cfg(test)]

@@ -284,6 +284,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 i += 2;
                 continue;
             }
+            // "--" and "---" are one dash, as in the treebanks the taggers
+            // and the parser learnt from
+            if c == '-' && ch(i + 1) == Some('-') {
+                let mut j = i + 1;
+                while ch(j) == Some('-') {
+                    j += 1;
+                }
+                spans.push((i, j));
+                i = j;
+                continue;
+            }
             spans.push((i, i + 1));
             i += 1;
             continue;
@@ -628,6 +639,18 @@ mod tests {
         let t = tokenize("“Erdoğan’s”");
         let norms: Vec<&str> = t.iter().map(|t| t.norm.as_str()).collect();
         assert_eq!(norms, ["\"", "Erdogan", "'s", "\""]);
+    }
+
+    #[test]
+    fn a_double_hyphen_is_one_dash() {
+        let t = tokenize("its unit -- which runs stores --- to Aldi - now");
+        let words: Vec<&str> = t.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(
+            words,
+            [
+                "its", "unit", "--", "which", "runs", "stores", "---", "to", "Aldi", "-", "now"
+            ]
+        );
     }
 
     #[test]

@@ -216,8 +216,10 @@ pub fn extract(
                     })
             })
             .collect();
-        // a dropped reading of the same pair still lends its modality: the
-        // window sees "neither ... nor", "has yet to", "called off"
+        // a dropped reading of the same pair still lends its negation: the
+        // window sees "neither ... nor", "has yet to", "called off" (not its
+        // hypothetical, which it gives any infinitive: "signed an
+        // agreement to sell X to Y" is a deal made)
         let (from_tree, from_window) = sentence_events.split_at_mut(tree_done);
         for (w, _) in from_window
             .iter()
@@ -227,7 +229,11 @@ pub fn extract(
             for e in from_tree.iter_mut() {
                 let same_pair = (e.source, e.target) == (w.source, w.target)
                     || e.symmetric && (e.source, e.target) == (w.target, w.source);
-                if same_pair && e.trigger.start == w.trigger.start && e.relation == w.relation {
+                if same_pair
+                    && e.trigger.start == w.trigger.start
+                    && e.relation == w.relation
+                    && w.modality == Modality::Negated
+                {
                     e.modality = e.modality.most_cautious(w.modality);
                 }
             }

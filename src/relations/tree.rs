@@ -303,6 +303,32 @@ impl<'a> Tree<'a> {
             "acl" | "relcl" if self.tokens[v].tag() == "VBG" || self.dep(v) == "relcl" => {
                 (self.np(g), false)
             }
+            // "X signed an agreement to sell Y", "X's plan to buy Y": the
+            // one who holds the agreement or plan does what it is for
+            "acl"
+                if self.tokens[v].tag() == "VB"
+                    && self.kid(v, &["aux"]).is_some_and(|a| self.lower(a) == "to") =>
+            {
+                if let Some(p) = self.kid(g, &["poss"]) {
+                    return (self.np(p), false);
+                }
+                if !AGREEMENT_NOUNS.contains(&self.lower(g)) {
+                    return (Vec::new(), false);
+                }
+                let mut holder = g;
+                // "entered into an agreement": up through the preposition
+                if self.dep(holder) == "pobj"
+                    && let Some(p) = self.head(holder)
+                {
+                    holder = p;
+                }
+                match (self.dep(holder), self.head(holder)) {
+                    ("dobj" | "prep", Some(gv)) if self.tokens[gv].is_verb() => {
+                        self.subject(gv, depth + 1)
+                    }
+                    _ => (Vec::new(), false),
+                }
+            }
             "acl" => (Vec::new(), true),
             // "..., saying X", "after meeting X": the governing clause's subject
             "advcl" if matches!(self.tokens[v].tag(), "VBG" | "VB") => self.subject(g, depth + 1),
@@ -681,6 +707,9 @@ impl<'a> Tree<'a> {
                     }
                 }
                 // "flew to Ottawa to meet", "a plan to attack": purposes and plans
+                // "signed an agreement to sell X to Y": a cooperation the
+                // agreement is made for stands as the agreement does
+                "acl" if deal && infinitive && AGREEMENT_NOUNS.contains(&gw.as_str()) => {}
                 "advcl" | "acl" | "relcl" => {
                     if infinitive {
                         m = Modality::Hypothetical;
@@ -1046,7 +1075,17 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
         rejected_proposal(tree, t, np_node, lex, si, &preps, out);
     } else {
         let (subj, passive) = tree.subject(node, 0);
-        if passive {
+        // "X agreed to be acquired by Y": agreeing is X's act
+        let agreed_to_undergo = passive
+            && t.sense.relation == "cooperates"
+            && tree.dep(node) == "xcomp"
+            && tree
+                .head(node)
+                .is_some_and(|g| AGREEING_VERBS.contains(tree.lower(g)));
+        if agreed_to_undergo && let Some(g) = tree.head(node) {
+            sources = tree.subject(g, 0).0;
+            targets = tree.agent(node);
+        } else if passive {
             sources = tree.agent(node);
             if sources.is_empty() && t.sense.relation == "attacks" {
                 sources = tree.attack_instrument_owner(node, lex);
@@ -1794,6 +1833,29 @@ mod tests {
             ),
             0
         );
+    }
+
+    #[test]
+    fn an_agreement_to_act_is_its_holders_act() {
+        let e = events(
+            "Chile/2/nsubj signed/0/ROOT an/4/det agreement/2/dobj to/6/aux sell/4/acl goods/6/dobj to/6/prep Peru/8/pobj ./2/punct",
+            &["Chile", "Peru"],
+        );
+        assert_eq!(e, vec![ev("Chile", "cooperates", "Peru", A)]);
+        let e = events(
+            "Chile/3/nsubj had/3/aux entered/0/ROOT into/3/prep an/6/det agreement/4/pobj to/8/aux buy/6/acl arms/8/dobj from/8/prep Peru/10/pobj ./3/punct",
+            &["Chile", "Peru"],
+        );
+        assert_eq!(e, vec![ev("Chile", "cooperates", "Peru", A)]);
+    }
+
+    #[test]
+    fn agreeing_to_be_bought_is_the_sellers_act() {
+        let e = events(
+            "Chile/2/nsubj agreed/0/ROOT to/5/aux be/5/auxpass acquired/2/xcomp by/5/agent Peru/6/pobj ./2/punct",
+            &["Chile", "Peru"],
+        );
+        assert_eq!(e, vec![ev("Chile", "cooperates", "Peru", A)]);
     }
 
     #[test]
