@@ -997,3 +997,22 @@ pub const PRIVATE_PERSON_NOUNS: &[&str] = &[
     "hostage",
     "hostages",
 ];
+
+/// Nouns of a situation a country is the subject of: in "the crisis in
+/// Sudan" or "human rights abuses in Burma" the country is what the phrase
+/// is about, not only where it happens.
+pub const SITUATION_NOUNS: &[&str] = &[
+    "crisis",
+    "conflict",
+    "war",
+    "violence",
+    "fighting",
+    "situation",
+    "violations",
+    "abuses",
+    "intervention",
+    "involvement",
+    "interference",
+    "unrest",
+    "turmoil",
+];

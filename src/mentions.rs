@@ -39,6 +39,10 @@ pub enum How {
     /// A capital used as a place ("met in Doha"): not an actor, but no
     /// other detector may read it as a name either.
     Venue,
+    /// A country named as the place where something happens ("a base in
+    /// southern Turkey"): not an actor, but it still says which state the
+    /// passage is about.
+    Place,
     /// A group described by a noun phrase ("Chechen rebels", "heavily
     /// armed men", "the ruling military council"); the name is the phrase
     /// without determiners, numbers or quantifiers, which stand in `title`.
@@ -276,6 +280,7 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
     pro_groups(text, tokens, analysis, &mut mentions);
     group_phrases(text, tokens, analysis, &mut mentions, lex);
     public_bodies(text, tokens, analysis, &mut mentions, lex);
+    country_venues(tokens, &mut mentions);
     let mut taken = in_dateline.clone();
     for m in &mentions {
         for i in m.tokens.clone() {
@@ -822,6 +827,54 @@ fn gazetteer_mentions(
         }
     }
     out
+}
+
+/// "a base in southern Turkey", "a camp near Pakistan", "fled to safety in
+/// Jordan": a country named after "in", "near" or "outside" is where
+/// something happens, not who acts: a place, like a capital after a
+/// preposition of place. A possessive ("in Russia's affairs"), a state body
+/// ("in the Iraqi army") or a situation the state is the subject of ("the
+/// crisis in Sudan") keep the state.
+fn country_venues(tokens: &[Token], mentions: &mut [Mention]) {
+    for m in mentions.iter_mut() {
+        if m.kind != ActorKind::Country || m.how != How::Gazetteer(Form::Name) {
+            continue;
+        }
+        if tokens
+            .get(m.tokens.end)
+            .is_some_and(|t| matches!(t.lower.as_str(), "'s" | "'"))
+        {
+            continue;
+        }
+        let mut k = m.tokens.start;
+        while k > 0 && (tokens[k - 1].lower == "the" || is_compass_word(&tokens[k - 1].lower)) {
+            k -= 1;
+        }
+        // "the crisis in Sudan", "violence in Algeria": the state is what
+        // the situation is about, an actor of the passage
+        let topic =
+            k > 1 && crate::english::is(crate::english::SITUATION_NOUNS, &tokens[k - 2].lower);
+        // not "at" ("lashed out at Canada") nor "inside" ("struck targets
+        // deep inside Russia"): the state is often the one aimed at
+        let place_word = k > 0 && matches!(tokens[k - 1].lower.as_str(), "in" | "near" | "outside");
+        if place_word && !topic {
+            m.how = How::Place;
+        }
+    }
+}
+
+/// A word naming a part of a country by its direction ("southern",
+/// "north-west").
+fn is_compass_word(w: &str) -> bool {
+    let w = w.strip_suffix("ern").unwrap_or(w);
+    let w = w.replace('-', "");
+    ["north", "south", "east", "west", "central"]
+        .iter()
+        .any(|d| {
+            w == *d
+                || w.strip_prefix(d)
+                    .is_some_and(|r| matches!(r, "east" | "west"))
+        })
 }
 
 fn is_venue_preposition(w: &str) -> bool {
@@ -2602,5 +2655,32 @@ mod tests {
             vec!["Ingushetia's separatists".to_string()]
         );
         assert!(place_shaped("chechnya") && !place_shaped("yeltsin"));
+    }
+
+    #[test]
+    fn a_country_after_a_preposition_of_place_is_a_place() {
+        let found = mentions_of("Aid workers in northern Malawi met the envoy.");
+        assert!(
+            found
+                .iter()
+                .any(|(s, _, how)| s == "Malawi" && *how == How::Place),
+            "{found:?}"
+        );
+        // a situation it is the subject of, or its own possessive, keep the state
+        for text in [
+            "Donors discussed the crisis in Malawi.",
+            "Donors met in Malawi's capital.",
+            "The minister lashed out at Malawi.",
+        ] {
+            let found = mentions_of(text);
+            assert!(
+                found.iter().any(|(s, k, how)| s == "Malawi"
+                    && *k == ActorKind::Country
+                    && matches!(how, How::Gazetteer(_))),
+                "{text}: {found:?}"
+            );
+        }
+        assert!(is_compass_word("south-western") && is_compass_word("central"));
+        assert!(!is_compass_word("southerners") && !is_compass_word("the"));
     }
 }
