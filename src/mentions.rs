@@ -2889,4 +2889,17 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn a_state_before_a_private_person_noun_names_a_person() {
+        let found = mentions_of("A veteran Malawi politician criticised the cabinet.");
+        assert!(
+            found.contains(&(
+                "veteran Malawi politician".to_string(),
+                ActorKind::Person,
+                How::Group
+            )),
+            "{found:?}"
+        );
+    }
 }
