@@ -1289,6 +1289,16 @@ fn group_phrases(
                 && !(tokens[start - 1].lower == "and"
                     && nationality_before(start - 1)
                     && swallowed.iter().any(|&q| mentions[q].tokens.start == start))
+                // "Syria and Arabs": a people beside a state is a list of actors
+                && !(people
+                    && start == i
+                    && tokens[start - 1].lower == "and"
+                    && ending_at.get(&(start - 1)).is_some_and(|v| {
+                        v.iter().any(|&q| {
+                            mentions[q].kind == ActorKind::Country
+                                && matches!(mentions[q].how, How::Gazetteer(_))
+                        })
+                    }))
             {
                 abort = true;
             }
@@ -2900,6 +2910,14 @@ mod tests {
                 How::Group
             )),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_people_coordinated_with_a_state_is_a_group() {
+        assert_eq!(
+            groups_of("Egypt and Kurds have welcomed the truce."),
+            vec!["Kurds".to_string()]
         );
     }
 }
