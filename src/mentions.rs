@@ -2132,7 +2132,13 @@ fn model_mentions(
                 }
             }
         };
-        if is_place_name(tokens, r.clone()) {
+        // "the northern city of Groningen", "the province of Aceh": named
+        // by the place noun before it
+        let named_place = r.start >= sent.start + 2
+            && tokens[r.start - 1].lower == "of"
+            && !tokens[r.start - 2].is_capitalized()
+            && crate::english::is(crate::english::PLACE_NOUNS, &tokens[r.start - 2].lower);
+        if named_place || is_place_name(tokens, r.clone()) {
             place(mentions, taken, r);
             continue;
         }
@@ -2167,7 +2173,22 @@ fn model_mentions(
                             && sent.start + x.end == r.start - 1
                     })
                 });
-            place_after || place_before
+            // "Ballymena, Ireland": a town, then its known country
+            let country_after = after == Some(",")
+                && in_sentence
+                    .overlapping(mentions, &(r.end + 1..r.end + 2))
+                    .iter()
+                    .any(|&q| {
+                        let m = &mentions[q];
+                        let end = m.tokens.end;
+                        m.tokens.start == r.end + 1
+                            && m.kind == ActorKind::Country
+                            && m.how == How::Gazetteer(Form::Name)
+                            && (end >= sent.end
+                                || matches!(tokens[end].lower.as_str(), "," | "." | ";")
+                                || tokens[end].tag() == "IN")
+                    });
+            place_after || place_before || country_after
         };
         if beside_place {
             place(mentions, taken, r);
@@ -2887,14 +2908,15 @@ mod tests {
         let toks = analyze("Society for Relief Across the Red Sea").tokens;
         assert!(!is_place_name(&toks, 0..toks.len()));
         for text in [
-            "The airliner crashed near Dunmore, Scotland.",
+            "The plane came down over Ballymena, Ireland.",
             "Rains hit 12 Southern and Northwestern states.",
         ] {
             let found = mentions_of(text);
             assert!(
                 found
                     .iter()
-                    .all(|(_, k, how)| *how == How::Venue || !matches!(k, ActorKind::Person)),
+                    .all(|(_, k, how)| *how == How::Venue || !matches!(k, ActorKind::Person))
+                    && found.iter().any(|(_, _, how)| *how == How::Venue),
                 "{text}: {found:?}"
             );
         }
@@ -2918,6 +2940,19 @@ mod tests {
         assert_eq!(
             groups_of("Egypt and Kurds have welcomed the truce."),
             vec!["Kurds".to_string()]
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_place_noun_and_of_is_a_venue() {
+        let found = mentions_of(
+            "Dutch police found the girl in the northern city of Utrecht and arrested two men.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(s, _, how)| s == "Utrecht" && *how == How::Venue),
+            "{found:?}"
         );
     }
 }
