@@ -1020,3 +1020,76 @@ pub const PRIVATE_PERSON_NOUNS: &[&str] = &[
     "hostage",
     "hostages",
 ];
+
+/// Nouns of a situation a country is the subject of: in "the crisis in
+/// Sudan" or "human rights abuses in Burma" the country is what the phrase
+/// is about, not only where it happens.
+pub const SITUATION_NOUNS: &[&str] = &[
+    "crisis",
+    "conflict",
+    "war",
+    "violence",
+    "fighting",
+    "situation",
+    "violations",
+    "abuses",
+    "intervention",
+    "involvement",
+    "interference",
+    "unrest",
+    "turmoil",
+];
+
+/// The legal forms that end a company's name: "Banc One Corp.", "Acme Inc".
+pub const COMPANY_SUFFIXES: &[&str] = &[
+    "corp.",
+    "corp",
+    "inc.",
+    "inc",
+    "co.",
+    "ltd",
+    "ltd.",
+    "plc",
+    "llc",
+    "ag",
+    "nv",
+    "corporation",
+];
+
+/// Nouns that head a place's name ("Mexico City", "Spratly Islands",
+/// "Tiananmen Square"): a name with such a head is a place, not an actor.
+pub const PLACE_NOUNS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "island",
+    "islands",
+    "shoal",
+    "reef",
+    "valley",
+    "river",
+    "lake",
+    "bay",
+    "sea",
+    "gulf",
+    "strait",
+    "straits",
+    "peninsula",
+    "province",
+    "county",
+    "district",
+    "square",
+    "street",
+    "avenue",
+    "airport",
+    "harbour",
+    "harbor",
+    "coast",
+    "desert",
+    "canal",
+    "mountains",
+    "hills",
+    "heights",
+    "plain",
+    "plateau",
+];

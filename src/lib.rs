@@ -85,7 +85,11 @@ pub fn parse_units(
 ) -> Vec<std::ops::Range<usize>> {
     let tokens = &analysis.tokens;
     let mut names: Vec<std::ops::Range<usize>> = Vec::new();
-    for m in mentions.iter().filter(|m| m.actor.is_some()) {
+    // places too: "the Holy City of Jerusalem" is one proper noun
+    for m in mentions
+        .iter()
+        .filter(|m| m.actor.is_some() || m.how == mentions::How::Venue)
+    {
         let mut start = m
             .title
             .as_ref()
@@ -159,7 +163,11 @@ impl Pipeline {
         // Only sentences with two actor mentions (names, pronouns or
         // descriptions) can hold a relation: only those are parsed.
         let mut count = vec![0u8; analysis.sentences.len()];
-        for m in mentions.iter().filter(|m| m.actor.is_some()) {
+        // places too: "the Holy City of Jerusalem" is one proper noun
+        for m in mentions
+            .iter()
+            .filter(|m| m.actor.is_some() || m.how == mentions::How::Venue)
+        {
             if let Some(c) = analysis
                 .sentence_of(m.tokens.start)
                 .and_then(|si| count.get_mut(si))

@@ -39,6 +39,10 @@ pub enum How {
     /// A capital used as a place ("met in Doha"): not an actor, but no
     /// other detector may read it as a name either.
     Venue,
+    /// A country named as the place where something happens ("a base in
+    /// southern Turkey"): not an actor, but it still says which state the
+    /// passage is about.
+    Place,
     /// A group described by a noun phrase ("Chechen rebels", "heavily
     /// armed men", "the ruling military council"); the name is the phrase
     /// without determiners, numbers or quantifiers, which stand in `title`.
@@ -276,6 +280,7 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
     pro_groups(text, tokens, analysis, &mut mentions);
     group_phrases(text, tokens, analysis, &mut mentions, lex);
     public_bodies(text, tokens, analysis, &mut mentions, lex);
+    country_venues(tokens, &mut mentions);
     let mut taken = in_dateline.clone();
     for m in &mentions {
         for i in m.tokens.clone() {
@@ -824,6 +829,54 @@ fn gazetteer_mentions(
     out
 }
 
+/// "a base in southern Turkey", "a camp near Pakistan", "fled to safety in
+/// Jordan": a country named after "in", "near" or "outside" is where
+/// something happens, not who acts: a place, like a capital after a
+/// preposition of place. A possessive ("in Russia's affairs"), a state body
+/// ("in the Iraqi army") or a situation the state is the subject of ("the
+/// crisis in Sudan") keep the state.
+fn country_venues(tokens: &[Token], mentions: &mut [Mention]) {
+    for m in mentions.iter_mut() {
+        if m.kind != ActorKind::Country || m.how != How::Gazetteer(Form::Name) {
+            continue;
+        }
+        if tokens
+            .get(m.tokens.end)
+            .is_some_and(|t| matches!(t.lower.as_str(), "'s" | "'"))
+        {
+            continue;
+        }
+        let mut k = m.tokens.start;
+        while k > 0 && (tokens[k - 1].lower == "the" || is_compass_word(&tokens[k - 1].lower)) {
+            k -= 1;
+        }
+        // "the crisis in Sudan", "violence in Algeria": the state is what
+        // the situation is about, an actor of the passage
+        let topic =
+            k > 1 && crate::english::is(crate::english::SITUATION_NOUNS, &tokens[k - 2].lower);
+        // not "at" ("lashed out at Canada") nor "inside" ("struck targets
+        // deep inside Russia"): the state is often the one aimed at
+        let place_word = k > 0 && matches!(tokens[k - 1].lower.as_str(), "in" | "near" | "outside");
+        if place_word && !topic {
+            m.how = How::Place;
+        }
+    }
+}
+
+/// A word naming a part of a country by its direction ("southern",
+/// "north-west").
+fn is_compass_word(w: &str) -> bool {
+    let w = w.strip_suffix("ern").unwrap_or(w);
+    let w = w.replace('-', "");
+    ["north", "south", "east", "west", "central"]
+        .iter()
+        .any(|d| {
+            w == *d
+                || w.strip_prefix(d)
+                    .is_some_and(|r| matches!(r, "east" | "west"))
+        })
+}
+
 fn is_venue_preposition(w: &str) -> bool {
     matches!(w, "in" | "at" | "near" | "outside" | "around" | "inside")
 }
@@ -1236,6 +1289,16 @@ fn group_phrases(
                 && !(tokens[start - 1].lower == "and"
                     && nationality_before(start - 1)
                     && swallowed.iter().any(|&q| mentions[q].tokens.start == start))
+                // "Syria and Arabs": a people beside a state is a list of actors
+                && !(people
+                    && start == i
+                    && tokens[start - 1].lower == "and"
+                    && ending_at.get(&(start - 1)).is_some_and(|v| {
+                        v.iter().any(|&q| {
+                            mentions[q].kind == ActorKind::Country
+                                && matches!(mentions[q].how, How::Gazetteer(_))
+                        })
+                    }))
             {
                 abort = true;
             }
@@ -1845,6 +1908,28 @@ fn descriptions(tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mentio
     }
 }
 
+/// The legal form that ends a company's name ("Corp.", "Inc", "Plc").
+fn is_company_suffix(w: &str) -> bool {
+    crate::english::is(crate::english::COMPANY_SUFFIXES, w)
+}
+
+/// Whether a name the tagger found names a place: its head (the word
+/// before a lower-case word such as "of", else the last) is a noun of
+/// places ("the Holy City of Jerusalem", "Second Thomas Shoal"), or it is
+/// one compass word ("Northeastern"). "Association for Relations Across
+/// the Taiwan Straits" is headed by "Association".
+fn is_place_name(tokens: &[Token], r: Range<usize>) -> bool {
+    if r.is_empty() {
+        return false;
+    }
+    let head = r
+        .clone()
+        .find(|&k| k > r.start && !tokens[k].is_capitalized())
+        .map_or(r.end - 1, |k| k - 1);
+    crate::english::is(crate::english::PLACE_NOUNS, &tokens[head].lower)
+        || r.len() == 1 && is_compass_word(&tokens[r.start].lower)
+}
+
 /// Head words of organisation names.
 const ORG_HEADS: &[&str] = &[
     "commission",
@@ -1961,9 +2046,19 @@ fn model_mentions(
     if pos.len() != words.len() {
         return;
     }
-    for e in NerTagger::builtin().entities(&words, &pos) {
+    let entities = NerTagger::builtin().entities(&words, &pos);
+    // places the tagger found that no rule knows ("Scotland", "Freiburg")
+    let unknown_place_at = |k: usize| {
+        entities.iter().any(|p| {
+            p.kind == EntityKind::Loc
+                && sent.start + p.start == k
+                && !(k..sent.start + p.end).any(|j| taken[j])
+        })
+    };
+    let unknown_places: Vec<usize> = (sent.clone()).filter(|&k| unknown_place_at(k)).collect();
+    for e in &entities {
         let range = sent.start + e.start..sent.start + e.end;
-        let kind = match e.kind {
+        let mut kind = match e.kind {
             EntityKind::Per => ActorKind::Person,
             EntityKind::Org => ActorKind::Organization,
             _ => continue,
@@ -1980,6 +2075,140 @@ fn model_mentions(
             )
         {
             r.end -= 1;
+        }
+        // "the network CNBC Friday": a weekday after a name is a date
+        while r.end > r.start + 1
+            && crate::english::WEEKDAYS.contains(&tokens[r.end - 1].lower.as_str())
+        {
+            r.end -= 1;
+        }
+        // "the Avocado Commission": a person's name never ends in the head
+        // noun of a body; the place the tagger left before it belongs to it
+        // ("California Avocado Commission")
+        // ("Jumhooree Party leader Qasim Ibrahim" is a title: left as it was)
+        if kind == ActorKind::Person
+            && r.len() >= 2
+            && ORG_HEADS.contains(&tokens[r.end - 1].lower.as_str())
+            && !tokens
+                .get(r.end)
+                .is_some_and(|n| r.end < sent.end && n.tag().starts_with("NN"))
+        {
+            kind = ActorKind::Organization;
+            while r.start > sent.start + 1
+                && !taken[r.start - 1]
+                && name_token(&tokens[r.start - 1])
+                && tokens[r.start - 1].tag().starts_with("NNP")
+                && !non_name(&tokens[r.start - 1].lower)
+            {
+                r.start -= 1;
+            }
+        }
+        // a place stays one name for the parser, but names no actor
+        // ("the Holy City of Jerusalem": the words before a known name)
+        let place = |mentions: &mut Vec<Mention>, taken: &mut [bool], mut r: Range<usize>| {
+            if let Some(known) = in_sentence
+                .overlapping(mentions, &r)
+                .iter()
+                .map(|&i| mentions[i].tokens.start)
+                .min()
+            {
+                r.end = r.end.min(known);
+                while r.end > r.start && !tokens[r.end - 1].is_capitalized() {
+                    r.end -= 1;
+                }
+            }
+            if !r.is_empty() && in_sentence.overlapping(mentions, &r).is_empty() {
+                push_new(
+                    mentions,
+                    taken,
+                    text,
+                    tokens,
+                    r.start..r.start,
+                    r,
+                    How::Venue,
+                );
+                if let Some(m) = mentions.last_mut() {
+                    m.kind = ActorKind::Country;
+                }
+            }
+        };
+        // "the northern city of Groningen", "the province of Aceh": named
+        // by the place noun before it
+        let named_place = r.start >= sent.start + 2
+            && tokens[r.start - 1].lower == "of"
+            && !tokens[r.start - 2].is_capitalized()
+            && crate::english::is(crate::english::PLACE_NOUNS, &tokens[r.start - 2].lower);
+        if named_place || is_place_name(tokens, r.clone()) {
+            place(mentions, taken, r);
+            continue;
+        }
+        // "over Lockerbie, Scotland", "Kehl and Freiburg": a name set beside
+        // a place in an address or a list is a place too (a person only in
+        // an address: "Kerry and Ashton" may be a list of people that the
+        // tagger half took for places)
+        let address = |p: usize| {
+            entities
+                .iter()
+                .find(|x| sent.start + x.start == p)
+                .map(|x| sent.start + x.end)
+                .is_some_and(|end| {
+                    end >= sent.end
+                        || matches!(tokens[end].lower.as_str(), "," | "." | ";")
+                        || tokens[end].tag() == "IN"
+                })
+        };
+        let beside_place = r.len() == 1 && {
+            let after = tokens.get(r.end).map(|t| t.lower.as_str());
+            let place_after = r.end + 1 < sent.end
+                && unknown_places.contains(&(r.end + 1))
+                && (kind == ActorKind::Organization && matches!(after, Some("," | "and" | "or"))
+                    || after == Some(",") && address(r.end + 1));
+            let place_before = kind == ActorKind::Organization
+                && r.start >= sent.start + 2
+                && matches!(tokens[r.start - 1].lower.as_str(), "," | "and" | "or")
+                && unknown_places.iter().any(|&p| {
+                    entities.iter().any(|x| {
+                        x.kind == EntityKind::Loc
+                            && sent.start + x.start == p
+                            && sent.start + x.end == r.start - 1
+                    })
+                });
+            // "Ballymena, Ireland": a town, then its known country
+            let country_after = after == Some(",")
+                && in_sentence
+                    .overlapping(mentions, &(r.end + 1..r.end + 2))
+                    .iter()
+                    .any(|&q| {
+                        let m = &mentions[q];
+                        let end = m.tokens.end;
+                        m.tokens.start == r.end + 1
+                            && m.kind == ActorKind::Country
+                            && m.how == How::Gazetteer(Form::Name)
+                            && (end >= sent.end
+                                || matches!(tokens[end].lower.as_str(), "," | "." | ";")
+                                || tokens[end].tag() == "IN")
+                    });
+            place_after || place_before || country_after
+        };
+        if beside_place {
+            place(mentions, taken, r);
+            continue;
+        }
+        // "Banc One Corp.": a company's name runs on to its legal form
+        if kind == ActorKind::Organization {
+            let mut end = r.end;
+            while end < sent.end
+                && end < r.end + 2
+                && !taken[end]
+                && tokens[end].is_capitalized()
+                && !is_company_suffix(&tokens[end].lower)
+            {
+                end += 1;
+            }
+            if end < sent.end && end > r.end && !taken[end] && is_company_suffix(&tokens[end].lower)
+            {
+                r.end = end + 1;
+            }
         }
         // "the Commission of bias": an organisation's name ends on a capital
         if kind == ActorKind::Organization {
@@ -2602,5 +2831,128 @@ mod tests {
             vec!["Ingushetia's separatists".to_string()]
         );
         assert!(place_shaped("chechnya") && !place_shaped("yeltsin"));
+    }
+
+    #[test]
+    fn a_country_after_a_preposition_of_place_is_a_place() {
+        let found = mentions_of("Aid workers in northern Malawi met the envoy.");
+        assert!(
+            found
+                .iter()
+                .any(|(s, _, how)| s == "Malawi" && *how == How::Place),
+            "{found:?}"
+        );
+        // a situation it is the subject of, or its own possessive, keep the state
+        for text in [
+            "Donors discussed the crisis in Malawi.",
+            "Donors met in Malawi's capital.",
+            "The minister lashed out at Malawi.",
+        ] {
+            let found = mentions_of(text);
+            assert!(
+                found.iter().any(|(s, k, how)| s == "Malawi"
+                    && *k == ActorKind::Country
+                    && matches!(how, How::Gazetteer(_))),
+                "{text}: {found:?}"
+            );
+        }
+        assert!(is_compass_word("south-western") && is_compass_word("central"));
+        assert!(!is_compass_word("southerners") && !is_compass_word("the"));
+    }
+
+    /// Names the tagger found, with kind: (surface, kind) of every model
+    /// mention of `text`.
+    fn model_names(text: &str) -> Vec<(String, ActorKind)> {
+        mentions_of(text)
+            .into_iter()
+            .filter(|(_, _, how)| *how == How::Model)
+            .map(|(s, k, _)| (s, k))
+            .collect()
+    }
+
+    #[test]
+    fn a_weekday_after_a_name_is_no_part_of_it() {
+        let found = model_names("Speaking on the channel CNBC Tuesday, the banker was upbeat.");
+        assert!(
+            found.iter().all(|(s, _)| !s.contains("Tuesday")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_ending_in_a_body_noun_is_an_organisation_with_its_place() {
+        let found =
+            mentions_of("The Oregon Hazelnut Commission -- a trade body -- said prices fell.");
+        assert!(
+            found.iter().any(|(s, k, _)| s == "Oregon Hazelnut Commission"
+                && *k == ActorKind::Organization),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_company_name_runs_on_to_its_legal_form() {
+        let found = model_names("Buyers include Zenbrook and Acme Two Corp. among others.");
+        assert!(
+            found.iter().any(|(s, _)| s == "Acme Two Corp."),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn places_the_tagger_took_for_names_are_venues() {
+        assert!(is_place_name(
+            &analyze("the Old Town of Quedlinburg").tokens,
+            1..3
+        ));
+        let toks = analyze("Society for Relief Across the Red Sea").tokens;
+        assert!(!is_place_name(&toks, 0..toks.len()));
+        for text in [
+            "The plane came down over Ballymena, Ireland.",
+            "Rains hit 12 Southern and Northwestern states.",
+        ] {
+            let found = mentions_of(text);
+            assert!(
+                found
+                    .iter()
+                    .all(|(_, k, how)| *how == How::Venue || !matches!(k, ActorKind::Person))
+                    && found.iter().any(|(_, _, how)| *how == How::Venue),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_state_before_a_private_person_noun_names_a_person() {
+        let found = mentions_of("A veteran Malawi politician criticised the cabinet.");
+        assert!(
+            found.contains(&(
+                "veteran Malawi politician".to_string(),
+                ActorKind::Person,
+                How::Group
+            )),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_people_coordinated_with_a_state_is_a_group() {
+        assert_eq!(
+            groups_of("Egypt and Kurds have welcomed the truce."),
+            vec!["Kurds".to_string()]
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_place_noun_and_of_is_a_venue() {
+        let found = mentions_of(
+            "Dutch police found the girl in the northern city of Utrecht and arrested two men.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(s, _, how)| s == "Utrecht" && *how == How::Venue),
+            "{found:?}"
+        );
     }
 }

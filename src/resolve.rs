@@ -335,7 +335,7 @@ pub fn home_country(tokens: &[Token], mentions: &[Mention], lex: &Lexicon) -> Op
     for m in mentions {
         let Some(li) = m.lexicon else { continue };
         if lex.actors[li].kind != ActorKind::Country
-            || !matches!(m.how, How::Gazetteer(_) | How::StateBody)
+            || !matches!(m.how, How::Gazetteer(_) | How::StateBody | How::Place)
             || m.tokens.len() == 1 && tokens[m.tokens.start].span != m.span
         {
             continue;
@@ -541,7 +541,7 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
     // Aliases: every surface form, with its title.
     for m in mentions.iter() {
         let Some(i) = m.actor else { continue };
-        if matches!(m.how, How::InTitle | How::Venue) {
+        if matches!(m.how, How::InTitle | How::Venue | How::Place) {
             continue;
         }
         actors[i].mentions += 1;
@@ -828,7 +828,7 @@ fn antecedent(
         let cands: Vec<(&Mention, usize)> = mentions
             [starting_in(mentions, range.start..range.end.min(p.tokens.start))]
         .iter()
-        .filter(|m| m.how != How::Venue)
+        .filter(|m| !matches!(m.how, How::Venue | How::Place))
         .filter_map(|m| m.actor.map(|a| (m, a)))
         .filter(|(m, a)| fits(m, *a))
         .filter(|(m, _)| !(object_pronoun && back == 0 && same_clause(m)))
@@ -866,7 +866,7 @@ fn coordination_partner(
     let named = |m: &&Mention| {
         !matches!(
             m.how,
-            How::Pronoun | How::Description | How::Venue | How::InTitle
+            How::Pronoun | How::Description | How::Venue | How::Place | How::InTitle
         ) && m.tokens.end <= p.tokens.start
     };
     // the antecedent was found within the last sentences

@@ -45,7 +45,7 @@ pub fn build(
             continue;
         }
         let Some(actor) = m.actor else { continue };
-        if matches!(m.how, How::InTitle | How::Venue) {
+        if matches!(m.how, How::InTitle | How::Venue | How::Place) {
             continue;
         }
         let start = m.title.as_ref().map(|t| t.start).unwrap_or(m.tokens.start);
