@@ -238,6 +238,13 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// Whether word `i` may stand for an actor the mentions left without
+    /// one: a personal pronoun may be unresolved, a name may be unknown.
+    fn may_name_an_unknown_actor(&self, i: usize) -> bool {
+        let tag = self.tokens[i].tag();
+        tag.starts_with("PRP") || tag.starts_with("NNP")
+    }
+
     /// First and last token of the subtree headed by `h`.
     fn subtree_bounds(&self, h: usize) -> (usize, usize) {
         let (mut lo, mut hi) = (h, h);
@@ -923,16 +930,24 @@ pub fn verbal_attack(tree: &Tree, t: &Trigger) -> bool {
     })
 }
 
+/// The prepositions that introduce trigger `t`'s target: its own, or its
+/// relation's.
+fn target_preps<'l>(t: &'l Trigger, lex: &'l Lexicon) -> &'l [String] {
+    if t.sense.preps.is_empty() {
+        lex.relation(&t.sense.relation)
+            .map(|i| i.preps.as_slice())
+            .unwrap_or_default()
+    } else {
+        &t.sense.preps
+    }
+}
+
 /// Events that trigger `t` yields, read from the tree.
 pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut Vec<Event>) {
     let tokens = tree.tokens;
     let info = lex.relation(&t.sense.relation);
     let symmetric = info.is_some_and(|i| i.symmetric);
-    let preps: Vec<String> = if t.sense.preps.is_empty() {
-        info.map(|i| i.preps.clone()).unwrap_or_default()
-    } else {
-        t.sense.preps.clone()
-    };
+    let preps = target_preps(t, lex);
     let (node, nominal) = trigger_node(tree, t);
     let light = t.verb_end < t.end;
     let noun = if light { Some(t.end - 1) } else { None };
@@ -980,7 +995,7 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
         {
             between.extend(tree.np(o));
         }
-        targets.extend(tree.prep_objects(node, &preps));
+        targets.extend(tree.prep_objects(node, preps));
         if targets.is_empty() {
             targets.extend(tree.life_owner(node));
         }
@@ -1002,7 +1017,7 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
         // "sanctions imposed on Iraq": the participle carries the target
         for &c in tree.kids(node) {
             if tree.dep(c) == "acl" {
-                targets.extend(tree.prep_objects(c, &preps));
+                targets.extend(tree.prep_objects(c, preps));
                 if sources.is_empty() {
                     sources.extend(tree.agent(c));
                 }
@@ -1027,7 +1042,7 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
             if sources.is_empty() {
                 sources = tree.subject(g, 0).0;
             }
-            targets.extend(tree.prep_objects(g, &preps));
+            targets.extend(tree.prep_objects(g, preps));
         }
         // the preposition and the verb of a phrase the noun is the object of
         let governor = tree.adverbial_governor(np_node);
@@ -1072,7 +1087,7 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
                 targets = subj;
             }
         }
-        rejected_proposal(tree, t, np_node, lex, si, &preps, out);
+        rejected_proposal(tree, t, np_node, lex, si, preps, out);
     } else {
         let (subj, passive) = tree.subject(node, 0);
         // "X agreed to be acquired by Y": agreeing is X's act
@@ -1136,16 +1151,16 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
         // "suspended Russia from the council", "expelled X from Y": with
         // an actor as the object, "from" names what it is removed from
         let without_from: Vec<String> = preps.iter().filter(|p| *p != "from").cloned().collect();
-        let p = if !particle.is_empty() {
+        let p: &[String] = if !particle.is_empty() {
             &particle
         } else if targets.is_empty() {
-            &preps
+            preps
         } else {
             &without_from
         };
         targets.extend(tree.prep_objects(node, p));
         if let Some(n) = noun {
-            targets.extend(tree.prep_objects(n, &preps));
+            targets.extend(tree.prep_objects(n, preps));
         }
         if t.sense.relation == "demands" {
             // "renewed its call for Russia to withdraw": the light verb's noun
@@ -1274,8 +1289,7 @@ pub fn subject_is_no_actor(tree: &Tree, t: &Trigger) -> bool {
     let Some(c) = tree.kid(node, &["nsubj"]) else {
         return false;
     };
-    // a personal pronoun may be unresolved; a name may be unknown
-    if tree.tokens[c].tag().starts_with("PRP") || tree.tokens[c].tag().starts_with("NNP") {
+    if tree.may_name_an_unknown_actor(c) {
         return false;
     }
     // "Its air force", "IAEA inspectors": an actor modifies the subject
@@ -1292,13 +1306,7 @@ pub fn subject_is_no_actor(tree: &Tree, t: &Trigger) -> bool {
 /// does not take its target with, is not what was acted upon, so the
 /// window may not make it the target. Returns their byte spans.
 pub fn buried_in_patient(tree: &Tree, t: &Trigger, lex: &Lexicon) -> Vec<crate::document::Span> {
-    let preps: &[String] = if t.sense.preps.is_empty() {
-        lex.relation(&t.sense.relation)
-            .map(|i| i.preps.as_slice())
-            .unwrap_or_default()
-    } else {
-        &t.sense.preps
-    };
+    let preps = target_preps(t, lex);
     let (node, nominal) = trigger_node(tree, t);
     if nominal || !t.sense.direct || t.verb_end != t.end {
         return Vec::new();
@@ -1309,8 +1317,7 @@ pub fn buried_in_patient(tree: &Tree, t: &Trigger, lex: &Lexicon) -> Vec<crate::
     else {
         return Vec::new();
     };
-    let tag = tree.tokens[c].tag();
-    if tag.starts_with("PRP") || tag.starts_with("NNP") || tree.unit(c).is_some() {
+    if tree.may_name_an_unknown_actor(c) || tree.unit(c).is_some() {
         return Vec::new();
     }
     if !tree.np(c).is_empty() || !tree.owner(c).is_empty() {
@@ -1363,9 +1370,7 @@ pub fn reduced_passive_of_a_thing(tree: &Tree, t: &Trigger) -> Option<crate::doc
         return None;
     }
     let n = tree.head(node)?;
-    let tag = tree.tokens[n].tag();
-    if tag.starts_with("PRP")
-        || tag.starts_with("NNP")
+    if tree.may_name_an_unknown_actor(n)
         || TIME_NOUNS.contains(&tree.lower(n))
         || !tree.np(n).is_empty()
         || tree.kid(n, &["poss"]).is_some()
