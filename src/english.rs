@@ -618,6 +618,21 @@ pub const QUANTITY_NOUNS: &[&str] = &[
 ];
 
 /// Objects that a joint verb's subjects make together ("signed a deal").
+/// Agreement nouns that name a standing document: cited inside a phrase
+/// ("under the treaty", "levels set in the accord"), they are background.
+pub const DOCUMENT_NOUNS: &[&str] = &[
+    "deal",
+    "agreement",
+    "accord",
+    "treaty",
+    "pact",
+    "memorandum",
+    "protocol",
+    "declaration",
+    "communique",
+    "contract",
+];
+
 pub const AGREEMENT_NOUNS: &[&str] = &[
     "deal",
     "agreement",

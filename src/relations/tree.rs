@@ -871,7 +871,10 @@ pub fn background(tree: &Tree, t: &Trigger) -> bool {
             let governor = tree.head(g);
             !governor.is_some_and(|h| PROSPECT_NOUNS.contains(tree.lower(h)))
                 && (matches!(tree.lower(g), "under" | "of")
-                    || governor.is_some_and(|h| tree.tokens[h].tag().starts_with("NN")))
+                    || governor.is_some_and(|h| tree.tokens[h].tag().starts_with("NN"))
+                    // "the levels set in the treaty between X and Y": a
+                    // document inside a phrase is cited, not concluded
+                    || DOCUMENT_NOUNS.contains(&tree.lower(node)))
         }
         _ => false,
     }
@@ -1980,12 +1983,28 @@ mod tests {
     #[test]
     fn an_accord_inside_another_phrase_is_background() {
         // "Trade runs under the accord between Chile and Peru."
-        let background = with_tree(
+        let under = with_tree(
             "Trade/2/nsubj runs/0/ROOT under/2/prep the/5/det accord/3/pobj between/5/prep Chile/6/pobj and/7/cc Peru/7/conj ./2/punct",
             &["Chile", "Peru"],
-            |tree, triggers, _| triggers.iter().any(|t| background(tree, t)),
+            |tree, triggers, _| triggers.iter().any(|t| super::background(tree, t)),
         );
-        assert!(background);
+        assert!(under);
+        // "Prices broke levels set in the treaty between Chile and Peru.":
+        // a document cited inside a phrase
+        let cited = with_tree(
+            "Prices/2/nsubj broke/0/ROOT levels/2/dobj set/3/acl in/4/prep the/7/det treaty/5/pobj between/7/prep Chile/8/pobj and/9/cc Peru/9/conj ./2/punct",
+            &["Chile", "Peru"],
+            |tree, triggers, _| triggers.iter().any(|t| super::background(tree, t)),
+        );
+        assert!(cited);
+        // "Chile met Peru after talks between them.": talks are an event
+        // wherever they are named
+        let talks = with_tree(
+            "Chile/2/nsubj met/0/ROOT Peru/2/dobj after/2/prep talks/4/pobj ./2/punct",
+            &["Chile", "Peru"],
+            |tree, triggers, _| triggers.iter().any(|t| super::background(tree, t)),
+        );
+        assert!(!talks);
         // "Chile and Peru signed an accord." is an event
         let e = events(
             "Chile/4/nsubj and/1/cc Peru/1/conj signed/0/ROOT an/6/det accord/4/dobj ./4/punct",
