@@ -180,7 +180,10 @@ pub fn subject(
                     || !(is(PREPOSITIONS, &tokens[b - 1].lower)
                         || is(DETERMINERS, &tokens[b - 1].lower)
                             && b - 1 > sent.start
-                            && is(PREPOSITIONS, &tokens[b - 2].lower))
+                            && is(PREPOSITIONS, &tokens[b - 2].lower)
+                        // "a bid to jumpstart Taiwan's economy": the object
+                        // of a verb other than a speech verb is no subject
+                        || tokens[b - 1].is_verb() && !is(SPEECH, &tokens[b - 1].lower))
             }
         });
         if first.is_some() {
