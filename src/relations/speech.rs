@@ -168,6 +168,18 @@ pub fn events(
                 i += len;
                 continue;
             }
+            // "investors would have to wait", "will need to borrow": a
+            // consequence or a forecast, not an obligation anyone imposes
+            if kind == "demands"
+                && i > range.start
+                && matches!(
+                    tokens[i - 1].lower.as_str(),
+                    "would" | "could" | "might" | "may" | "will" | "'d" | "'ll"
+                )
+            {
+                i += len;
+                continue;
+            }
             // "accused him of destabilizing": the accusation's content, read by the
             // trigger; "was aimed at obstructing": a gerund after a preposition is
             // a noun, not the predicate of the reported clause
