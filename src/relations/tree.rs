@@ -1323,7 +1323,9 @@ pub fn buried_in_patient(tree: &Tree, t: &Trigger, lex: &Lexicon) -> Vec<crate::
     if tree.may_name_an_unknown_actor(c) || tree.unit(c).is_some() {
         return Vec::new();
     }
-    if !tree.np(c).is_empty() || !tree.owner(c).is_empty() {
+    // ("received Swiss francs": meeting is done with people, not with
+    // what someone owns)
+    if !tree.np(c).is_empty() || !tree.owner(c).is_empty() && t.sense.relation != "meets" {
         return Vec::new();
     }
     // "welcomed the appointment of X": the act's own "of" names its patient
@@ -1837,6 +1839,23 @@ mod tests {
         assert_eq!(
             buried(
                 "Obama/2/nsubj welcomed/0/ROOT the/4/det appointment/2/dobj of/4/prep Chile/7/poss envoy/5/pobj ./2/punct",
+                &["Obama", "Chile"],
+            ),
+            0
+        );
+
+        // meeting is done with people, not with what they own: "received
+        // Chile's money" buries Chile, "condemned Chile's policy" does not
+        assert_eq!(
+            buried(
+                "Obama/2/nsubj received/0/ROOT Chile/5/poss 's/3/case money/2/dobj ./2/punct",
+                &["Obama", "Chile"],
+            ),
+            1
+        );
+        assert_eq!(
+            buried(
+                "Obama/2/nsubj condemned/0/ROOT Chile/5/poss 's/3/case policy/2/dobj ./2/punct",
                 &["Obama", "Chile"],
             ),
             0
