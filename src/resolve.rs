@@ -818,6 +818,16 @@ fn antecedent(
                 )
             })
     };
+    // "Izetbegovic, whom he met": the subject of a relative clause is not
+    // the noun the clause is about
+    let relative_head_end = (p.tokens.start > 0
+        && matches!(tokens[p.tokens.start - 1].lower.as_str(), "whom" | "which"))
+    .then(|| p.tokens.start - 1);
+    let heads_the_relative = |m: &Mention| {
+        relative_head_end.is_some_and(|r| {
+            m.tokens.end == r || m.tokens.end + 1 == r && tokens[m.tokens.end].lower == ","
+        })
+    };
     let here = analysis.sentence_of(p.tokens.start).unwrap_or(0);
     for back in 0..=2usize {
         let Some(si) = here.checked_sub(back) else {
@@ -832,6 +842,7 @@ fn antecedent(
         .filter_map(|m| m.actor.map(|a| (m, a)))
         .filter(|(m, a)| fits(m, *a))
         .filter(|(m, _)| !(object_pronoun && back == 0 && same_clause(m)))
+        .filter(|(m, _)| !(back == 0 && heads_the_relative(m)))
         .collect();
         // the most salient fitting mention: the closest among equals in the
         // same sentence, the first (the main subject) in an earlier one
@@ -1145,6 +1156,18 @@ mod tests {
             a.iter().any(|a| a.label == "Peruvian central bank"),
             "{a:?}"
         );
+    }
+
+    #[test]
+    fn the_subject_of_a_relative_clause_is_not_its_head() {
+        // "he" is Bildt, not Tudjman whom the clause is about
+        let x = pipeline().extract(&Document::new(
+            "t",
+            "Radio said Carl Bildt had reassured officials, including \
+             Croatian President Franjo Tudjman, whom he met on Monday.",
+        ));
+        let he = x.mentions.iter().find(|m| m.name == "he").unwrap();
+        assert_eq!(x.actors[he.actor.unwrap()].label, "Carl Bildt");
     }
 
     #[test]
