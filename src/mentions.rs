@@ -1302,6 +1302,26 @@ fn group_phrases(
             {
                 abort = true;
             }
+            // "Sudanese and Egyptian workers": nationalities coordinated
+            // before one head share it, and the group is theirs together
+            if !abort
+                && start > s.tokens.start + 1
+                && tokens[start - 1].lower == "and"
+                && swallowed.iter().any(|&q| {
+                    mentions[q].tokens.start == start
+                        && mentions[q].how == How::Gazetteer(Form::Demonym)
+                })
+                && let Some(q) = ending_at.get(&(start - 1)).and_then(|v| {
+                    v.iter().copied().find(|&q| {
+                        !removed[q]
+                            && mentions[q].kind == ActorKind::Country
+                            && mentions[q].how == How::Gazetteer(Form::Demonym)
+                    })
+                })
+            {
+                swallowed.push(q);
+                start = mentions[q].tokens.start;
+            }
             // a participle after a verb, or a gerund after a preposition or
             // conjunction, is a verb taking the group as its object ("have
             // killed civilians", "by using workers"), not a modifier
@@ -2674,7 +2694,7 @@ mod tests {
     #[test]
     fn coordinated_nationalities_before_a_group_head() {
         let groups = groups_of("The army expelled hundreds of Chadian and Nigerien workers.");
-        assert_eq!(groups, vec!["Nigerien workers".to_string()]);
+        assert_eq!(groups, vec!["Chadian and Nigerien workers".to_string()]);
     }
 
     #[test]
