@@ -11,6 +11,7 @@
 mod modality;
 mod roles;
 mod speech;
+mod sport;
 mod tree;
 mod units;
 
@@ -103,6 +104,7 @@ pub fn extract(
         })
         .collect();
     let sorted = mentions.is_sorted_by_key(|m| m.tokens.start);
+    let sports = sport::sports_sentences(analysis);
     for (si, s) in analysis.sentences.iter().enumerate() {
         // Only this sentence's mentions: linear in the document, not
         // quadratic (mentions are sorted by start token).
@@ -280,6 +282,12 @@ pub fn extract(
             si,
             &mut sentence_events,
         );
+        // In a sports report attacks and meetings are play ("laid siege
+        // to the Syrian goal", "meets the titleholder in the final");
+        // bans, fines and deals stay.
+        if sports[si] {
+            sentence_events.retain(|e| !matches!(e.relation.as_str(), "attacks" | "meets"));
+        }
         events.extend(sentence_events);
     }
     // A person meeting, backing or threatening their own country is a

@@ -1,0 +1,81 @@
+//! Sports reports: there "laid siege to", "attacked", "crushed" and "met"
+//! describe play between teams and players, not politics.
+
+use crate::english::{SPORTS_WORDS, is};
+use crate::text::Analysis;
+
+/// Cues of sport a sentence needs, with the two sentences before it and
+/// the one after it, to be read as a sports report.
+const CUES_NEEDED: usize = 2;
+
+/// Whether `w` is a match score ("2-0", "15-7", "37-10").
+fn is_score(w: &str) -> bool {
+    let Some((a, b)) = w.split_once('-') else {
+        return false;
+    };
+    let short_number =
+        |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|c| c.is_ascii_digit());
+    short_number(a) && short_number(b)
+}
+
+/// One flag per sentence: whether it sits in a sports report. A sentence
+/// counts the cues (sports words, match scores) of its own, of the two
+/// sentences before it and of the one after it, so that a long document
+/// mixing sport and politics is judged where each part is.
+pub fn sports_sentences(analysis: &Analysis) -> Vec<bool> {
+    let cues: Vec<usize> = analysis
+        .sentences
+        .iter()
+        .map(|s| {
+            analysis.tokens[s.tokens.clone()]
+                .iter()
+                .filter(|t| is(SPORTS_WORDS, &t.lower) || is_score(&t.lower))
+                .count()
+        })
+        .collect();
+    (0..cues.len())
+        .map(|i| {
+            cues[i.saturating_sub(2)..(i + 2).min(cues.len())]
+                .iter()
+                .sum::<usize>()
+                >= CUES_NEEDED
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flags(text: &str) -> Vec<bool> {
+        let mut a = crate::text::analyze(text);
+        crate::text::tag(&mut a);
+        sports_sentences(&a)
+    }
+
+    #[test]
+    fn scores_and_sports_words_make_a_sports_report() {
+        assert_eq!(
+            flags("Brazil beat Chile 2-0 in the World Cup qualifier."),
+            vec![true]
+        );
+        assert_eq!(
+            flags("Chile attacked the Brazilian goal all game."),
+            vec![true]
+        );
+        assert!(is_score("15-7") && !is_score("1996-97") && !is_score("a-b"));
+    }
+
+    #[test]
+    fn politics_is_no_sports_report() {
+        assert_eq!(
+            flags("Brazil accused Chile of massing troops on the border."),
+            vec![false]
+        );
+        // one cue alone is not enough: the vote was 14-1
+        assert_eq!(
+            flags("The council voted 14-1 to impose sanctions on Chile."),
+            vec![false]
+        );
+    }
+}
