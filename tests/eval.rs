@@ -100,8 +100,8 @@ fn dev_set_scores() {
 fn reuters_train_scores() {
     let s = score("reuters_train.jsonl");
     assert!(
-        s.f1 >= 0.60,
-        "reuters_train relations F1 below 0.60 (0.618 measured): {}",
+        s.f1 >= 0.62,
+        "reuters_train relations F1 below 0.62 (0.631 measured): {}",
         s.line
     );
     assert!(
