@@ -866,6 +866,9 @@ pub fn background(tree: &Tree, t: &Trigger) -> bool {
     };
     match tree.dep(n) {
         "compound" | "poss" | "nmod" => true,
+        // "the pact with the U.N. gives it the right to ...": a document
+        // that does something is in force, not being made now
+        "nsubj" => DOCUMENT_NOUNS.contains(&tree.lower(node)),
         // ("the possibility of talks between X and Y" stays, as a prospect)
         "pobj" => {
             let governor = tree.head(g);
@@ -2024,6 +2027,14 @@ mod tests {
             |tree, triggers, _| triggers.iter().any(|t| super::background(tree, t)),
         );
         assert!(!talks);
+        // "The pact between Chile and Peru gives Peru access.": a document
+        // that does something is in force
+        let in_force = with_tree(
+            "The/2/det pact/7/nsubj between/2/prep Chile/3/pobj and/4/cc Peru/4/conj gives/0/ROOT Peru/7/dative access/7/dobj ./7/punct",
+            &["Chile", "Peru"],
+            |tree, triggers, _| triggers.iter().any(|t| super::background(tree, t)),
+        );
+        assert!(in_force);
         // "Chile and Peru signed an accord." is an event
         let e = events(
             "Chile/4/nsubj and/1/cc Peru/1/conj signed/0/ROOT an/6/det accord/4/dobj ./4/punct",
