@@ -290,6 +290,9 @@ pub fn extract(
         }
         events.extend(sentence_events);
     }
+    for e in &mut events {
+        seizure_of_people(e, actors, lex);
+    }
     // A person meeting, backing or threatening their own country is a
     // misreading (an implicit target, a title): drop it. Coercion and
     // attacks on one's own people are real and stay.
@@ -299,6 +302,24 @@ pub fn extract(
     });
     dedup(&mut events);
     (events, co)
+}
+
+/// Seizing people is not seizing property (CAMEO 171): by an armed group
+/// ("kidnappers seized a Dutch couple") it is an abduction (181, an
+/// attack); by a state or its police it is an arrest (173).
+fn seizure_of_people(e: &mut Event, actors: &[DocActor], lex: &Lexicon) {
+    let people = |a: usize| matches!(actors[a].kind, ActorKind::Person | ActorKind::Group);
+    if e.cameo != "171" || !people(e.target) {
+        return;
+    }
+    let (relation, cameo) = if actors[e.source].kind == ActorKind::Group {
+        ("attacks", "181")
+    } else {
+        ("coerces", "173")
+    };
+    e.relation = relation.to_string();
+    e.cameo = cameo.to_string();
+    e.goldstein = lex.goldstein(cameo);
 }
 
 /// Whether one actor belongs to the other (a person and their country or
