@@ -2004,37 +2004,30 @@ mod tests {
 
     #[test]
     fn an_accord_inside_another_phrase_is_background() {
+        let background = |spec: &str| {
+            with_tree(spec, &["Chile", "Peru"], |tree, triggers, _| {
+                triggers.iter().any(|t| super::background(tree, t))
+            })
+        };
         // "Trade runs under the accord between Chile and Peru."
-        let under = with_tree(
-            "Trade/2/nsubj runs/0/ROOT under/2/prep the/5/det accord/3/pobj between/5/prep Chile/6/pobj and/7/cc Peru/7/conj ./2/punct",
-            &["Chile", "Peru"],
-            |tree, triggers, _| triggers.iter().any(|t| super::background(tree, t)),
-        );
-        assert!(under);
+        assert!(background(
+            "Trade/2/nsubj runs/0/ROOT under/2/prep the/5/det accord/3/pobj between/5/prep Chile/6/pobj and/7/cc Peru/7/conj ./2/punct"
+        ));
         // "Prices broke levels set in the treaty between Chile and Peru.":
         // a document cited inside a phrase
-        let cited = with_tree(
-            "Prices/2/nsubj broke/0/ROOT levels/2/dobj set/3/acl in/4/prep the/7/det treaty/5/pobj between/7/prep Chile/8/pobj and/9/cc Peru/9/conj ./2/punct",
-            &["Chile", "Peru"],
-            |tree, triggers, _| triggers.iter().any(|t| super::background(tree, t)),
-        );
-        assert!(cited);
-        // "Chile met Peru after talks between them.": talks are an event
-        // wherever they are named
-        let talks = with_tree(
-            "Chile/2/nsubj met/0/ROOT Peru/2/dobj after/2/prep talks/4/pobj ./2/punct",
-            &["Chile", "Peru"],
-            |tree, triggers, _| triggers.iter().any(|t| super::background(tree, t)),
-        );
-        assert!(!talks);
+        assert!(background(
+            "Prices/2/nsubj broke/0/ROOT levels/2/dobj set/3/acl in/4/prep the/7/det treaty/5/pobj between/7/prep Chile/8/pobj and/9/cc Peru/9/conj ./2/punct"
+        ));
+        // "Chile met Peru after talks.": talks are an event wherever they
+        // are named
+        assert!(!background(
+            "Chile/2/nsubj met/0/ROOT Peru/2/dobj after/2/prep talks/4/pobj ./2/punct"
+        ));
         // "The pact between Chile and Peru gives Peru access.": a document
         // that does something is in force
-        let in_force = with_tree(
-            "The/2/det pact/7/nsubj between/2/prep Chile/3/pobj and/4/cc Peru/4/conj gives/0/ROOT Peru/7/dative access/7/dobj ./7/punct",
-            &["Chile", "Peru"],
-            |tree, triggers, _| triggers.iter().any(|t| super::background(tree, t)),
-        );
-        assert!(in_force);
+        assert!(background(
+            "The/2/det pact/7/nsubj between/2/prep Chile/3/pobj and/4/cc Peru/4/conj gives/0/ROOT Peru/7/dative access/7/dobj ./7/punct"
+        ));
         // "Chile and Peru signed an accord." is an event
         let e = events(
             "Chile/4/nsubj and/1/cc Peru/1/conj signed/0/ROOT an/6/det accord/4/dobj ./4/punct",
