@@ -617,7 +617,6 @@ pub const QUANTITY_NOUNS: &[&str] = &[
     "group",
 ];
 
-/// Objects that a joint verb's subjects make together ("signed a deal").
 /// Agreement nouns that name a standing document: cited inside a phrase
 /// ("under the treaty", "levels set in the accord"), they are background.
 pub const DOCUMENT_NOUNS: &[&str] = &[
@@ -633,6 +632,7 @@ pub const DOCUMENT_NOUNS: &[&str] = &[
     "contract",
 ];
 
+/// Objects that a joint verb's subjects make together ("signed a deal").
 pub const AGREEMENT_NOUNS: &[&str] = &[
     "deal",
     "agreement",

@@ -1273,13 +1273,17 @@ fn group_phrases(
             // a capitalised run after "of" is the end of a longer name
             // ("Liberation Tigers of Tamil Eelam rebels")
             // ("Sudanese and Egyptian workers" is a list of nationalities)
-            let nationality_before = |end: usize| {
-                ending_at.get(&end).is_some_and(|v| {
-                    v.iter().any(|&q| {
+            // the nationality mentions ending at token `end`
+            let nationalities_ending_at = |end: usize| {
+                ending_at
+                    .get(&end)
+                    .map_or(&[][..], Vec::as_slice)
+                    .iter()
+                    .copied()
+                    .filter(|&q| {
                         mentions[q].kind == ActorKind::Country
                             && mentions[q].how == How::Gazetteer(Form::Demonym)
                     })
-                })
             };
             if start > s.tokens.start + 1
                 && (start < i || people)
@@ -1287,7 +1291,7 @@ fn group_phrases(
                 && matches!(tokens[start - 1].lower.as_str(), "of" | "for" | "and" | "&")
                 && tokens[start - 2].is_capitalized()
                 && !(tokens[start - 1].lower == "and"
-                    && nationality_before(start - 1)
+                    && nationalities_ending_at(start - 1).next().is_some()
                     && swallowed.iter().any(|&q| mentions[q].tokens.start == start))
                 // "Syria and Arabs": a people beside a state is a list of actors
                 && !(people
@@ -1311,13 +1315,7 @@ fn group_phrases(
                     mentions[q].tokens.start == start
                         && mentions[q].how == How::Gazetteer(Form::Demonym)
                 })
-                && let Some(q) = ending_at.get(&(start - 1)).and_then(|v| {
-                    v.iter().copied().find(|&q| {
-                        !removed[q]
-                            && mentions[q].kind == ActorKind::Country
-                            && mentions[q].how == How::Gazetteer(Form::Demonym)
-                    })
-                })
+                && let Some(q) = nationalities_ending_at(start - 1).find(|&q| !removed[q])
             {
                 swallowed.push(q);
                 start = mentions[q].tokens.start;
