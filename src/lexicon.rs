@@ -1067,8 +1067,7 @@ impl Lexicon {
         self.by_name.insert(name.to_lowercase(), idx);
         if kind == ActorKind::Person {
             let full = crate::text::fold(name).to_lowercase();
-            let last = full.split_whitespace().last().unwrap_or(&full);
-            let surname = crate::resolve::translit_key(last);
+            let surname = crate::resolve::translit_key(crate::resolve::last_word(&full));
             self.person_keys.push(PersonKey {
                 actor: idx,
                 full,

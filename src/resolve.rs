@@ -83,8 +83,15 @@ fn ending_at(mentions: &[Mention]) -> foldhash::HashMap<usize, Vec<usize>> {
     map
 }
 
-fn last_word(name: &str) -> &str {
-    name.split_whitespace().last().unwrap_or(name)
+/// The surname of a name: its last word, without an Arabic article
+/// joined to it ("al-Assad" and "el-Sisi" are known as "Assad", "Sisi").
+pub(crate) fn last_word(name: &str) -> &str {
+    let last = name.split_whitespace().last().unwrap_or(name);
+    ["al-", "el-", "Al-", "El-"]
+        .iter()
+        .find_map(|article| last.strip_prefix(article))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(last)
 }
 
 fn first_word(name: &str) -> &str {
@@ -109,6 +116,7 @@ fn fuzzy_person(name: &str, lex: &Lexicon) -> Option<usize> {
     let exact_only = sur.chars().count() < 6;
     let words = name_l.split_whitespace().count();
     let mut best: Option<(f64, usize)> = None;
+    let mut tied = false;
     // The lexicon's keys are computed once, when it is built.
     let k1 = translit_key(sur);
     let k1_first = k1.chars().next();
@@ -128,9 +136,16 @@ fn fuzzy_person(name: &str, lex: &Lexicon) -> Option<usize> {
                 continue;
             }
         }
-        if best.is_none_or(|(b, _)| s > b) {
-            best = Some((s, i));
+        match best {
+            Some((b, j)) if s == b && j != i => tied = true,
+            Some((b, _)) if s <= b => {}
+            _ => (best, tied) = (Some((s, i)), false),
         }
+    }
+    // Two known people fit equally well ("Clinton" with Bill and Hillary
+    // Clinton in the lexicon): the name alone cannot tell which is meant.
+    if tied {
+        return None;
     }
     best.map(|(_, i)| i)
 }
@@ -153,7 +168,7 @@ fn unique_name_word(word: &str, lex: &Lexicon) -> Option<usize> {
             // family name first: "Xi" is Xi Jinping, "Bruno" is no one
             let hit = words.len() > 1
                 && if last {
-                    words[words.len() - 1] == word
+                    last_word(&full) == word
                 } else {
                     words[0] == word
                         && a.affiliation
@@ -483,8 +498,7 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
         let full_names = &full_names[lo..hi.max(lo)];
         let pick = |pred: &dyn Fn(&str) -> bool| {
             let matches = |(n, _, _, _): &&(String, usize, usize, u8)| {
-                n.split_whitespace().next_back().is_some_and(pred)
-                    || n.split_whitespace().next().is_some_and(pred)
+                pred(last_word(n)) || n.split_whitespace().next().is_some_and(pred)
             };
             let before = full_names
                 .iter()
@@ -1046,6 +1060,27 @@ mod tests {
         assert_eq!(labels, vec!["Said"]);
         let a = actors("Envoy Steve Witkov arrived on Monday.");
         assert!(a.iter().any(|a| a.label == "Steve Witkoff"), "{a:?}");
+    }
+
+    #[test]
+    fn a_surname_two_known_people_share_is_neither() {
+        // Bill and Hillary Clinton are both in the lexicon: "Clinton" alone
+        // is a person of its own, not one of them picked at random.
+        let a = actors("Clinton met Yeltsin in Helsinki on Friday.");
+        let labels: Vec<&str> = a.iter().map(|a| a.label.as_str()).collect();
+        assert!(labels.contains(&"Clinton"), "{labels:?}");
+        // a full name in the document decides
+        let a = actors("Hillary Clinton arrived in Oslo. Clinton spoke.");
+        let labels: Vec<&str> = a.iter().map(|a| a.label.as_str()).collect();
+        assert_eq!(labels, vec!["Hillary Clinton"]);
+    }
+
+    #[test]
+    fn a_surname_after_an_arabic_article_is_the_full_name() {
+        // "Assad" is the surname of "Bashar al-Assad" named before it
+        let a = actors("Syria's Bashar al-Assad met Vladimir Putin. Assad left.");
+        let labels: Vec<&str> = a.iter().map(|a| a.label.as_str()).collect();
+        assert_eq!(labels, vec!["Syria", "Bashar al-Assad", "Vladimir Putin"]);
     }
 
     #[test]
