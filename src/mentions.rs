@@ -1290,6 +1290,10 @@ fn group_phrases(
                 && tokens[start].is_capitalized()
                 && matches!(tokens[start - 1].lower.as_str(), "of" | "for" | "and" | "&")
                 && tokens[start - 2].is_capitalized()
+                // "Dozens of Kurdish rebels": a common word opening the
+                // sentence is capitalised for that alone
+                && !(start - 2 == s.tokens.start
+                    && crate::english::is_common_word(&tokens[start - 2].lower))
                 && !(tokens[start - 1].lower == "and"
                     && nationalities_ending_at(start - 1).next().is_some()
                     && swallowed.iter().any(|&q| mentions[q].tokens.start == start))

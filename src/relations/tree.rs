@@ -74,6 +74,17 @@ impl<'a> Tree<'a> {
         self.tokens[i].head.filter(|h| self.range.contains(h))
     }
 
+    /// The root of the sentence that holds `i` (none if its heads loop).
+    fn clause_root(&self, mut i: usize) -> Option<usize> {
+        for _ in 0..self.range.len() {
+            match self.head(i) {
+                Some(h) => i = h,
+                None => return Some(i),
+            }
+        }
+        None
+    }
+
     fn kids(&self, i: usize) -> &[usize] {
         &self.children[i - self.range.start]
     }
@@ -335,6 +346,18 @@ impl<'a> Tree<'a> {
                     }
                     _ => (Vec::new(), false),
                 }
+            }
+            // "Thousands of students protested against X": a sentence
+            // with no verb for its root; its one verb, read as a participle
+            // modifying the subject, is the main verb, and active
+            "acl"
+                if matches!(self.tokens[v].tag(), "VBN" | "VBD")
+                    && self.kid(v, &["aux", "auxpass", "agent"]).is_none()
+                    && self
+                        .clause_root(g)
+                        .is_some_and(|r| self.tokens[r].tag().starts_with("NN")) =>
+            {
+                (self.np(g), false)
             }
             "acl" => (Vec::new(), true),
             // "..., saying X", "after meeting X": the governing clause's subject
