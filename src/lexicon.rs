@@ -160,6 +160,10 @@ pub struct TriggerRecord {
     /// Prepositions introducing the target; default: the relation's.
     #[serde(default)]
     pub preps: Option<Vec<String>>,
+    /// Whether the act goes both ways between its two sides ("clashed
+    /// with", "exchanged fire with"); default false.
+    #[serde(default)]
+    pub mutual: bool,
     /// When set, these verbs signal this relation only when one of these
     /// nouns heads their object ("blocked the sanctions package" rejects;
     /// "blocked the country's trade" coerces).
@@ -535,6 +539,8 @@ pub struct TriggerSense {
     pub preps: Vec<String>,
     /// Object nouns this sense requires (empty: any object).
     pub objects: Vec<String>,
+    /// The act goes both ways between source and target.
+    pub mutual: bool,
 }
 
 /// A light-verb construction ("hold ... talks").
@@ -992,6 +998,7 @@ impl Lexicon {
                 direct,
                 preps: preps.clone(),
                 objects: t.objects.iter().map(|o| o.to_lowercase()).collect(),
+                mutual: t.mutual,
             };
             for v in &t.verbs {
                 let lemma = v.to_lowercase();

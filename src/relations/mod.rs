@@ -265,6 +265,27 @@ pub fn extract(
                 e.goldstein = lex.goldstein("111");
             }
         }
+        // "clashed with X": each side attacks the other. A clash over a
+        // question ("clashed with Paris over the budget") is a dispute.
+        for t in triggers.iter().filter(|t| t.sense.mutual) {
+            let at = tokens[t.start].span.start;
+            if verbal.contains(&at) {
+                sentence_events.retain(|e| e.trigger.start != at);
+                continue;
+            }
+            let reversed: Vec<Event> = sentence_events
+                .iter()
+                .filter(|e| e.trigger.start == at && !e.symmetric)
+                .map(|e| Event {
+                    source: e.target,
+                    target: e.source,
+                    source_span: e.target_span,
+                    target_span: e.source_span,
+                    ..e.clone()
+                })
+                .collect();
+            sentence_events.extend(reversed);
+        }
         let mut regions = speech::said_clauses(tokens, &s.tokens, &units, &quotes, lex);
         regions.extend(
             quoted

@@ -937,7 +937,9 @@ pub fn trigger_modality(tree: &Tree, t: &Trigger) -> Modality {
 /// record", "came under attack over the plan". A reason phrase (for, over)
 /// that names no actor makes "attack" criticism; bombs need no reasons.
 pub fn verbal_attack(tree: &Tree, t: &Trigger) -> bool {
-    if t.sense.relation != "attacks" || !ATTACK_WORDS.contains(&tree.lower(t.start)) {
+    if t.sense.relation != "attacks"
+        || !(t.sense.mutual || ATTACK_WORDS.contains(&tree.lower(t.start)))
+    {
         return false;
     }
     let (node, _) = trigger_node(tree, t);
@@ -950,8 +952,10 @@ pub fn verbal_attack(tree: &Tree, t: &Trigger) -> bool {
     }
     holders.iter().any(|&h| {
         tree.kids(h).iter().any(|&p| {
+            // ("fought for control of the town" is a fight; "clashed
+            // over the budget" a quarrel)
             tree.dep(p) == "prep"
-                && matches!(tree.lower(p), "for" | "over")
+                && (tree.lower(p) == "over" || tree.lower(p) == "for" && !t.sense.mutual)
                 && tree
                     .kid(p, &["pobj", "pcomp"])
                     .is_some_and(|o| tree.unit(o).is_none() && !TIME_NOUNS.contains(&tree.lower(o)))
@@ -1238,7 +1242,9 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
                     && preps.iter().any(|p| p == tree.lower(c))
                     && tree.kid(c, &["pobj"]).is_some()
         });
-    let joint = (symmetric || JOINT_VERBS.contains(tree.lower(t.start))) && !other_object;
+    // ("A and B clashed", "traded fire": a mutual act is joint too)
+    let joint =
+        (symmetric || t.sense.mutual || JOINT_VERBS.contains(tree.lower(t.start))) && !other_object;
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for &s in &sources {
         for &g in &targets {
