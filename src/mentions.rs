@@ -2254,13 +2254,18 @@ fn model_mentions(
         {
             continue;
         }
-        // "Baltic cables": one capitalised word before a common noun modifies it
-        if kind == ActorKind::Person
-            && r.len() == 1
-            && tokens.get(r.end).is_some_and(|n| {
-                r.end < sent.end && !n.is_capitalized() && n.tag().starts_with("NN")
-            })
-        {
+        // "Baltic cables": one capitalised word before a common noun
+        // modifies it; but "the Clinton administration" is Clinton's
+        let modifies_a_noun = |r: &Range<usize>| {
+            r.len() == 1
+                && tokens.get(r.end).is_some_and(|n| {
+                    r.end < sent.end
+                        && !n.is_capitalized()
+                        && n.tag().starts_with("NN")
+                        && !crate::english::GOVERNMENT_NOUNS.contains(&n.lower.as_str())
+                })
+        };
+        if kind == ActorKind::Person && modifies_a_noun(&r) {
             continue;
         }
         if r.is_empty()
@@ -2289,11 +2294,7 @@ fn model_mentions(
             }
             r.end = end;
             // "the Baltic states": one capitalised word before a common noun modifies it
-            if r.len() == 1
-                && tokens.get(r.end).is_some_and(|n| {
-                    r.end < sent.end && !n.is_capitalized() && n.tag().starts_with("NN")
-                })
-            {
+            if modifies_a_noun(&r) {
                 continue;
             }
             if overlapping.is_empty()
