@@ -1022,6 +1022,11 @@ mod tests {
         P.get_or_init(|| Pipeline::builtin().expect("built-in pipeline"))
     }
 
+    /// The labels of the actors of `text`, in order.
+    fn labels(text: &str) -> Vec<String> {
+        actors(text).into_iter().map(|a| a.label).collect()
+    }
+
     fn actors(text: &str) -> Vec<super::DocActor> {
         pipeline()
             .extract(&Document::new("t", text))
@@ -1080,33 +1085,29 @@ mod tests {
     fn a_surname_two_known_people_share_is_neither() {
         // Bill and Hillary Clinton are both in the lexicon: "Clinton" alone
         // is a person of its own, not one of them picked at random.
-        let a = actors("Clinton met Yeltsin in Helsinki on Friday.");
-        let labels: Vec<&str> = a.iter().map(|a| a.label.as_str()).collect();
-        assert!(labels.contains(&"Clinton"), "{labels:?}");
+        let l = labels("Clinton met Yeltsin in Helsinki on Friday.");
+        assert!(l.iter().any(|l| l == "Clinton"), "{l:?}");
         // a full name in the document decides
-        let a = actors("Hillary Clinton arrived in Oslo. Clinton spoke.");
-        let labels: Vec<&str> = a.iter().map(|a| a.label.as_str()).collect();
-        assert_eq!(labels, vec!["Hillary Clinton"]);
+        let l = labels("Hillary Clinton arrived in Oslo. Clinton spoke.");
+        assert_eq!(l, vec!["Hillary Clinton"]);
     }
 
     #[test]
     fn a_surname_after_an_arabic_article_is_the_full_name() {
         // "Assad" is the surname of "Bashar al-Assad" named before it
-        let a = actors("Syria's Bashar al-Assad met Vladimir Putin. Assad left.");
-        let labels: Vec<&str> = a.iter().map(|a| a.label.as_str()).collect();
-        assert_eq!(labels, vec!["Syria", "Bashar al-Assad", "Vladimir Putin"]);
+        let l = labels("Syria's Bashar al-Assad met Vladimir Putin. Assad left.");
+        assert_eq!(l, vec!["Syria", "Bashar al-Assad", "Vladimir Putin"]);
     }
 
     #[test]
     fn a_name_four_letters_from_a_known_one_is_another_person() {
         // "Karadzic" shares its start with the known "Karzai", which makes
         // them alike by Jaro-Winkler, but four letters differ
-        let a = actors("Karadzic did not meet the envoy.");
-        let labels: Vec<&str> = a.iter().map(|a| a.label.as_str()).collect();
-        assert!(labels.contains(&"Karadzic"), "{labels:?}");
+        let l = labels("Karadzic did not meet the envoy.");
+        assert!(l.iter().any(|l| l == "Karadzic"), "{l:?}");
         // one letter of a longer name may differ
-        let a = actors("President Lukashenka spoke on Monday.");
-        assert!(a.iter().any(|a| a.label == "Alexander Lukashenko"), "{a:?}");
+        let l = labels("President Lukashenka spoke on Monday.");
+        assert!(l.iter().any(|l| l == "Alexander Lukashenko"), "{l:?}");
     }
 
     #[test]
