@@ -638,6 +638,7 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
         ("take", &["took", "taken"]),
         ("give", &["gave", "given"]),
         ("speak", &["spoke", "spoken"]),
+        ("shake", &["shook", "shaken"]),
         ("seek", &["sought"]),
         ("lose", &["lost"]),
         ("win", &["won"]),

@@ -136,7 +136,17 @@ pub fn extract(
         if units.is_empty() {
             continue;
         }
-        let triggers = find_triggers(analysis, s.tokens.clone(), lex);
+        let mut triggers = find_triggers(analysis, s.tokens.clone(), lex);
+        // a capitalised word inside an actor's name is part of the name
+        // ("Nippon Telegraph and Telephone Corp", "the Investigation
+        // Committee"), not an act
+        triggers.retain(|t| {
+            !(t.start > s.tokens.start
+                && tokens[t.start].is_capitalized()
+                && units
+                    .iter()
+                    .any(|u| !u.pronoun && u.tokens.contains(&t.start)))
+        });
         let mut sentence_events = Vec::new();
         // The tree reads a trigger's roles where the sentence is parsed; the
         // window rules read them too, for what the tree misses (a misparse,
@@ -147,7 +157,6 @@ pub fn extract(
         let mut tree_modality: Vec<(usize, &str, Modality)> = Vec::new();
         // attack triggers the tree reads as words, not weapons
         let mut verbal: Vec<usize> = Vec::new();
-        let mut triggers = triggers;
         let mut foreign_subject: Vec<usize> = Vec::new();
         // (trigger, an actor buried in a patient phrase that names no actor)
         let mut buried: Vec<(usize, Span)> = Vec::new();

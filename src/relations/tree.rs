@@ -552,6 +552,21 @@ impl<'a> Tree<'a> {
         out
     }
 
+    /// The people harmed in the act that noun `n` names: "three soldiers
+    /// were wounded in an attack by X", "two died in the raid".
+    fn harmed_in(&self, n: usize) -> Vec<usize> {
+        let Some(p) = self.head(n).filter(|_| self.dep(n) == "pobj") else {
+            return Vec::new();
+        };
+        match self.head(p) {
+            Some(v) if self.lower(p) == "in" && HARM_WORDS.contains(&self.lower(v)) => self
+                .kid(v, &["nsubjpass", "nsubj"])
+                .map(|s| self.np(s))
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The owner of a non-actor object: "condemned Israel's policy",
     /// "agreed to the king's request".
     fn owner(&self, o: usize) -> Vec<usize> {
@@ -1031,6 +1046,9 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
         targets.extend(tree.prep_objects(node, preps));
         if targets.is_empty() {
             targets.extend(tree.life_owner(node));
+        }
+        if targets.is_empty() && t.sense.relation == "attacks" {
+            targets.extend(tree.harmed_in(node));
         }
         // "Germany's request that Russia withdraw", "a call for Iran to
         // stop": the subject of the clause the demand noun governs
