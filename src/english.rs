@@ -850,11 +850,10 @@ pub const MONTH_NAMES: &[&str] = &[
     "december",
 ];
 
-/// Verb forms of harm to people: the victims of "were wounded in an
-/// attack by X" are the attack's targets.
-pub const HARM_WORDS: &[&str] = &[
-    "killed", "wounded", "injured", "hurt", "maimed", "slain", "died", "die", "dies",
-];
+/// Verb forms of harm to people that are no attack triggers themselves
+/// ("killed", "slain" are): the victims of "were wounded in an attack by X" are
+/// the attack's targets.
+pub const HARM_WORDS: &[&str] = &["wounded", "injured", "hurt", "died", "die", "dies"];
 
 /// Forms of "attack", which news uses for words as often as for weapons.
 pub const ATTACK_WORDS: &[&str] = &["attack", "attacks", "attacked", "attacking"];

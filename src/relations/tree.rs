@@ -2136,6 +2136,16 @@ mod tests {
     }
 
     #[test]
+    fn the_wounded_of_an_attack_by_an_actor_are_its_targets() {
+        // "Soldiers were wounded in an attack by Hamas."
+        let e = events(
+            "Soldiers/3/nsubjpass were/3/auxpass wounded/0/ROOT in/3/prep an/6/det attack/4/pobj by/6/prep Hamas/7/pobj ./3/punct",
+            &["Soldiers", "Hamas"],
+        );
+        assert_eq!(e, vec![ev("Hamas", "attacks", "Soldiers", A)]);
+    }
+
+    #[test]
     fn travelling_for_talks_takes_part_in_them() {
         // "Kucan flew to Rome for talks with Prodi."
         let e = events(
