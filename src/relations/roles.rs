@@ -596,8 +596,15 @@ pub fn events_for(
 ) {
     // "accused X of shelling Y", "condemned X for invading Y": what someone
     // is accused of is not itself asserted.
+    // ("charged X with arming Y": "with" after a charging verb)
+    let charged_with = |w: usize| {
+        tokens[w].lower == "with"
+            && tokens[w.saturating_sub(5).max(sent.start)..w]
+                .iter()
+                .any(|k| crate::english::ALLEGING_VERBS.contains(&k.lower))
+    };
     if t.start > sent.start
-        && matches!(tokens[t.start - 1].lower.as_str(), "of" | "for")
+        && (matches!(tokens[t.start - 1].lower.as_str(), "of" | "for") || charged_with(t.start - 1))
         && tokens[t.start].lower.ends_with("ing")
     {
         return;

@@ -430,6 +430,12 @@ impl<'a> Tree<'a> {
                         .head(g)
                         .is_some_and(|gv| lex.triggers_relation(self.lower(gv), "accuses"));
                 }
+                // "charged X with arming Y"
+                "pcomp" | "pobj" if self.lower(g) == "with" => {
+                    return self
+                        .head(g)
+                        .is_some_and(|gv| ALLEGING_VERBS.contains(self.lower(gv)));
+                }
                 "xcomp" | "conj" | "pcomp" | "pobj" | "prep" => cur = g,
                 _ => return false,
             }
