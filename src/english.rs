@@ -448,6 +448,18 @@ pub static IRREALIS_GOVERNORS: LazyLock<VerbSet> = LazyLock::new(|| {
     ])
 });
 
+/// Passive participles that put the event that is their subject ahead:
+/// "the meeting is expected in November", "talks are scheduled for Monday".
+pub const PROSPECT_PASSIVES: &[&str] = &[
+    "expected",
+    "planned",
+    "scheduled",
+    "set",
+    "proposed",
+    "intended",
+    "slated",
+];
+
 /// Nouns whose complement is only in prospect ("a condition for talks",
 /// "the possibility of a meeting").
 pub static PROSPECT_NOUNS: LazyLock<VerbSet> = LazyLock::new(|| {

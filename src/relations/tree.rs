@@ -789,9 +789,17 @@ impl<'a> Tree<'a> {
                 "dobj" | "nsubjpass" | "nsubj" if CANCELLING_VERBS.contains(&gw) => {
                     return Modality::Negated;
                 }
-                // "plans a trip to Moscow", "wants talks with Iran": an
-                // event named as the object of a plan or wish is not (yet) one
-                "dobj" if !self.tokens[cur].is_verb() && IRREALIS_GOVERNORS.contains(&gw) => {
+                // "plans a trip to Moscow", "wants talks with Iran", "the
+                // meeting is expected in November": an event named as the
+                // object of a plan or wish is not (yet) one
+                // ("the talks are aimed at a ceasefire" are held: only
+                // passives that put the event itself ahead count)
+                "dobj" | "nsubjpass"
+                    if !self.tokens[cur].is_verb()
+                        && IRREALIS_GOVERNORS.contains(&gw)
+                        && (self.dep(cur) == "dobj"
+                            || PROSPECT_PASSIVES.contains(&gw.as_str())) =>
+                {
                     m = Modality::Hypothetical
                 }
                 // the governor's own negation and modals reach a coordinated
