@@ -981,7 +981,7 @@ pub fn verbal_attack(tree: &Tree, t: &Trigger) -> bool {
     }
     holders.iter().any(|&h| {
         tree.kids(h).iter().any(|&p| {
-            // ("fought for control of the town" is a fight; "clashed
+            // ("clashed for control of the town" is a fight; "clashed
             // over the budget" a quarrel)
             tree.dep(p) == "prep"
                 && (tree.lower(p) == "over" || tree.lower(p) == "for" && !t.sense.mutual)
