@@ -682,6 +682,12 @@ fn find_triggers(
         {
             continue;
         }
+        // a word the parse makes a modifier of a later noun names a kind of
+        // thing, not an act: "a pressure group", "his striking partner",
+        // "the warring factions"
+        if noun_modifier(tokens, i) {
+            continue;
+        }
         let sense = match (noun, verb) {
             (Some(n), _) if strong || weak => n,
             (_, Some(v)) if !strong || tokens[i].lower.ends_with("ing") => v,
@@ -699,6 +705,17 @@ fn find_triggers(
     }
     out.sort_by_key(|t| t.start);
     out
+}
+
+/// Whether the word at `i` modifies a noun after it: a noun compound
+/// ("pressure group") or a present participle used as an adjective
+/// ("striking partner").
+fn noun_modifier(tokens: &[crate::text::Token], i: usize) -> bool {
+    let t = &tokens[i];
+    let Some(h) = t.head else { return false };
+    h > i
+        && tokens[h].tag().starts_with("NN")
+        && (t.dep == "compound" || t.dep == "amod" && t.tag() == "VBG")
 }
 
 /// Whether the word at `i` is used as a noun: (strong) after a determiner,
