@@ -748,6 +748,16 @@ pub static ALLEGING_VERBS: LazyLock<VerbSet> =
 pub static QUESTIONING_VERBS: LazyLock<VerbSet> =
     LazyLock::new(|| VerbSet::new(&["question", "challenge"]));
 
+/// Verbs that ask a question when a question word opens their complement
+/// ("asked Scots if they wanted a parliament") and make a request
+/// otherwise ("asked Bonn to extradite him").
+pub static ASKING_VERBS: LazyLock<VerbSet> = LazyLock::new(|| VerbSet::new(&["ask"]));
+
+/// Words that open an indirect question.
+pub const QUESTION_WORDS: &[&str] = &[
+    "if", "whether", "what", "why", "how", "when", "where", "who", "which",
+];
+
 /// Verbs whose "that" clause is in doubt ("doubts that they will meet").
 pub static DOUBTING_VERBS: LazyLock<VerbSet> = LazyLock::new(|| VerbSet::new(&["doubt", "wonder"]));
 

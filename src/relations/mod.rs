@@ -703,8 +703,23 @@ fn find_triggers(
             particle: None,
         });
     }
+    // "asked Scots if they wanted a parliament" asks a question, no request
+    out.retain(|t| !asks_a_question(tokens, t, range.end));
     out.sort_by_key(|t| t.start);
     out
+}
+
+/// Whether an asking verb's complement opens with a question word before
+/// any "to" or "for" of a request ("asked the minister whether ...").
+fn asks_a_question(tokens: &[crate::text::Token], t: &Trigger, end: usize) -> bool {
+    if t.verb_end != t.start + 1 || !crate::english::ASKING_VERBS.contains(&tokens[t.start].lower) {
+        return false;
+    }
+    tokens[t.start + 1..(t.start + 8).min(end)]
+        .iter()
+        .map(|w| w.lower.as_str())
+        .take_while(|w| !matches!(*w, "to" | "for" | "." | ";" | ":"))
+        .any(|w| crate::english::is(crate::english::QUESTION_WORDS, w))
 }
 
 /// Whether the word at `i` modifies a noun after it: a noun compound
