@@ -726,6 +726,16 @@ impl<'a> Tree<'a> {
                     "mark" if matches!(self.lower(c), "if" | "unless" | "whether") => {
                         m = Modality::Hypothetical
                     }
+                    // "when he visits Poland in September": a present tense
+                    // in a time clause speaks of what is still to come
+                    "mark" | "advmod"
+                        if matches!(
+                            self.lower(c),
+                            "when" | "once" | "until" | "till" | "before" | "after"
+                        ) && matches!(self.tokens[cur].tag(), "VBZ" | "VBP") =>
+                    {
+                        m = Modality::Hypothetical
+                    }
                     // "a proposed summit", "possible talks"
                     "amod" | "compound" if PROSPECT_MODIFIERS.contains(&self.lower(c)) => {
                         m = Modality::Hypothetical
@@ -733,13 +743,20 @@ impl<'a> Tree<'a> {
                     _ => {}
                 }
             }
-            let Some(g) = self.head(cur) else { break };
-            let gw = self.lower(g).to_string();
             // "to meet": an infinitive is a purpose or a plan unless an act governs it
             let infinitive = self
                 .kids(cur)
                 .iter()
                 .any(|&c| self.dep(c) == "aux" && self.lower(c) == "to");
+            let Some(g) = self.head(cur) else {
+                // "Polish minister to visit Yugoslavia": a headline's
+                // infinitive announces what is planned
+                if infinitive {
+                    m = Modality::Hypothetical;
+                }
+                break;
+            };
+            let gw = self.lower(g).to_string();
             match self.dep(cur) {
                 "xcomp" => {
                     if NEGATING_GOVERNORS.contains(&gw) {
