@@ -436,7 +436,9 @@ impl<'a> Tree<'a> {
                         .head(g)
                         .is_some_and(|gv| ALLEGING_VERBS.contains(self.lower(gv)));
                 }
-                "xcomp" | "conj" | "pcomp" | "pobj" | "prep" => cur = g,
+                // "accused X of ordering the killing of Y": the object of
+                // an act accused is accused too
+                "xcomp" | "conj" | "pcomp" | "pobj" | "prep" | "dobj" => cur = g,
                 _ => return false,
             }
         }
