@@ -1095,6 +1095,15 @@ const GROUP_NOUNS: &[&str] = &[
     "insurgents",
     "gunmen",
     "supporters",
+    "leaders",
+    "politicians",
+    "parties",
+    "officials",
+    "government",
+    "authorities",
+    "leadership",
+    "deputies",
+    "factions",
 ];
 
 /// "pro-Russia forces", "anti-government protesters": a group of its own.
@@ -1105,11 +1114,19 @@ fn pro_groups(text: &str, tokens: &[Token], analysis: &Analysis, mentions: &mut 
             if !(l.starts_with("pro-") || l.starts_with("anti-")) || i + 1 >= s.tokens.end {
                 continue;
             }
-            if !GROUP_NOUNS.contains(&tokens[i + 1].lower.as_str())
-                || mentions.iter().any(|m| m.tokens.contains(&i))
+            if !GROUP_NOUNS.contains(&tokens[i + 1].lower.as_str()) {
+                continue;
+            }
+            // the state inside the prefix ("pro-Moscow leaders" read as
+            // "Moscow leaders") gives way: the group is not that state
+            let overlapping = |m: &Mention| m.tokens.start < i + 2 && m.tokens.end > i;
+            if mentions
+                .iter()
+                .any(|m| overlapping(m) && m.kind == ActorKind::Group)
             {
                 continue;
             }
+            mentions.retain(|m| !overlapping(m));
             let span = Span::new(tokens[i].span.start, tokens[i + 1].span.end);
             mentions.push(Mention {
                 tokens: i..i + 2,
