@@ -981,6 +981,16 @@ fn description_antecedent(
         if m.how == How::Venue {
             continue;
         }
+        // "a Danish honorary consul", "a Sudanese airliner": a nationality
+        // describing a person or thing is no antecedent of "the government"
+        if m.how == How::Gazetteer(crate::lexicon::Form::Demonym)
+            && analysis
+                .tokens
+                .get(m.tokens.end)
+                .is_some_and(|t| t.is_word() && !t.is_capitalized())
+        {
+            continue;
+        }
         if !plural && sentence.contains(&m.tokens.start) && d.tokens.start - m.tokens.end < 6 {
             continue;
         }
@@ -1052,6 +1062,22 @@ mod tests {
                 .mentions,
             2
         );
+    }
+
+    #[test]
+    fn a_nationality_describing_a_person_is_no_government() {
+        let x = pipeline().extract(&Document::new(
+            "t",
+            "Peru detained dozens of activists. One of them was a friend of a Danish \
+             honorary consul. The government said the arrests were lawful.",
+        ));
+        let government = x
+            .mentions
+            .iter()
+            .find(|m| m.name == "government")
+            .and_then(|m| m.actor)
+            .map(|a| x.actors[a].label.as_str());
+        assert_ne!(government, Some("Denmark"));
     }
 
     #[test]
