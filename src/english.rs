@@ -373,6 +373,30 @@ pub const OBJECT_STOPS: &[&str] = &[
     "or",
 ];
 
+/// Nouns for what someone said, holds or decided: only words attack them
+/// ("attacked his remarks", "an attack on the budget").
+pub const STANCE_NOUNS: &[&str] = &[
+    "remarks",
+    "comments",
+    "statement",
+    "statements",
+    "speech",
+    "stance",
+    "position",
+    "record",
+    "handling",
+    "claims",
+    "views",
+    "attitude",
+    "approach",
+    "budget",
+    "bill",
+    "law",
+    "laws",
+    "reforms",
+    "report",
+];
+
 /// Nouns for proposals whose author is the target of agreeing to,
 /// rejecting or criticising them.
 pub const PROPOSAL_NOUNS: &[&str] = &[

@@ -986,7 +986,9 @@ pub fn trigger_modality(tree: &Tree, t: &Trigger) -> Modality {
 /// that names no actor makes "attack" criticism; bombs need no reasons.
 pub fn verbal_attack(tree: &Tree, t: &Trigger) -> bool {
     if t.sense.relation != "attacks"
-        || !(t.sense.mutual || ATTACK_WORDS.contains(&tree.lower(t.start)))
+        || !(t.sense.mutual
+            || ATTACK_WORDS.contains(&tree.lower(t.start))
+            || ATTACK_WORDS.contains(&tree.lower(t.end - 1)))
     {
         return false;
     }
@@ -997,6 +999,28 @@ pub fn verbal_attack(tree: &Tree, t: &Trigger) -> bool {
         && tree.lower(p) == "under"
     {
         holders.push(g);
+    }
+    // "attacking Israel's decision", "an attack on the budget": only words
+    // attack a decision or a policy
+    let aimed_at_words = |n: usize| {
+        tree.unit(n).is_none()
+            && (PROPOSAL_NOUNS.contains(&tree.lower(n)) || STANCE_NOUNS.contains(&tree.lower(n)))
+    };
+    // (a light verb's noun carries the object: "launched an attack on")
+    let heads = [node, t.end - 1];
+    if !t.sense.mutual
+        && heads
+            .iter()
+            .flat_map(|&h| tree.kids(h))
+            .any(|&c| match tree.dep(c) {
+                "dobj" => aimed_at_words(c),
+                "prep" if matches!(tree.lower(c), "on" | "against") => {
+                    tree.kid(c, &["pobj"]).is_some_and(aimed_at_words)
+                }
+                _ => false,
+            })
+    {
+        return true;
     }
     holders.iter().any(|&h| {
         tree.kids(h).iter().any(|&p| {
