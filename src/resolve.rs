@@ -983,7 +983,8 @@ fn description_antecedent(
         }
         // "a Danish honorary consul", "a Sudanese airliner": a nationality
         // describing a person or thing is no antecedent of "the government"
-        if m.how == How::Gazetteer(crate::lexicon::Form::Demonym)
+        if !plural
+            && m.how == How::Gazetteer(crate::lexicon::Form::Demonym)
             && analysis
                 .tokens
                 .get(m.tokens.end)
