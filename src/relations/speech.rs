@@ -191,6 +191,17 @@ pub fn events(
                 i += len;
                 continue;
             }
+            // "the OSCE representative responsible for Chechnya": an office
+            // after a noun, no blame (blame needs a verb: "is responsible",
+            // "was not directly responsible")
+            if kind == "accuses"
+                && tokens[i].lower == "responsible"
+                && i > range.start
+                && !(tokens[i - 1].is_verb() || tokens[i - 1].tag().starts_with("RB"))
+            {
+                i += len;
+                continue;
+            }
             // "Weah had been provoked into the assault": the subject of a
             // passive blame word suffered it; only a "by" agent is blamed
             let passive = i > range.start
