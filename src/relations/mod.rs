@@ -706,9 +706,9 @@ fn find_triggers(
     // "asked Scots if they wanted a parliament" asks a question, no
     // request; "took over from Emon" succeeds him, it buys nothing
     out.retain(|t| {
-        !asks_a_question(tokens, t, range.end)
-            && !(tokens[t.end - 1].lower == "over"
-                && tokens.get(t.end).is_some_and(|w| w.lower == "from"))
+        let succeeds = tokens[t.end - 1].lower == "over"
+            && tokens.get(t.end).is_some_and(|w| w.lower == "from");
+        !succeeds && !asks_a_question(tokens, t, range.end)
     });
     out.sort_by_key(|t| t.start);
     out
