@@ -281,6 +281,7 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
     group_phrases(text, tokens, analysis, &mut mentions, lex);
     public_bodies(text, tokens, analysis, &mut mentions, lex);
     country_venues(tokens, &mut mentions);
+    mentions.retain(|m| !one_national(tokens, m));
     let mut taken = in_dateline.clone();
     for m in &mentions {
         for i in m.tokens.clone() {
@@ -839,6 +840,33 @@ fn gazetteer_mentions(
         }
     }
     out
+}
+
+/// "suspended the Brazilian for one game", "an American was hurt": a
+/// singular nationality noun after an article is one person of that
+/// nation, not the state. Collective forms ("the British", "the French",
+/// "the Chinese", "the Swiss") stand for the nation and stay.
+fn one_national(tokens: &[Token], m: &Mention) -> bool {
+    if m.how != How::Gazetteer(Form::Demonym) || m.tokens.len() != 1 || m.tokens.start == 0 {
+        return false;
+    }
+    let w = tokens[m.tokens.start].lower.as_str();
+    let collective = ["s", "sh", "ch", "ese", "ss"]
+        .iter()
+        .any(|e| w.ends_with(e));
+    let article = matches!(
+        tokens[m.tokens.start - 1].lower.as_str(),
+        "a" | "an" | "the"
+    );
+    // "the Brazilian for", "an Iraqi ." but not "the Brazilian team" nor
+    // "the Mexican and U.S. agencies"
+    let head = tokens.get(m.tokens.end).is_none_or(|t| {
+        !(t.is_capitalized()
+            || t.tag().starts_with("NN")
+            || t.tag() == "JJ"
+            || matches!(t.lower.as_str(), "and" | "or" | "," | "-" | "/"))
+    });
+    article && !collective && head
 }
 
 /// "a base in southern Turkey", "a camp near Pakistan", "fled to safety in
@@ -2542,6 +2570,24 @@ mod tests {
                 .any(|(s, _, h)| s == "Bosnian Serbs" && *h == How::Group),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn one_national_after_an_article_is_no_state() {
+        let found = mentions_of("FIFA suspended the Brazilian for one game.");
+        assert!(!found.iter().any(|(s, _, _)| s == "Brazilian"), "{found:?}");
+        // collective forms and modifiers keep the state
+        for text in [
+            "The British protested to Iran.",
+            "The Mexican and U.S. agencies agreed.",
+            "The Brazilian team won.",
+        ] {
+            let found = mentions_of(text);
+            assert!(
+                found.iter().any(|(_, k, _)| *k == ActorKind::Country),
+                "{text}: {found:?}"
+            );
+        }
     }
 
     #[test]
