@@ -772,6 +772,33 @@ pub static ALLEGING_VERBS: LazyLock<VerbSet> =
 pub static QUESTIONING_VERBS: LazyLock<VerbSet> =
     LazyLock::new(|| VerbSet::new(&["question", "challenge"]));
 
+/// Nouns that make a "pro-X" or "anti-X" phrase a group ("pro-Russia forces").
+pub const PRO_GROUP_NOUNS: &[&str] = &[
+    "forces",
+    "rebels",
+    "separatists",
+    "militants",
+    "fighters",
+    "militias",
+    "militia",
+    "protesters",
+    "demonstrators",
+    "activists",
+    "groups",
+    "insurgents",
+    "gunmen",
+    "supporters",
+    "leaders",
+    "politicians",
+    "parties",
+    "officials",
+    "government",
+    "authorities",
+    "leadership",
+    "deputies",
+    "factions",
+];
+
 /// Verbs that ask a question when a question word opens their complement
 /// ("asked Scots if they wanted a parliament") and make a request
 /// otherwise ("asked Bonn to extradite him").

@@ -1107,33 +1107,6 @@ fn extend_first_names(
     }
 }
 
-/// Nouns that make a "pro-X" or "anti-X" phrase a group ("pro-Russia forces").
-const GROUP_NOUNS: &[&str] = &[
-    "forces",
-    "rebels",
-    "separatists",
-    "militants",
-    "fighters",
-    "militias",
-    "militia",
-    "protesters",
-    "demonstrators",
-    "activists",
-    "groups",
-    "insurgents",
-    "gunmen",
-    "supporters",
-    "leaders",
-    "politicians",
-    "parties",
-    "officials",
-    "government",
-    "authorities",
-    "leadership",
-    "deputies",
-    "factions",
-];
-
 /// "pro-Russia forces", "anti-government protesters": a group of its own.
 fn pro_groups(text: &str, tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mention>) {
     for s in &analysis.sentences {
@@ -1142,7 +1115,7 @@ fn pro_groups(text: &str, tokens: &[Token], analysis: &Analysis, mentions: &mut 
             if !(l.starts_with("pro-") || l.starts_with("anti-")) || i + 1 >= s.tokens.end {
                 continue;
             }
-            if !GROUP_NOUNS.contains(&tokens[i + 1].lower.as_str()) {
+            if !crate::english::is(crate::english::PRO_GROUP_NOUNS, &tokens[i + 1].lower) {
                 continue;
             }
             // the state inside the prefix ("pro-Moscow leaders" read as
