@@ -847,10 +847,23 @@ fn gazetteer_mentions(
 /// nation, not the state. Collective forms ("the British", "the French",
 /// "the Chinese", "the Swiss") stand for the nation and stay.
 fn one_national(tokens: &[Token], m: &Mention) -> bool {
-    if m.how != How::Gazetteer(Form::Demonym) || m.tokens.len() != 1 || m.tokens.start == 0 {
+    if m.how != How::Gazetteer(Form::Demonym) || m.tokens.len() != 1 {
         return false;
     }
     let w = tokens[m.tokens.start].lower.as_str();
+    // "the 11th-ranked Frenchman", "a Briton": a noun for one man or woman
+    // of a nation is a person wherever it stands
+    // ("German" and "Roman" are adjectives: only the -chman, -shman and
+    // -sman compounds count)
+    let one_person = ["chman", "shman", "sman", "woman"]
+        .iter()
+        .any(|e| w.ends_with(e));
+    if one_person || w == "briton" {
+        return true;
+    }
+    if m.tokens.start == 0 {
+        return false;
+    }
     let collective = ["s", "sh", "ch", "ese", "ss"]
         .iter()
         .any(|e| w.ends_with(e));
@@ -2549,6 +2562,8 @@ mod tests {
     fn one_national_after_an_article_is_no_state() {
         let found = mentions_of("FIFA suspended the Brazilian for one game.");
         assert!(!found.iter().any(|(s, _, _)| s == "Brazilian"), "{found:?}");
+        let found = mentions_of("Martin beat the 11th-ranked Frenchman.");
+        assert!(!found.iter().any(|(s, _, _)| s == "Frenchman"), "{found:?}");
         // collective forms and modifiers keep the state
         for text in [
             "The British protested to Iran.",

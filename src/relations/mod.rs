@@ -538,6 +538,16 @@ fn find_triggers(
                     {
                         break;
                     }
+                    // "told police his employer used to tie him": a verb
+                    // right before the "to" owns the infinitive ("used to",
+                    // "had to", "wanted to"), unless the tree says otherwise
+                    if w == "to"
+                        && j > i + 1
+                        && tokens[j - 1].is_verb()
+                        && !controls_infinitive(tokens, i, j)
+                    {
+                        break;
+                    }
                     // "called for Iran to stop": "for" opens a clause whose
                     // verb follows the "to"
                     if w == "to"

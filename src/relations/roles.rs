@@ -575,6 +575,22 @@ fn by_agent(tokens: &[Token], sent: &Range<usize>, units: &[Unit], from: usize) 
     None
 }
 
+/// Whether light-verb trigger `t` ends in a preposition that the parse
+/// hangs inside another prepositional phrase of the gap: "charged two
+/// immigration officials in connection with X's killing". The light verb's
+/// own preposition is then not there; what follows it names no target.
+/// ("fired missiles at X" keeps its "at": that hangs on the verb or on
+/// its object.)
+fn preposition_in_another_phrase(tokens: &[Token], t: &Trigger) -> bool {
+    let last = &tokens[t.end - 1];
+    t.verb_end + 1 < t.end
+        && is(crate::english::PREPOSITIONS, &last.lower)
+        && last
+            .head
+            .and_then(|h| tokens.get(h))
+            .is_some_and(|h| h.dep == "pobj")
+}
+
 fn actors_of(units: &[Unit], group_of: Option<usize>) -> Vec<usize> {
     match group_of {
         Some(u) => members(units, u),
@@ -695,7 +711,7 @@ pub fn events_for(
                 units,
                 units.iter().position(|u| between.contains(&u.tokens.start)),
             );
-        } else {
+        } else if !preposition_in_another_phrase(tokens, t) {
             match object(tokens, &sent, units, t.end, t, lex, false) {
                 Some(Object::Unit(u)) => targets = members(units, u),
                 Some(Object::Reciprocal) => reciprocal = true,

@@ -504,6 +504,9 @@ impl<'a> Tree<'a> {
                             && self.lower(q) == "with"
                             && preps.iter().any(|x| x == "with")
                             && let Some(x) = self.kid(q, &["pobj"])
+                            // a partner is named, not owned: "in connection
+                            // with Mia's killing" names no one
+                            && self.kid(x, &["poss"]).is_none()
                         {
                             out.extend(self.np(x));
                         }
@@ -1233,7 +1236,11 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
                     // "condemned Israel's policy", "rejected Iran's proposal";
                     // "toppled Mubarak's government", "attacked the regime
                     // of Assad": a government stands for its leader
-                    if owner_is_target || GOVERNMENT_NOUNS.contains(&tree.lower(o)) {
+                    // ... but the owner of a light verb's own noun acts
+                    // with the subject: "expressed Washington's support
+                    // for the government" supports the government
+                    let own_noun = noun == Some(o);
+                    if !own_noun && (owner_is_target || GOVERNMENT_NOUNS.contains(&tree.lower(o))) {
                         targets.extend(tree.owner(o));
                     }
                     if GOVERNMENT_NOUNS.contains(&tree.lower(o)) {
