@@ -767,6 +767,12 @@ pub static DENYING_VERBS: LazyLock<VerbSet> =
 pub static ALLEGING_VERBS: LazyLock<VerbSet> =
     LazyLock::new(|| VerbSet::new(&["allege", "charge"]));
 
+/// Verbs that admit a fact when a clause follows them: "conceded his
+/// players would struggle", "accepted that the talks had failed" yield
+/// nothing to anyone.
+pub static ADMITTING_VERBS: LazyLock<VerbSet> =
+    LazyLock::new(|| VerbSet::new(&["concede", "accept", "recognise", "recognize"]));
+
 /// Verbs that call a clause into doubt in public: "X questioned whether Y
 /// should resign" criticises Y.
 pub static QUESTIONING_VERBS: LazyLock<VerbSet> =

@@ -501,12 +501,18 @@ fn cut_datelines(
 
 /// A single line break ends a sentence after a line that already looks
 /// complete: the line ends with a closing quote, or the next line starts a
-/// quotation, so hard-wrapped prose stays joined.
+/// quotation, so hard-wrapped prose stays joined. A line that starts with
+/// a bullet ("* Carrefour gained ...", "• ...") is a list item of its own;
+/// a hyphen counts as a bullet only after a complete sentence, since a
+/// wrapped line may start with a dash.
 fn line_break_ends_sentence(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     let next = &tokens[i + 1];
+    let terminal = matches!(t.norm.as_str(), "." | "!" | "?");
     (is_closing(&t.norm) && i > 0 && is_terminal(&tokens[i - 1].norm))
-        || (next.norm == "\"" && (t.norm == "." || t.norm == "!" || t.norm == "?"))
+        || (next.norm == "\"" && terminal)
+        || matches!(next.norm.as_str(), "*" | "\u{2022}" | "\u{00B7}")
+        || (next.norm == "-" && terminal)
 }
 
 /// Whether the quote-like token at `k` closes a quotation rather than opening one.
@@ -691,6 +697,20 @@ mod tests {
             ["Talks moved to the U.S.", "The envoy agreed."]
         );
         assert_eq!(sents("The U.S. Army said so."), ["The U.S. Army said so."]);
+    }
+
+    #[test]
+    fn bulleted_lines_are_sentences_of_their_own() {
+        let s = sents(
+            "Shares fell.\n* Acme gained 2 percent after Bolt Inc sold its unit\n* Zeta lost 1 percent.\n- Omega rose.",
+        );
+        assert_eq!(s.len(), 4, "{s:?}");
+        assert!(s[1].starts_with('*') && s[1].ends_with("unit"), "{s:?}");
+        // a wrapped line may start with a dash inside a sentence
+        assert_eq!(
+            sents("He said the plan\n- a bold one - would work.").len(),
+            1
+        );
     }
 
     #[test]

@@ -718,10 +718,28 @@ fn find_triggers(
     out.retain(|t| {
         let succeeds = tokens[t.end - 1].lower == "over"
             && tokens.get(t.end).is_some_and(|w| w.lower == "from");
-        !succeeds && !asks_a_question(tokens, t, range.end)
+        !succeeds
+            && !asks_a_question(tokens, t, range.end)
+            && !admits_a_fact(tokens, t, range.clone())
     });
     out.sort_by_key(|t| t.start);
     out
+}
+
+/// Whether an admitting verb ("conceded", "accepted") has a clause for
+/// its complement and no object in the parse: it states a fact.
+fn admits_a_fact(
+    tokens: &[crate::text::Token],
+    t: &Trigger,
+    range: std::ops::Range<usize>,
+) -> bool {
+    if t.verb_end != t.start + 1
+        || !crate::english::ADMITTING_VERBS.contains(&tokens[t.start].lower)
+    {
+        return false;
+    }
+    let kids = || range.clone().filter(|&k| tokens[k].head == Some(t.start));
+    kids().any(|k| tokens[k].dep == "ccomp") && !kids().any(|k| tokens[k].dep == "dobj")
 }
 
 /// Whether an asking verb's complement opens with a question word before
