@@ -169,6 +169,27 @@ impl<'a> Tree<'a> {
             );
             return;
         }
+        // "a Saudi-led coalition", "a U.S.-led air force": the leader acts
+        // (a "Russian-backed" group acts itself)
+        for &c in self.kids(h) {
+            if !matches!(self.dep(c), "amod" | "compound") {
+                continue;
+            }
+            let w = self.lower(c);
+            let led = w.ends_with("-led") && self.unit(c).is_some();
+            let split = w == "led"
+                && c > 0
+                && self.lower(c - 1) == "-"
+                && self.kids(c).iter().any(|&k| self.unit(k).is_some());
+            if led {
+                out.extend(self.unit(c));
+                return;
+            }
+            if split {
+                out.extend(self.kids(c).iter().filter_map(|&k| self.unit(k)));
+                return;
+            }
+        }
         let w = self.lower(h);
         // "The assembly last month suspended", "met Putin today": the parser
         // makes a time word the head and the name its modifier
