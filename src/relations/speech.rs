@@ -170,10 +170,15 @@ pub fn events(
             }
             // "investors would have to wait", "will need to borrow": a
             // consequence or a forecast, not an obligation anyone imposes
+            // ("will probably need to": an adverb may stand between)
+            let mut before = i;
+            while before > range.start && tokens[before - 1].tag().starts_with("RB") {
+                before -= 1;
+            }
             if kind == "demands"
-                && i > range.start
+                && before > range.start
                 && matches!(
-                    tokens[i - 1].lower.as_str(),
+                    tokens[before - 1].lower.as_str(),
                     "would" | "could" | "might" | "may" | "will" | "'d" | "'ll"
                 )
             {
@@ -217,6 +222,16 @@ pub fn events(
                     subject(tokens, &range, units, i, lex, false)
                 }
             });
+            // "the question of whether Perry should resign": an obligation
+            // inside a question is asked about, not imposed
+            let asked = target.is_some_and(|t| {
+                let start = units[t].tokens.start;
+                start > range.start && matches!(tokens[start - 1].lower.as_str(), "whether" | "if")
+            });
+            if kind == "demands" && asked {
+                i += len;
+                continue;
+            }
             if let Some(t) = target {
                 // The speech act itself is asserted; only a negation ("said
                 // Kyiv did not violate") turns it around. Modals are part of
