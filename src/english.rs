@@ -21,6 +21,47 @@ pub fn is_common_word(w: &str) -> bool {
     COMMON_WORDS.contains(w)
 }
 
+/// The sex a person's given name or title shows, when it shows one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sex {
+    /// "Margaret", "Mrs", "Queen".
+    Female,
+    /// "John", "Mr", "King".
+    Male,
+}
+
+/// Given names of near-certain sex (data/english/given_names.txt).
+static GIVEN_NAMES: LazyLock<std::collections::HashMap<&'static str, Sex>> = LazyLock::new(|| {
+    include_str!("../data/english/given_names.txt")
+        .lines()
+        .filter_map(|l| {
+            let (sex, name) = l.split_once(' ')?;
+            match sex {
+                "f" => Some((name, Sex::Female)),
+                "m" => Some((name, Sex::Male)),
+                _ => None,
+            }
+        })
+        .collect()
+});
+
+/// The sex that a person's name or title shows: its first word is a
+/// title ("Mrs Thatcher", "King Hassan") or a given name ("Margaret
+/// McCullough"); None when neither tells.
+pub fn sex_of(name: &str) -> Option<Sex> {
+    let first = name.split_whitespace().next()?.trim_end_matches('.');
+    match first.to_lowercase().as_str() {
+        "mrs" | "ms" | "miss" | "madam" | "madame" | "mme" | "queen" | "princess" | "lady"
+        | "baroness" | "duchess" | "empress" | "sister" => return Some(Sex::Female),
+        "mr" | "sir" | "king" | "prince" | "lord" | "baron" | "duke" | "emperor" | "sultan"
+        | "father" | "brother" | "monsignor" | "pope" | "ayatollah" => {
+            return Some(Sex::Male);
+        }
+        _ => {}
+    }
+    GIVEN_NAMES.get(first).copied()
+}
+
 /// Verb lemmas with all their inflected forms, built once: membership of a
 /// word form is one hash look-up, and no lemma has to be guessed from a form.
 pub struct VerbSet {
@@ -1249,3 +1290,20 @@ pub const SPORTS_WORDS: &[&str] = &[
     "rallied",
     "all-rounder",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sex_from_title_or_given_name() {
+        assert_eq!(sex_of("Margaret McCullough"), Some(Sex::Female));
+        assert_eq!(sex_of("Mrs. Thatcher"), Some(Sex::Female));
+        assert_eq!(sex_of("King Hussein"), Some(Sex::Male));
+        assert_eq!(sex_of("Boris Yeltsin"), Some(Sex::Male));
+        // a surname alone, or an unlisted name, tells nothing
+        assert_eq!(sex_of("Lebed"), None);
+        assert_eq!(sex_of("Sheikh Hasina"), None);
+        assert_eq!(sex_of(""), None);
+    }
+}

@@ -768,6 +768,28 @@ fn surface_of(tokens: &[Token], r: std::ops::Range<usize>) -> String {
     s
 }
 
+/// Whether a personal pronoun can stand for `actor`: "he" not for
+/// "Margaret McCullough" or "Queen Noor", "she" not for "King Hussein".
+/// An actor whose names show no sex (or both) fits either.
+fn sex_agrees(pronoun: &str, actor: &DocActor) -> bool {
+    use crate::english::{Sex, sex_of};
+    let wanted = match pronoun {
+        "he" | "him" | "his" => Sex::Male,
+        "she" | "her" => Sex::Female,
+        _ => return true,
+    };
+    let mut shown = std::iter::once(actor.label.as_str())
+        .chain(actor.aliases.iter().map(String::as_str))
+        .filter_map(sex_of);
+    let Some(first) = shown.next() else {
+        return true;
+    };
+    if shown.any(|s| s != first) {
+        return true;
+    }
+    first == wanted
+}
+
 /// The actor a pronoun refers to: in the same sentence the closest
 /// subject-like fitting mention before it, else the same in the previous
 /// two sentences. Inside a quotation, "we"/"I" are the speaker (or the
@@ -804,7 +826,7 @@ fn antecedent(
             return false;
         }
         if person {
-            kind == ActorKind::Person
+            kind == ActorKind::Person && sex_agrees(w, &actors[a])
         } else if neuter {
             kind != ActorKind::Person
         } else {
