@@ -1017,6 +1017,16 @@ fn description_antecedent(
         if !plural && sentence.contains(&m.tokens.start) && d.tokens.start - m.tokens.end < 6 {
             continue;
         }
+        // "Davies said the two leaders had agreed": the speaker of the
+        // clause a description stands in is not what it describes
+        if sentence.contains(&m.tokens.start)
+            && analysis
+                .tokens
+                .get(m.tokens.end)
+                .is_some_and(|t| crate::english::is(crate::english::SPEECH, &t.lower))
+        {
+            continue;
+        }
         if seen.contains(&a) {
             continue;
         }
