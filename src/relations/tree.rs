@@ -1424,6 +1424,21 @@ pub fn subject_is_no_actor(tree: &Tree, t: &Trigger) -> bool {
     if nominal {
         return false;
     }
+    // "extracts from Lauck's material praising Hitler": an active
+    // participle's subject is the noun it modifies; a thing is no actor
+    if tree.dep(node) == "acl"
+        && tree.tokens[node].tag() == "VBG"
+        && let Some(n) = tree.head(node)
+        && tree.tokens[n].tag().starts_with("NN")
+        // ("spent 20 minutes speaking to X", "at times urging X": a time
+        // word is a misparse, the clause's subject acts)
+        && !TIME_NOUNS.contains(&tree.lower(n))
+        && !tree.may_name_an_unknown_actor(n)
+        && tree.unit(n).is_none()
+        && tree.np(n).is_empty()
+    {
+        return true;
+    }
     let Some(c) = tree.kid(node, &["nsubj"]) else {
         return false;
     };
