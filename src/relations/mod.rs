@@ -215,10 +215,27 @@ pub fn extract(
             .iter()
             .map(|e| (e.trigger.start, e.relation.as_str()))
             .collect();
+        // "Interfax said Judge X ... fined him": a news agency before its
+        // speech verb reports the clause; the window, which takes the
+        // nearest actor before a trigger, must not make it the actor
+        let reporters: Vec<Span> = units
+            .iter()
+            .filter(|u| {
+                actors[u.actor]
+                    .role
+                    .as_deref()
+                    .is_some_and(|r| r.contains("news agency"))
+                    && tokens
+                        .get(u.tokens.end)
+                        .is_some_and(|t| crate::english::is(crate::english::SPEECH, &t.lower))
+            })
+            .map(|u| u.span)
+            .collect();
         let window_kept: Vec<bool> = sentence_events[tree_done..]
             .iter()
             .map(|w| {
-                !tree_read.contains(&(w.trigger.start, w.relation.as_str()))
+                !reporters.contains(&w.source_span)
+                    && !tree_read.contains(&(w.trigger.start, w.relation.as_str()))
                     && !foreign_subject.contains(&w.trigger.start)
                     && !buried.contains(&(w.trigger.start, w.target_span))
                     && !own_phrase.iter().any(|&(at, p)| {
