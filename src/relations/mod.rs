@@ -331,9 +331,17 @@ pub fn extract(
         );
         // In a sports report attacks and meetings are play ("laid siege
         // to the Syrian goal", "meets the titleholder in the final");
-        // bans, fines and deals stay.
+        // bans, fines and deals stay. A rally is a comeback there ("the
+        // Orioles rallied against reliever X") and help is a team-mate's
+        // play ("two hits apiece, helping the Padres to their third win").
         if sports[si] {
-            sentence_events.retain(|e| !matches!(e.relation.as_str(), "attacks" | "meets"));
+            sentence_events.retain(|e| {
+                let word = text_lower(tokens, e.trigger);
+                let play = (e.relation == "protests" && word.starts_with("rall")
+                    || e.relation == "cooperates" && word.starts_with("help"))
+                    && sport::has_own_cue(analysis, si, word);
+                !(matches!(e.relation.as_str(), "attacks" | "meets") || play)
+            });
         }
         events.extend(sentence_events);
     }
@@ -741,6 +749,12 @@ fn find_triggers(
     });
     out.sort_by_key(|t| t.start);
     out
+}
+
+/// The lower-case first word of the trigger at byte span `span`.
+fn text_lower(tokens: &[crate::text::Token], span: Span) -> &str {
+    let k = tokens.partition_point(|t| t.span.start < span.start);
+    tokens.get(k).map(|t| t.lower.as_str()).unwrap_or("")
 }
 
 /// Whether an admitting verb ("conceded", "accepted") has a clause for

@@ -43,6 +43,18 @@ pub fn sports_sentences(analysis: &Analysis) -> Vec<bool> {
         .collect()
 }
 
+/// Whether sentence `si` itself holds a sports cue (a sports word or a
+/// match score): the words that are play only in a match ("rallied",
+/// "helping") need the match in their own sentence, not beside it, and
+/// the word itself ("rallied" is a sports word) does not count.
+pub fn has_own_cue(analysis: &Analysis, si: usize, except: &str) -> bool {
+    analysis.sentences.get(si).is_some_and(|s| {
+        analysis.tokens[s.tokens.clone()]
+            .iter()
+            .any(|t| t.lower != except && (is(SPORTS_WORDS, &t.lower) || is_score(&t.lower)))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
