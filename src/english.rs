@@ -1234,6 +1234,12 @@ pub const PLACE_NOUNS: &[&str] = &[
     "plateau",
 ];
 
+/// Relations that a sports report uses for play, each with the stem of
+/// its trigger words there: a rally is a comeback ("the Orioles rallied
+/// against reliever X") and help a team-mate's play ("two hits apiece,
+/// helping the Padres").
+pub const SPORTS_PLAY_STEMS: &[(&str, &str)] = &[("protests", "rall"), ("cooperates", "help")];
+
 /// Words that mark a sports report: a game, its positions and its results.
 /// Words of politics too ("final", "race", "league", "cup", "draw",
 /// "season", "coach") are left out.

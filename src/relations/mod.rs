@@ -336,9 +336,8 @@ pub fn extract(
         // play ("two hits apiece, helping the Padres to their third win").
         if sports[si] {
             sentence_events.retain(|e| {
-                let word = text_lower(tokens, e.trigger);
-                let play = (e.relation == "protests" && word.starts_with("rall")
-                    || e.relation == "cooperates" && word.starts_with("help"))
+                let word = trigger_first_word(tokens, e.trigger);
+                let play = sport::is_play_word(&e.relation, word)
                     && sport::has_own_cue(analysis, si, word);
                 !(matches!(e.relation.as_str(), "attacks" | "meets") || play)
             });
@@ -752,7 +751,7 @@ fn find_triggers(
 }
 
 /// The lower-case first word of the trigger at byte span `span`.
-fn text_lower(tokens: &[crate::text::Token], span: Span) -> &str {
+fn trigger_first_word(tokens: &[crate::text::Token], span: Span) -> &str {
     let k = tokens.partition_point(|t| t.span.start < span.start);
     tokens.get(k).map(|t| t.lower.as_str()).unwrap_or("")
 }

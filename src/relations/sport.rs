@@ -1,7 +1,7 @@
 //! Sports reports: there "laid siege to", "attacked", "crushed" and "met"
 //! describe play between teams and players, not politics.
 
-use crate::english::{SPORTS_WORDS, is};
+use crate::english::{SPORTS_PLAY_STEMS, SPORTS_WORDS, is};
 use crate::text::Analysis;
 
 /// Cues of sport a sentence needs, with the two sentences before it and
@@ -43,6 +43,14 @@ pub fn sports_sentences(analysis: &Analysis) -> Vec<bool> {
         .collect()
 }
 
+/// Whether `word`, the trigger of a `relation`, is play in a sports report
+/// ("rallied" for protests, "helping" for cooperates).
+pub fn is_play_word(relation: &str, word: &str) -> bool {
+    SPORTS_PLAY_STEMS
+        .iter()
+        .any(|&(r, stem)| r == relation && word.starts_with(stem))
+}
+
 /// Whether sentence `si` itself holds a sports cue (a sports word or a
 /// match score): the words that are play only in a match ("rallied",
 /// "helping") need the match in their own sentence, not beside it, and
@@ -76,6 +84,14 @@ mod tests {
             vec![true]
         );
         assert!(is_score("15-7") && !is_score("1996-97") && !is_score("a-b"));
+    }
+
+    #[test]
+    fn rallies_and_help_are_play_words_only_for_their_relation() {
+        assert!(is_play_word("protests", "rallied"));
+        assert!(is_play_word("cooperates", "helping"));
+        assert!(!is_play_word("cooperates", "rallied"));
+        assert!(!is_play_word("protests", "marched"));
     }
 
     #[test]
