@@ -1234,6 +1234,24 @@ pub const PLACE_NOUNS: &[&str] = &[
     "plateau",
 ];
 
+/// Offices a state has one holder of: "the Israeli president", "the
+/// king of Morocco" without a name refer to that office holder (named
+/// earlier, or else the state itself).
+pub const NATIONAL_OFFICES: &[&str] = &[
+    "president",
+    "vice president",
+    "prime minister",
+    "premier",
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "monarch",
+    "chancellor",
+    "crown prince",
+    "leader",
+];
+
 /// Relations that a sports report uses for play, each with the stem of
 /// its trigger words there: a rally is a comeback ("the Orioles rallied
 /// against reliever X") and help a team-mate's play ("two hits apiece,

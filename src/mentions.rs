@@ -456,7 +456,97 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
     mentions.retain(outside_datelines);
     mentions.sort_by_key(|m| (m.tokens.start, m.tokens.end));
     absorb_titles(analysis, &mut mentions, lex);
+    national_offices(analysis, &mut mentions);
     mentions
+}
+
+/// The length in tokens of a national office ("president", "prime
+/// minister") starting at token `i`, if one does.
+fn office_at(tokens: &[Token], i: usize, end: usize) -> Option<usize> {
+    crate::english::NATIONAL_OFFICES
+        .iter()
+        .map(|o| o.split(' ').collect::<Vec<_>>())
+        .filter(|words| {
+            i + words.len() <= end && words.iter().zip(&tokens[i..]).all(|(w, t)| t.lower == *w)
+        })
+        .map(|words| words.len())
+        .max()
+}
+
+/// A state's office with no name after it, "the Israeli president",
+/// "Moroccan King meets ...", "the king of Morocco", is a description of
+/// its holder: the mention of the state becomes a description of the
+/// office (`name` is the office, `lexicon` keeps the state) that the
+/// resolve stage links to the holder named earlier, or else to the state.
+/// An office used as a modifier ("the English premier league") or before
+/// a name ("Israeli President Ezer Weizman", a title) is no description.
+fn national_offices(analysis: &Analysis, mentions: &mut [Mention]) {
+    let tokens = &analysis.tokens;
+    let starts: std::collections::HashSet<usize> =
+        mentions.iter().flat_map(|m| m.tokens.clone()).collect();
+    for m in mentions.iter_mut() {
+        if m.kind != ActorKind::Country || m.lexicon.is_none() || m.tokens.len() != 1 {
+            continue;
+        }
+        let p = m.tokens.start;
+        let Some(s) = analysis
+            .sentence_of(p)
+            .map(|s| analysis.sentences[s].tokens.clone())
+        else {
+            continue;
+        };
+        let is_the = |i: usize| i >= s.start && tokens[i].lower == "the";
+        // (first token, one past the office, first token of the office)
+        let found = match m.how {
+            How::Gazetteer(Form::Demonym) => {
+                let first = if p > s.start && is_the(p - 1) {
+                    p - 1
+                } else if p == s.start {
+                    p
+                } else {
+                    continue;
+                };
+                office_at(tokens, p + 1, s.end).map(|len| (first, p + 1 + len, p + 1))
+            }
+            How::Gazetteer(Form::Name) if p >= s.start + 3 => {
+                if tokens[p - 1].lower != "of" {
+                    continue;
+                }
+                // "the king of Morocco", "the prime minister of Israel"
+                (1..=2)
+                    .filter(|&len| p >= s.start + 2 + len)
+                    .find(|&len| {
+                        office_at(tokens, p - 1 - len, p - 1) == Some(len) && is_the(p - 2 - len)
+                    })
+                    .map(|len| (p - 2 - len, p + 1, p - 1 - len))
+            }
+            _ => None,
+        };
+        let Some((first, end, office)) = found else {
+            continue;
+        };
+        let after = tokens.get(end).filter(|_| end < s.end);
+        let before_name = after.is_some_and(|t| name_token(t) && !non_name(&t.lower));
+        let modifier =
+            m.how != How::Gazetteer(Form::Name) && after.is_some_and(|t| t.tag().starts_with("NN"));
+        if before_name || modifier || (office..end).any(|i| i != p && starts.contains(&i)) {
+            continue;
+        }
+        let office_end = if m.how == How::Gazetteer(Form::Name) {
+            p - 1
+        } else {
+            end
+        };
+        m.name = tokens[office..office_end]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        m.tokens = first..end;
+        m.span = Span::new(tokens[first].span.start, tokens[end - 1].span.end);
+        m.how = How::Description;
+        m.kind = ActorKind::Person;
+    }
 }
 
 /// Words that open a sentence before a speech verb without being names.
@@ -2554,6 +2644,25 @@ mod tests {
             found
                 .iter()
                 .any(|(s, _, h)| s == "Bosnian Serbs" && *h == How::Group),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_national_office_without_a_name_is_a_description() {
+        let found = mentions_of("The Chilean president met the king of Norway.");
+        for office in ["The Chilean president", "the king of Norway"] {
+            assert!(
+                found.iter().any(|(s, k, h)| s == office
+                    && *k == ActorKind::Person
+                    && *h == How::Description),
+                "{office}: {found:?}"
+            );
+        }
+        // a title before a name, and an office word used as a modifier
+        let found = mentions_of("Chilean President Ana Reyes watched the Spanish premier league.");
+        assert!(
+            !found.iter().any(|(_, _, h)| *h == How::Description),
             "{found:?}"
         );
     }

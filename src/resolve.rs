@@ -245,9 +245,10 @@ pub fn translit_key(word: &str) -> String {
 fn description_fits(head: &str, actor: &DocActor) -> bool {
     let h = head.trim_end_matches('s');
     let in_aliases = actor.aliases.iter().any(|a| {
-        a.to_lowercase()
-            .split_whitespace()
-            .any(|w| w.trim_end_matches('s') == h)
+        let a = a.to_lowercase();
+        // a two-word office ("prime minister") is looked for as a phrase
+        a.split_whitespace().any(|w| w.trim_end_matches('s') == h)
+            || h.contains(' ') && a.contains(h)
     });
     let in_role = actor
         .role
@@ -429,7 +430,8 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
             people.push(a);
         };
     for m in mentions.iter_mut() {
-        if let Some(li) = m.lexicon {
+        // a description keeps its state for the resolve of pass 3
+        if let Some(li) = m.lexicon.filter(|_| m.how != How::Description) {
             // "Francesca Albanese ... Albanese": a one-word alias of a known
             // person refers to the person of that name already in the text.
             if lex.actors[li].kind == ActorKind::Person && m.tokens.len() == 1 {
@@ -630,7 +632,16 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
                     coordination_partner(tokens, &m, mentions, &ends)
                 }
                 How::Pronoun => antecedent(analysis, &m, mentions, &actors, speaker),
-                How::Description => description_antecedent(analysis, &m, k, mentions, &actors),
+                How::Description => {
+                    let state = m.lexicon.map(|li| lex.actors[li].name.as_str());
+                    description_antecedent(analysis, &m, k, mentions, &actors, state).or_else(
+                        // "the Israeli president" with no president named: the state
+                        || {
+                            m.lexicon
+                                .map(|li| add(&mut actors, DocActor::of_entry(&lex.actors[li])))
+                        },
+                    )
+                }
                 _ => None,
             };
             // "the king's request" with no king named: the country's
@@ -979,6 +990,7 @@ fn description_antecedent(
     k: usize,
     mentions: &[Mention],
     actors: &[DocActor],
+    state: Option<&str>,
 ) -> Option<usize> {
     let plural = d.name.starts_with("plural:");
     let head = d.name.trim_start_matches("plural:");
@@ -992,6 +1004,20 @@ fn description_antecedent(
         .filter(|m| m.tokens == d.tokens && m.actor.is_some())
         .filter_map(|m| m.actor)
         .collect();
+    // "Keir Starmer, the British prime minister, ...": an office in
+    // apposition describes the person named right before it
+    if state.is_some()
+        && d.tokens.start > 0
+        && analysis.tokens[d.tokens.start - 1].lower == ","
+        && let Some(a) = mentions[..k]
+            .iter()
+            .rev()
+            .find(|m| m.tokens.end + 1 == d.tokens.start)
+            .and_then(|m| m.actor)
+            .filter(|&a| actors[a].kind == ActorKind::Person)
+    {
+        return Some(a);
+    }
     let mut seen = Vec::new();
     // a description refers back within the window a surname does
     let earliest = starting_in(mentions, 0..d.tokens.start.saturating_sub(NAME_WINDOW)).end;
@@ -1047,6 +1073,10 @@ fn description_antecedent(
             }
         } else {
             description_fits(head, &actors[a])
+                && state.is_none_or(|st| {
+                    actors[a].kind == ActorKind::Person
+                        && actors[a].affiliation.as_deref() == Some(st)
+                })
         };
         if fits && !taken.contains(&a) {
             return Some(a);
