@@ -2490,14 +2490,30 @@ fn model_mentions(
             }
         }
         let overlapping = in_sentence.overlapping(mentions, &r);
-        // organisations: may swallow country mentions strictly inside them
+        // organisations: may swallow country mentions strictly inside them;
+        // a one-word country name opening a two-word organisation ("America
+        // Online", "Japan Airlines") too, when the second word is a proper
+        // noun of its own and the sentence is not a title-case headline
+        let company_after_country = |m: &Mention| {
+            m.tokens.start == r.start
+                && m.tokens.len() == 1
+                && r.len() == 2
+                && kind == ActorKind::Organization
+                && m.how == How::Gazetteer(Form::Name)
+                && tokens[r.end - 1].tag() == "NNP"
+                && !sentence_is_upper(&tokens[sent.clone()])
+                // a full name on one line: not "U.S. Postal", not a
+                // heading's last word before the next line's first
+                && tokens[r.start].norm.chars().skip(1).all(|c| c.is_lowercase())
+                && !text[tokens[r.start].span.end..tokens[r.end - 1].span.start].contains('\n')
+        };
         let swallow = overlapping.iter().all(|&i| {
             let m = &mentions[i];
             m.kind == ActorKind::Country
                 && m.how != How::StateBody
                 && m.tokens.start >= r.start
                 && m.tokens.end <= r.end
-                && m.tokens.len() + 1 < r.len()
+                && (m.tokens.len() + 1 < r.len() || company_after_country(m))
         });
         if !swallow
             || r.clone()
