@@ -176,6 +176,60 @@ pub fn parse(analysis: &mut Analysis, wanted: &[bool], names: &[Range<usize>]) {
             analysis.tokens[last].head = head;
             analysis.tokens[last].dep = dep;
         }
+        reattach_name_conjuncts(&mut analysis.tokens, range);
+    }
+}
+
+/// Coordination joins like with like: "contacts with Massoud Barzani,
+/// leader of the KDP, and Jalal Talabani" coordinates the two names, but
+/// the parser often hangs the second name on the head noun ("contacts")
+/// across the first one's apposition. A proper name coordinated with a
+/// common noun or a verb whose with/to/between/against/on-phrase holds a
+/// proper name between them is moved to that name, with its conjunction.
+fn reattach_name_conjuncts(tokens: &mut [Token], range: Range<usize>) {
+    let proper = |t: &Token| matches!(t.tag(), "NNP" | "NNPS");
+    for c in range.clone() {
+        let Some(h) = tokens[c].head else { continue };
+        if tokens[c].dep != "conj"
+            || !proper(&tokens[c])
+            || h >= c
+            || proper(&tokens[h])
+            || !(tokens[h].is_verb()
+                || matches!(
+                    tokens[h].dep,
+                    "dobj" | "pobj" | "nsubj" | "nsubjpass" | "attr" | "appos"
+                ))
+        {
+            continue;
+        }
+        let below_h = |mut k: usize| {
+            for _ in 0..range.len() {
+                match tokens[k].head {
+                    Some(x) if x == h => return true,
+                    Some(x) => k = x,
+                    None => return false,
+                }
+            }
+            false
+        };
+        let name = (h + 1..c).rev().find(|&p| {
+            proper(&tokens[p])
+                && tokens[p].dep == "pobj"
+                && tokens[p].head.is_some_and(|prep| {
+                    matches!(
+                        tokens[prep].lower.as_str(),
+                        "with" | "to" | "between" | "against" | "on"
+                    )
+                })
+                && below_h(p)
+        });
+        let Some(p) = name else { continue };
+        tokens[c].head = Some(p);
+        for t in &mut tokens[p + 1..c] {
+            if t.head == Some(h) && matches!(t.dep, "cc" | "punct") {
+                t.head = Some(p);
+            }
+        }
     }
 }
 
