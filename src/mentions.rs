@@ -280,6 +280,7 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
     pro_groups(text, tokens, analysis, &mut mentions);
     group_phrases(text, tokens, analysis, &mut mentions, lex);
     public_bodies(text, tokens, analysis, &mut mentions, lex);
+    bare_troops(tokens, analysis, &mut mentions);
     country_venues(tokens, &mut mentions);
     mentions.retain(|m| !one_national(tokens, m));
     let mut taken = in_dateline.clone();
@@ -1611,6 +1612,67 @@ enum Body {
     CentralBank,
 }
 
+/// Soldiers or troops named without whose they are ("rebels killed seven
+/// soldiers", "government troops shelled the town"): a mention the resolve
+/// stage gives to the state the passage is about, as it does bare police,
+/// and to no one when the passage names more than one state. A modifier
+/// other than "government" or "army" ("rebel soldiers", "peacekeeping
+/// troops", "Russian troops") says they are someone else's, and soldiers
+/// that only speak or belong to a named body ("troops of the UN") are left
+/// alone.
+fn bare_troops(tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mention>) {
+    let mut in_mention = vec![false; tokens.len()];
+    for m in mentions.iter() {
+        in_mention[m.tokens.clone()].fill(true);
+    }
+    let mut found = Vec::new();
+    for s in &analysis.sentences {
+        for i in s.tokens.clone() {
+            let t = &tokens[i];
+            if in_mention[i]
+                || t.tag() != "NNS"
+                || !matches!(t.lower.as_str(), "soldiers" | "troops")
+            {
+                continue;
+            }
+            let mut start = i;
+            if i > s.tokens.start && matches!(tokens[i - 1].lower.as_str(), "government" | "army") {
+                start = i - 1;
+            }
+            let modified = start > s.tokens.start && {
+                let p = &tokens[start - 1];
+                in_mention[start - 1]
+                    || p.tag().starts_with("NN")
+                    || matches!(p.tag(), "JJ" | "JJR" | "JJS" | "VBG" | "VBN" | "POS")
+            };
+            let next = tokens.get(i + 1).filter(|_| i + 1 < s.tokens.end);
+            let after = next.is_some_and(|n| {
+                n.tag().starts_with("NN")
+                    || n.lower == "of"
+                    || SPEECH_VERBS.contains(&n.lower.as_str())
+            });
+            if modified || after {
+                continue;
+            }
+            found.push(Mention {
+                tokens: start..i + 1,
+                span: Span::new(tokens[start].span.start, t.span.end),
+                title: None,
+                kind: ActorKind::Organization,
+                how: How::Group,
+                lexicon: None,
+                name: tokens[start..=i]
+                    .iter()
+                    .map(|t| t.lower.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                actor: None,
+            });
+        }
+    }
+    mentions.extend(found);
+}
+
 /// Police, courts and central banks named without a known state before
 /// them ("police arrested ...", "local police", "A Hamburg court", "the
 /// central bank", "Indonesia's central bank"). They act in the news as
@@ -2679,6 +2741,28 @@ mod tests {
         let found = mentions_of("Chilean President Ana Reyes watched the Spanish premier league.");
         assert!(
             !found.iter().any(|(_, _, h)| *h == How::Description),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn bare_soldiers_are_a_mention_and_modified_ones_are_not_theirs() {
+        let found = mentions_of("Rebels ambushed nine soldiers and government troops.");
+        assert!(
+            found
+                .iter()
+                .any(|(s, _, h)| s == "soldiers" && *h == How::Group),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|(s, _, _)| s == "government troops"),
+            "{found:?}"
+        );
+        let found = mentions_of("Peacekeeping troops left. Soldiers said they were tired.");
+        assert!(
+            !found
+                .iter()
+                .any(|(s, _, _)| s.ends_with("troops") || s == "Soldiers"),
             "{found:?}"
         );
     }

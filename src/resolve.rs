@@ -400,7 +400,22 @@ fn state_police(name: &str) -> bool {
         words[..h]
             .iter()
             .all(|w| matches!(*w, "riot" | "secret" | "security" | "military"))
-    })
+    }) || state_troops(name)
+}
+
+/// Soldiers named without whose they are ("soldiers", "government
+/// troops", see `mentions::bare_troops`): the state's, when the passage
+/// is about one state, else no one's.
+fn state_troops(name: &str) -> bool {
+    matches!(
+        name,
+        "soldiers"
+            | "troops"
+            | "government soldiers"
+            | "government troops"
+            | "army soldiers"
+            | "army troops"
+    )
 }
 
 /// Resolves every mention of a document to a document actor.
@@ -460,6 +475,9 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
         } else if m.how == How::Group {
             let police = m.kind == ActorKind::Organization && state_police(&m.name);
             let central_bank = m.kind == ActorKind::Organization && m.name == "central bank";
+            if home.is_none() && state_troops(&m.name) {
+                continue; // whose soldiers they are is not said
+            }
             let i = match (earlier_group(tokens, m, &group_heads), home) {
                 (_, Some(h)) if police => add(&mut actors, DocActor::of_entry(&lex.actors[h])),
                 (_, Some(h)) if central_bank => {
