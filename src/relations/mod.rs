@@ -874,7 +874,10 @@ fn looks_nominal(tokens: &[crate::text::Token], start: usize, i: usize) -> (bool
                 | "large-scale"
         )
     };
-    let strong = is_modifier(tokens[i - 1].lower.as_str());
+    // "earlier talks" but "X earlier accused Y": a modifier the tagger
+    // reads as an adverb before a verb form is an adverb
+    let adverb_before_verb = tokens[i - 1].tag().starts_with("RB") && tokens[i].is_verb();
+    let strong = is_modifier(tokens[i - 1].lower.as_str()) && !adverb_before_verb;
     let w = tokens[i].lower.as_str();
     let prev2_modifier = i >= start + 2 && is_modifier(tokens[i - 2].lower.as_str());
     let weak = tokens[i - 1].is_capitalized()
