@@ -1001,7 +1001,17 @@ fn country_venues(tokens: &[Token], mentions: &mut [Mention]) {
         // not "at" ("lashed out at Canada") nor "inside" ("struck targets
         // deep inside Russia"): the state is often the one aimed at
         let place_word = k > 0 && matches!(tokens[k - 1].lower.as_str(), "in" | "near" | "outside");
-        if place_word && !topic {
+        // "in East Timor, which Indonesia invaded": a relative clause whose
+        // subject follows the pronoun makes the place what its verb acts on
+        // ("a base in Chad, which lies ..." stays a place)
+        let relative = tokens.get(m.tokens.end).is_some_and(|t| t.lower == ",")
+            && tokens
+                .get(m.tokens.end + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "which" | "that"))
+            && tokens
+                .get(m.tokens.end + 2)
+                .is_some_and(|t| matches!(t.tag(), "NNP" | "NNPS" | "PRP" | "DT"));
+        if place_word && !topic && !relative {
             m.how = How::Place;
         }
     }
