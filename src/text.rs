@@ -147,6 +147,7 @@ pub fn parse(analysis: &mut Analysis, wanted: &[bool], names: &[Range<usize>]) {
                 }
             }
         }
+        verb_of_a_verbless_sentence(&mut analysis.tokens, range.clone());
         let words: Vec<&str> = pieces
             .iter()
             .map(|&(_, last)| analysis.tokens[last].norm.as_str())
@@ -177,6 +178,62 @@ pub fn parse(analysis: &mut Analysis, wanted: &[bool], names: &[Range<usize>]) {
             analysis.tokens[last].dep = dep;
         }
         reattach_name_conjuncts(&mut analysis.tokens, range);
+    }
+}
+
+/// A sentence needs a verb: "The RDR appeals to all refugees.", "The monk
+/// lives in Lima." come out of the tagger with no finite verb, the verb
+/// read as a plural noun after its subject. In a sentence of five words or
+/// more with no finite verb (and not a capitalised headline) that opens
+/// with its subject (a determiner, name or capitalised adjective, then
+/// nouns), the plural noun in lower case right after the subject and
+/// before a preposition, determiner, pronoun or name is made a verb (VBZ).
+fn verb_of_a_verbless_sentence(tokens: &mut [Token], range: Range<usize>) {
+    let Some(vbz) = crate::ner::PosTag::from_ptb("VBZ") else {
+        return;
+    };
+    let tag = |t: &Token| t.tag();
+    let noun_before = |tokens: &[Token], i: usize| {
+        i > range.start && matches!(tokens[i - 1].tag(), "NN" | "NNP" | "NNPS")
+    };
+    let plural_in_lower_case =
+        |t: &Token| t.tag() == "NNS" && !t.is_capitalized() && t.lower.ends_with('s');
+    let words = tokens[range.clone()].iter().filter(|t| t.is_word()).count();
+    let finite = tokens[range.clone()]
+        .iter()
+        .any(|t| matches!(tag(t), "VBD" | "VBZ" | "VBP" | "MD"));
+    let lower_case = tokens[range.clone()]
+        .iter()
+        .any(|t| t.norm.chars().any(|c| c.is_lowercase()) && t.is_word() && !t.is_capitalized());
+    if words < 5 || finite || !lower_case {
+        return;
+    }
+    // the subject opens the sentence: a determiner, a name (not a common
+    // word capitalised as the first of a sentence) or a capitalised
+    // adjective ("Israeli army"), then nouns; "Trade talks between ..." (a
+    // noun phrase alone) and "Both X and Y mount air and land strikes" (a
+    // coordination) are left as they are
+    let opener = &tokens[range.start];
+    let name =
+        matches!(tag(opener), "NNP" | "NNPS") && !crate::english::is_common_word(&opener.lower);
+    if !(tag(opener) == "DT" || name || tag(opener) == "JJ" && opener.is_capitalized()) {
+        return;
+    }
+    let verb = range.clone().find(|&i| {
+        plural_in_lower_case(&tokens[i])
+            && noun_before(tokens, i)
+            && tokens[range.start..i]
+                .iter()
+                .all(|t| matches!(tag(t), "DT" | "JJ" | "NN" | "NNP" | "NNPS" | "POS"))
+            && i + 1 < range.end
+            && tokens[i + 1].lower != "of"
+            && matches!(
+                tag(&tokens[i + 1]),
+                "IN" | "TO" | "DT" | "PRP$" | "PRP" | "NNP"
+            )
+    });
+    if let Some(i) = verb {
+        tokens[i].pos = Some(vbz);
     }
 }
 
