@@ -714,6 +714,33 @@ mod tests {
         assert_eq!(a.tokens[0].head, Some(1));
     }
 
+    #[test]
+    fn a_verbless_sentence_gets_its_verb_after_the_subject() {
+        let mut a = analyze("The KDP appeals to Iraq to free the prisoners.");
+        tag(&mut a);
+        parse(&mut a, &[true], &[]);
+        assert_eq!(a.tokens[2].tag(), "VBZ");
+        assert_eq!(a.tokens[2].head, None, "appeals is the root");
+        // a noun phrase that opens with a common word stays one
+        let mut a = analyze("Trade talks between Chile and Peru on Monday.");
+        tag(&mut a);
+        let before = a.tokens[1].tag();
+        parse(&mut a, &[true], &[]);
+        assert_eq!(a.tokens[1].tag(), before);
+    }
+
+    #[test]
+    fn a_second_name_is_coordinated_with_the_first_across_its_apposition() {
+        let text =
+            "Chile followed contacts with Ana Reyes, head of the Andean Union, and Pablo Vega.";
+        let mut a = analyze(text);
+        tag(&mut a);
+        parse(&mut a, &[true], &[]);
+        let at = |w: &str| a.tokens.iter().position(|t| t.norm == w).unwrap();
+        assert_eq!(a.tokens[at("Vega")].dep, "conj");
+        assert_eq!(a.tokens[at("Vega")].head, Some(at("Reyes")));
+    }
+
     fn words(text: &str) -> Vec<String> {
         tokenize(text)
             .into_iter()
