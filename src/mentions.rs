@@ -464,13 +464,14 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
 /// The length in tokens of a national office ("president", "prime
 /// minister") starting at token `i`, if one does.
 fn office_at(tokens: &[Token], i: usize, end: usize) -> Option<usize> {
+    let room = &tokens[i..end.max(i)];
     crate::english::NATIONAL_OFFICES
         .iter()
-        .map(|o| o.split(' ').collect::<Vec<_>>())
-        .filter(|words| {
-            i + words.len() <= end && words.iter().zip(&tokens[i..]).all(|(w, t)| t.lower == *w)
+        .filter_map(|office| {
+            let len = office.split(' ').count();
+            (len <= room.len() && office.split(' ').zip(room).all(|(w, t)| t.lower == w))
+                .then_some(len)
         })
-        .map(|words| words.len())
         .max()
 }
 

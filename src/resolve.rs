@@ -387,11 +387,11 @@ fn upper_first(s: &str) -> String {
     }
 }
 
-/// Police named without a state ("police", "Police", "riot police",
-/// "police officers"): the state's police, when the passage is about one
-/// state. "local police" belong to a town, and a place before them
+/// Police or troops named without a state ("police", "Police", "riot
+/// police", "police officers", "soldiers"): the state's force, when the
+/// passage is about one state. "local police" belong to a town, and a place before them
 /// ("Hong Kong police") names whose they are.
-fn state_police(name: &str) -> bool {
+fn state_force(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let head = words
         .iter()
@@ -473,7 +473,7 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
                 full_names.push((full, i, m.tokens.start, salience(tokens, m)));
             }
         } else if m.how == How::Group {
-            let police = m.kind == ActorKind::Organization && state_police(&m.name);
+            let police = m.kind == ActorKind::Organization && state_force(&m.name);
             let central_bank = m.kind == ActorKind::Organization && m.name == "central bank";
             if home.is_none() && state_troops(&m.name) {
                 continue; // whose soldiers they are is not said
@@ -652,13 +652,14 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
                 How::Pronoun => antecedent(analysis, &m, mentions, &actors, speaker),
                 How::Description => {
                     let state = m.lexicon.map(|li| lex.actors[li].name.as_str());
-                    description_antecedent(analysis, &m, k, mentions, &actors, state).or_else(
-                        // "the Israeli president" with no president named: the state
-                        || {
-                            m.lexicon
-                                .map(|li| add(&mut actors, DocActor::of_entry(&lex.actors[li])))
-                        },
-                    )
+                    description_antecedent(analysis, &m, k, mentions, &actors, &ends, state)
+                        .or_else(
+                            // "the Israeli president" with no president named: the state
+                            || {
+                                m.lexicon
+                                    .map(|li| add(&mut actors, DocActor::of_entry(&lex.actors[li])))
+                            },
+                        )
                 }
                 _ => None,
             };
@@ -1008,6 +1009,7 @@ fn description_antecedent(
     k: usize,
     mentions: &[Mention],
     actors: &[DocActor],
+    ends: &foldhash::HashMap<usize, Vec<usize>>,
     state: Option<&str>,
 ) -> Option<usize> {
     let plural = d.name.starts_with("plural:");
@@ -1027,11 +1029,10 @@ fn description_antecedent(
     if state.is_some()
         && d.tokens.start > 0
         && analysis.tokens[d.tokens.start - 1].lower == ","
-        && let Some(a) = mentions[..k]
-            .iter()
-            .rev()
-            .find(|m| m.tokens.end + 1 == d.tokens.start)
-            .and_then(|m| m.actor)
+        && let Some(a) = ends
+            .get(&(d.tokens.start - 1))
+            .and_then(|before| before.iter().rev().find(|&&q| q < k))
+            .and_then(|&q| mentions[q].actor)
             .filter(|&a| actors[a].kind == ActorKind::Person)
     {
         return Some(a);
