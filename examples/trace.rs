@@ -30,6 +30,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 })
                 .collect();
             println!("    tree {}", tree.join(" "));
+            // what the statistical NER found, before any rule
+            let words: Vec<&str> = analysis.tokens[r.clone()]
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect();
+            let pos: Vec<_> = analysis.tokens[r].iter().filter_map(|t| t.pos).collect();
+            let ner: Vec<String> = actorgraph::ner::NerTagger::builtin()
+                .entities(&words, &pos)
+                .iter()
+                .map(|e| format!("{}:{}", words[e.start..e.end].join(" "), e.kind.as_str()))
+                .collect();
+            println!("    ner {}", ner.join(" | "));
         }
         for m in ex
             .mentions

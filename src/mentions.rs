@@ -2037,6 +2037,15 @@ const DESCRIPTION_HEADS: &[&str] = &[
 /// "the envoy", "the assembly", "the two leaders", "both sides": a
 /// description that the resolve stage links to an earlier actor. Plural
 /// descriptions ("the two leaders") give two mentions over the same tokens.
+/// Whether the capitalised words from `i` on are followed by a comma and
+/// another capitalised word: "of Tallinn, Edgar Saar".
+fn name_in_apposition_after(tokens: &[Token], mut i: usize, end: usize) -> bool {
+    while i < end && tokens[i].is_word() && tokens[i].is_capitalized() {
+        i += 1;
+    }
+    i + 1 < end && tokens[i].lower == "," && tokens[i + 1].is_capitalized()
+}
+
 fn descriptions(tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mention>, lex: &Lexicon) {
     let taken: std::collections::HashSet<usize> =
         mentions.iter().flat_map(|m| m.tokens.clone()).collect();
@@ -2081,8 +2090,12 @@ fn descriptions(tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mentio
             // "the government of Chile", "the president of Egypt": the
             // of-phrase names whom it belongs to, so it refers to no
             // earlier actor; the name after "of" stands for it.
-            let owned_by_name =
-                j + 2 < s.tokens.end && tokens[j + 1].lower == "of" && taken.contains(&(j + 2));
+            // ("The mayor of Tallinn, Edgar Saar, said": a name in
+            // apposition after the of-phrase is whom it describes)
+            let owned_by_name = j + 2 < s.tokens.end
+                && tokens[j + 1].lower == "of"
+                && taken.contains(&(j + 2))
+                && !name_in_apposition_after(tokens, j + 2, s.tokens.end);
             let (end, name) = if plural && (is_sides || is_title || is_org) {
                 (j + 1, format!("plural:{head}"))
             } else if plural && l == "the" && !head.is_empty() && !tokens[j].is_word()
@@ -2481,9 +2494,18 @@ fn model_mentions(
             continue;
         }
         let overlapping = in_sentence.overlapping(mentions, &r);
+        // "lashed out at Yeltsin", "fired at Gingrich": "at" right after a
+        // verb or its particle names whom the act is aimed at
+        let aimed_at = r.start > sent.start + 1
+            && tokens[r.start - 1].lower == "at"
+            && matches!(
+                tokens[r.start - 2].tag(),
+                "RP" | "VBD" | "VBZ" | "VBP" | "VB" | "VBG" | "VBN"
+            );
         if kind == ActorKind::Person
             && r.start > sent.start
             && is_venue_preposition(&tokens[r.start - 1].lower)
+            && !aimed_at
         {
             continue; // "in Lublin": a place the tagger took for a name
         }

@@ -652,7 +652,10 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
                 How::Pronoun => antecedent(analysis, &m, mentions, &actors, speaker),
                 How::Description => {
                     let state = m.lexicon.map(|li| lex.actors[li].name.as_str());
-                    description_antecedent(analysis, &m, k, mentions, &actors, &ends, state)
+                    apposed_name(analysis, &m, mentions, &actors)
+                        .or_else(|| {
+                            description_antecedent(analysis, &m, k, mentions, &actors, &ends, state)
+                        })
                         .or_else(
                             // "the Israeli president" with no president named: the state
                             || {
@@ -1003,6 +1006,59 @@ fn coordination_partner(
 /// not in the description's own close context ("Russia's invasion of the
 /// country" is not Russia). Plural descriptions take the two most recent
 /// distinct fitting actors, one per copy of the mention.
+/// The person named in apposition right after a description of one:
+/// "The mayor of Tallinn, Edgar Saar, said", "met the governor, Jo Reyes,
+/// on Monday". The name stands between commas, and the description may
+/// carry an "of" phrase of proper nouns; a name followed by "and" or "or"
+/// is an item of a list ("the mayor, Edgar Saar, and Jo Reyes"), not an
+/// apposition.
+fn apposed_name(
+    analysis: &Analysis,
+    d: &Mention,
+    mentions: &[Mention],
+    actors: &[DocActor],
+) -> Option<usize> {
+    let tokens = &analysis.tokens;
+    let sentence = analysis.sentences[analysis.sentence_of(d.tokens.start)?]
+        .tokens
+        .clone();
+    if d.kind != ActorKind::Person || d.name.starts_with("plural:") {
+        return None;
+    }
+    let word = |i: usize| {
+        Some(i)
+            .filter(|i| sentence.contains(i))
+            .map_or("", |i| tokens[i].lower.as_str())
+    };
+    let mut i = d.tokens.end;
+    if word(i) == "of" {
+        i += 1;
+        if word(i) == "the" {
+            i += 1;
+        }
+        let first = i;
+        while sentence.contains(&i) && tokens[i].is_word() && tokens[i].is_capitalized() {
+            i += 1;
+        }
+        if i == first {
+            return None;
+        }
+    }
+    if word(i) != "," {
+        return None;
+    }
+    let name = mentions[starting_in(mentions, i + 1..i + 2)]
+        .iter()
+        .filter(|m| m.how != How::Description && m.how != How::Pronoun)
+        .max_by_key(|m| m.tokens.end)?;
+    let after = name.tokens.end;
+    let closed = word(after) == "," && !matches!(word(after + 1), "and" | "or");
+    let a = name
+        .actor
+        .filter(|&a| actors[a].kind == ActorKind::Person)?;
+    closed.then_some(a)
+}
+
 fn description_antecedent(
     analysis: &Analysis,
     d: &Mention,
@@ -1361,5 +1417,26 @@ mod tests {
     fn the_home_country_ignores_hyphen_parts_and_venues() {
         let a = actors("Police seized copies of books on the Israel-PLO deal.");
         assert!(a.iter().any(|a| a.label == "police"), "{a:?}");
+    }
+
+    /// The actor of the mention whose text is `surface` in `text`.
+    fn actor_of(text: &str, surface: &str) -> Option<String> {
+        let x = pipeline().extract(&Document::new("t", text));
+        let m = x
+            .mentions
+            .iter()
+            .find(|m| &text[m.span.start..m.span.end] == surface)?;
+        Some(x.actors[m.actor?].label.clone())
+    }
+
+    #[test]
+    fn a_description_is_the_name_in_apposition_after_it() {
+        let text = "The mayor of Tartu, Edgar Saar, criticised the plan.";
+        assert_eq!(actor_of(text, "The mayor").as_deref(), Some("Edgar Saar"));
+        let text = "They met the governor, Jo Reyes, on Monday.";
+        assert_eq!(actor_of(text, "the governor").as_deref(), Some("Jo Reyes"));
+        // a list, not an apposition
+        let text = "The mayor, Edgar Saar, and Jo Reyes met on Monday.";
+        assert_ne!(actor_of(text, "The mayor").as_deref(), Some("Edgar Saar"));
     }
 }
