@@ -640,7 +640,18 @@ pub fn events_for(
             clause_start = subject(tokens, &sent, units, t.start, lex, true)
                 .map(|s| units[s].tokens.start)
                 .unwrap_or(units[u].tokens.start);
-        } else if let Some(u) = by_agent(tokens, &sent, units, t.end) {
+        } else if let Some(u) = by_agent(tokens, &sent, units, t.end)
+            // "protests by students", not "the protests ended with students
+            // detained by police": a verb between the noun and "by" owns it
+            // ("Sanctions were imposed on X by Y": the noun is the subject
+            // of the passive that "by" completes)
+            && !(t.end..units[u].tokens.start).any(|k| {
+                let w = &tokens[k];
+                (w.tag().starts_with("VB") || w.tag() == "MD")
+                    && !is(BE, &w.lower)
+                    && !is_passive(tokens, &sent, k)
+            })
+        {
             sources = members(units, u);
         }
         match object(tokens, &sent, units, t.end, t, lex, true) {
