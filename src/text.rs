@@ -102,6 +102,57 @@ pub fn tag(analysis: &mut Analysis) {
         for (t, p) in analysis.tokens[s.tokens.clone()].iter_mut().zip(tags) {
             t.pos = Some(p);
         }
+        plural_noun_after_modifiers(&mut analysis.tokens, s.tokens.clone());
+    }
+}
+
+/// "the Iranian Kurdish oppositions\".": a word in -s that the tagger reads
+/// as a verb (VBZ) right after a determiner and adjectives only, and before
+/// punctuation or a conjunction, heads that noun phrase: it is a plural
+/// noun. A name before the word makes it a verb ("The Kremlin says ."), so
+/// every modifier must be an adjective, or a capitalised nationality or
+/// language word ("Iranian", "Kurdish", "Sudanese"), and speech verbs are
+/// left alone.
+fn plural_noun_after_modifiers(tokens: &mut [Token], range: Range<usize>) {
+    let Some(nns) = crate::ner::PosTag::from_ptb("NNS") else {
+        return;
+    };
+    let adjectival = |t: &Token| {
+        t.tag() == "JJ"
+            || matches!(t.tag(), "NNP" | "NNPS")
+                && ["an", "ish", "ese", "i", "ic"]
+                    .iter()
+                    .any(|suffix| t.lower.len() > suffix.len() + 2 && t.lower.ends_with(suffix))
+    };
+    for i in range.clone() {
+        let t = &tokens[i];
+        if t.tag() != "VBZ"
+            || t.is_capitalized()
+            || !t.lower.ends_with('s')
+            || crate::english::is(crate::english::SPEECH, &t.lower)
+        {
+            continue;
+        }
+        let closes = tokens
+            .get(i + 1)
+            .filter(|_| i + 1 < range.end)
+            .is_none_or(|n| {
+                !n.is_word() && !matches!(n.lower.as_str(), "$" | "%" | "--")
+                    || matches!(n.lower.as_str(), "and" | "or")
+            });
+        let mut k = i;
+        while k > range.start && adjectival(&tokens[k - 1]) {
+            k -= 1;
+        }
+        let determiner = k < i
+            && k > range.start
+            && matches!(
+                tokens[k - 1].lower.as_str(),
+                "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our"
+            );
+        if closes && determiner {
+            tokens[i].pos = Some(nns);
+        }
     }
 }
 
@@ -727,6 +778,28 @@ mod tests {
         let before = a.tokens[1].tag();
         parse(&mut a, &[true], &[]);
         assert_eq!(a.tokens[1].tag(), before);
+    }
+
+    #[test]
+    fn a_word_in_s_after_a_determiner_and_adjectives_is_a_plural_noun() {
+        let text = "Envoys praised ties between Tehran and the Iranian Kurdish oppositions\".";
+        let mut a = analyze(text);
+        let words: Vec<&str> = a.tokens.iter().map(|t| t.norm.as_str()).collect();
+        let raw = crate::ner::PosTagger::builtin().tag(&words);
+        let at = a
+            .tokens
+            .iter()
+            .position(|t| t.norm == "oppositions")
+            .unwrap();
+        // the tagger alone reads it as a verb
+        assert_eq!(raw[at].as_str(), "VBZ");
+        tag(&mut a);
+        assert_eq!(a.tokens[at].tag(), "NNS");
+        // a name before the word leaves it a verb
+        let mut a = analyze("In Moscow, the Kremlin says.");
+        tag(&mut a);
+        let at = a.tokens.iter().position(|t| t.norm == "says").unwrap();
+        assert_eq!(a.tokens[at].tag(), "VBZ");
     }
 
     #[test]
