@@ -1313,6 +1313,14 @@ pub const SPORTS_WORDS: &[&str] = &[
     "scored",
     "rallied",
     "all-rounder",
+    "cup",
+    "coached",
+    "relegation",
+    "relegated",
+    "unbeaten",
+    "hat-trick",
+    "equaliser",
+    "equalizer",
 ];
 
 #[cfg(test)]
