@@ -1256,11 +1256,16 @@ pub const NATIONAL_OFFICES: &[&str] = &[
 /// its trigger words there: a rally is a comeback ("the Orioles rallied
 /// against reliever X") and help a team-mate's play ("two hits apiece,
 /// helping the Padres").
-pub const SPORTS_PLAY_STEMS: &[(&str, &str)] = &[("protests", "rall"), ("cooperates", "help")];
+pub const SPORTS_PLAY_STEMS: &[(&str, &str)] = &[
+    ("protests", "rall"),
+    ("cooperates", "help"),
+    // a bowler dismisses a batsman
+    ("rejects", "dismiss"),
+];
 
 /// Words that mark a sports report: a game, its positions and its results.
 /// Words of politics too ("final", "race", "league", "cup", "draw",
-/// "season", "coach") are left out.
+/// "season", "coach") are left out; "coached" is a trainer's verb.
 pub const SPORTS_WORDS: &[&str] = &[
     "soccer",
     "football",
@@ -1313,7 +1318,6 @@ pub const SPORTS_WORDS: &[&str] = &[
     "scored",
     "rallied",
     "all-rounder",
-    "cup",
     "coached",
     "relegation",
     "relegated",
