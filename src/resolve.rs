@@ -1093,6 +1093,19 @@ fn description_antecedent(
     {
         return Some(a);
     }
+    // "expressed Washington's support for the government": a description
+    // inside a phrase that another actor owns is not that actor
+    let owner = (1..=5)
+        .filter_map(|back| d.tokens.start.checked_sub(back))
+        .take_while(|&p| sentence.contains(&p))
+        .take_while(|&p| {
+            let t = &analysis.tokens[p];
+            t.lower == "'s" || t.is_word() && !t.tag().starts_with("VB")
+        })
+        .find(|&p| analysis.tokens[p].lower == "'s")
+        .and_then(|p| ends.get(&p))
+        .and_then(|owners| owners.iter().rev().find(|&&q| q < k))
+        .and_then(|&q| mentions[q].actor);
     let mut seen = Vec::new();
     // a description refers back within the window a surname does
     let earliest = starting_in(mentions, 0..d.tokens.start.saturating_sub(NAME_WINDOW)).end;
@@ -1128,7 +1141,7 @@ fn description_antecedent(
         {
             continue;
         }
-        if seen.contains(&a) {
+        if seen.contains(&a) || owner == Some(a) {
             continue;
         }
         seen.push(a);

@@ -711,7 +711,10 @@ pub fn events_for(
                     .iter()
                     .position(|u| u.tokens.start >= t.verb_end && u.tokens.end < t.end)
             })
-            .flatten();
+            .flatten()
+            // "expressed Washington's support": the owner of the light
+            // verb's own noun acts with the subject
+            .filter(|&u| !matches!(tokens[units[u].tokens.end].lower.as_str(), "'s" | "'"));
         if let (Some(u), None) = (inside, t.particle.as_deref()) {
             // "asked Qatari diplomats to leave": the actor inside the construction
             targets = members(units, u);
