@@ -449,6 +449,23 @@ pub fn object(
             continue;
         }
         if w == "that" && k == from && that_clause {
+            // "insisted that the authority has no plans": with a verb in
+            // the indicative the clause states a fact; a demand takes the
+            // bare verb or a modal ("insisted that Israel withdraw")
+            let first_verb = (k + 1..limit)
+                .map(|q| &tokens[q])
+                .find(|q| q.tag().starts_with("VB") || q.tag() == "MD");
+            if tokens[t.start].lower.starts_with("insist")
+                && first_verb.is_some_and(|v| {
+                    // (the tagger reads some bare verbs as past: "withdraw")
+                    v.tag() == "VBZ"
+                        || v.tag() == "VBD"
+                            && (v.lower.ends_with("ed")
+                                || matches!(v.lower.as_str(), "was" | "were" | "had" | "did"))
+                })
+            {
+                return None;
+            }
             k += 1;
             continue;
         }
