@@ -1133,7 +1133,11 @@ fn description_antecedent(
         }
         // "Davies said the two leaders had agreed": the speaker of the
         // clause a description stands in is not what it describes
+        // ("Sri Lanka said ... support for the government": a state that
+        // speaks of "the government" speaks of its own)
+        let own_government = head == "government" && actors[a].kind == ActorKind::Country;
         if sentence.contains(&m.tokens.start)
+            && !own_government
             && analysis
                 .tokens
                 .get(m.tokens.end)
