@@ -103,6 +103,39 @@ pub fn tag(analysis: &mut Analysis) {
             t.pos = Some(p);
         }
         plural_noun_after_modifiers(&mut analysis.tokens, s.tokens.clone());
+        capitalised_verb_in_a_name(&mut analysis.tokens, s.tokens.clone());
+    }
+}
+
+/// "Omar Said insisted ...": inside a sentence written in lower case, a
+/// capitalised word after a proper noun that the tagger reads as a verb
+/// ("Said", "Hadi") is the next word of the name. Headlines, where every
+/// word is capitalised ("Hamas Says It Will ..."), are left alone.
+fn capitalised_verb_in_a_name(tokens: &mut [Token], range: Range<usize>) {
+    let Some(nnp) = crate::ner::PosTag::from_ptb("NNP") else {
+        return;
+    };
+    // (the first word is capitalised in any sentence)
+    let words = tokens[range.clone()].iter().filter(|t| t.is_word()).skip(1);
+    let (mut all, mut capitalised) = (0usize, 0usize);
+    for t in words {
+        all += 1;
+        capitalised += usize::from(t.is_capitalized());
+    }
+    if 2 * capitalised > all {
+        return;
+    }
+    for i in range.start + 1..range.end {
+        let t = &tokens[i];
+        let before = &tokens[i - 1];
+        if t.tag().starts_with("VB")
+            && t.is_capitalized()
+            && t.norm.chars().skip(1).any(|c| c.is_lowercase())
+            && before.tag() == "NNP"
+            && before.is_capitalized()
+        {
+            tokens[i].pos = Some(nnp);
+        }
     }
 }
 
@@ -800,6 +833,20 @@ mod tests {
         tag(&mut a);
         let at = a.tokens.iter().position(|t| t.norm == "says").unwrap();
         assert_eq!(a.tokens[at].tag(), "VBZ");
+    }
+
+    #[test]
+    fn a_capitalised_verb_form_after_a_name_is_part_of_it() {
+        let mut a = analyze("On Monday Omar Said urged Lebanon to release the prisoners.");
+        tag(&mut a);
+        let at = a.tokens.iter().position(|t| t.norm == "Said").unwrap();
+        assert_eq!(a.tokens[at].tag(), "NNP");
+        // a headline capitalises every word: left to the tagger
+        let mut a = analyze("Hamas Leader Said Ready To Talk");
+        let words: Vec<&str> = a.tokens.iter().map(|t| t.norm.as_str()).collect();
+        let raw = crate::ner::PosTagger::builtin().tag(&words);
+        tag(&mut a);
+        assert_eq!(a.tokens[2].tag(), raw[2].as_str());
     }
 
     #[test]
