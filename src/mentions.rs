@@ -2034,9 +2034,6 @@ const DESCRIPTION_HEADS: &[&str] = &[
     "opposition",
 ];
 
-/// "the envoy", "the assembly", "the two leaders", "both sides": a
-/// description that the resolve stage links to an earlier actor. Plural
-/// descriptions ("the two leaders") give two mentions over the same tokens.
 /// Whether the capitalised words from `i` on are followed by a comma and
 /// another capitalised word: "of Tallinn, Edgar Saar".
 fn name_in_apposition_after(tokens: &[Token], mut i: usize, end: usize) -> bool {
@@ -2046,6 +2043,9 @@ fn name_in_apposition_after(tokens: &[Token], mut i: usize, end: usize) -> bool 
     i + 1 < end && tokens[i].lower == "," && tokens[i + 1].is_capitalized()
 }
 
+/// "the envoy", "the assembly", "the two leaders", "both sides": a
+/// description that the resolve stage links to an earlier actor. Plural
+/// descriptions ("the two leaders") give two mentions over the same tokens.
 fn descriptions(tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mention>, lex: &Lexicon) {
     let taken: std::collections::HashSet<usize> =
         mentions.iter().flat_map(|m| m.tokens.clone()).collect();

@@ -389,8 +389,8 @@ fn upper_first(s: &str) -> String {
 
 /// Police or troops named without a state ("police", "Police", "riot
 /// police", "police officers", "soldiers"): the state's force, when the
-/// passage is about one state. "local police" belong to a town, and a place before them
-/// ("Hong Kong police") names whose they are.
+/// passage is about one state. "local police" belong to a town, and a
+/// place before them ("Hong Kong police") names whose they are.
 fn state_force(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let head = words
@@ -1002,10 +1002,6 @@ fn coordination_partner(
         .and_then(|i| mentions[i].actor)
 }
 
-/// The actor a description refers to: the most recent fitting actor that is
-/// not in the description's own close context ("Russia's invasion of the
-/// country" is not Russia). Plural descriptions take the two most recent
-/// distinct fitting actors, one per copy of the mention.
 /// The person named in apposition right after a description of one:
 /// "The mayor of Tallinn, Edgar Saar, said", "met the governor, Jo Reyes,
 /// on Monday". The name stands between commas, and the description may
@@ -1059,6 +1055,10 @@ fn apposed_name(
     closed.then_some(a)
 }
 
+/// The actor a description refers to: the most recent fitting actor that is
+/// not in the description's own close context ("Russia's invasion of the
+/// country" is not Russia). Plural descriptions take the two most recent
+/// distinct fitting actors, one per copy of the mention.
 fn description_antecedent(
     analysis: &Analysis,
     d: &Mention,

@@ -90,7 +90,10 @@ impl Analysis {
     }
 }
 
-/// Tags every sentence of an analysis with the built-in POS tagger.
+/// Tags every sentence of an analysis with the built-in POS tagger, then
+/// mends two of its errors that the later stages cannot undo (a plural
+/// noun read as a verb after adjectives, a capitalised name word read as
+/// a verb).
 pub fn tag(analysis: &mut Analysis) {
     let tagger = crate::ner::PosTagger::builtin();
     for s in &analysis.sentences {
