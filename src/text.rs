@@ -118,7 +118,22 @@ fn capitalised_verb_in_a_name(tokens: &mut [Token], range: Range<usize>) {
     let Some(nnp) = crate::ner::PosTag::from_ptb("NNP") else {
         return;
     };
-    // (the first word is capitalised in any sentence)
+    let in_name = |i: usize| {
+        let (t, before) = (&tokens[i], &tokens[i - 1]);
+        t.tag().starts_with("VB")
+            && t.is_capitalized()
+            && t.norm.chars().skip(1).any(|c| c.is_lowercase())
+            && before.tag() == "NNP"
+            && before.is_capitalized()
+    };
+    let found: Vec<usize> = (range.start + 1..range.end)
+        .filter(|&i| in_name(i))
+        .collect();
+    // the sentence's shape is read only when it matters (rarely): the
+    // first word is capitalised in any sentence
+    if found.is_empty() {
+        return;
+    }
     let words = tokens[range.clone()].iter().filter(|t| t.is_word()).skip(1);
     let (mut all, mut capitalised) = (0usize, 0usize);
     for t in words {
@@ -128,17 +143,8 @@ fn capitalised_verb_in_a_name(tokens: &mut [Token], range: Range<usize>) {
     if 2 * capitalised > all {
         return;
     }
-    for i in range.start + 1..range.end {
-        let t = &tokens[i];
-        let before = &tokens[i - 1];
-        if t.tag().starts_with("VB")
-            && t.is_capitalized()
-            && t.norm.chars().skip(1).any(|c| c.is_lowercase())
-            && before.tag() == "NNP"
-            && before.is_capitalized()
-        {
-            tokens[i].pos = Some(nnp);
-        }
+    for i in found {
+        tokens[i].pos = Some(nnp);
     }
 }
 
