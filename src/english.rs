@@ -142,6 +142,19 @@ pub const DETERMINERS: &[&str] = &[
     "some", "any", "each", "every", "both", "all", "several", "many", "two", "three", "four",
 ];
 
+/// Irregular past forms that are always finite (never a bare verb):
+/// "insisted that the talks were over" states a fact.
+pub const IRREGULAR_PAST_FINITE: &[&str] = &["was", "were", "had", "did"];
+
+/// Endings of nationality adjectives written as proper nouns ("Iranian",
+/// "Kurdish", "Chinese", "Israeli", "Arabic").
+pub const NATIONALITY_SUFFIXES: &[&str] = &["an", "ish", "ese", "i", "ic"];
+
+/// Definite determiners and possessive pronouns: after one, a word in -s
+/// closing the phrase is a plural noun ("their demands.").
+pub const DEFINITE_DETERMINERS: &[&str] =
+    &["the", "these", "those", "its", "their", "his", "her", "our"];
+
 /// Forms of "to be".
 pub const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re",

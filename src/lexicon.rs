@@ -164,6 +164,11 @@ pub struct TriggerRecord {
     /// with", "exchanged fire with"); default false.
     #[serde(default)]
     pub mutual: bool,
+    /// Whether a "that" clause after these verbs is a demand only in the
+    /// subjunctive ("insisted that Israel withdraw"): with a verb in the
+    /// indicative it states a fact ("insisted that the talks were over").
+    #[serde(default)]
+    pub mandative: bool,
     /// When set, these verbs signal this relation only when one of these
     /// nouns heads their object ("blocked the sanctions package" rejects;
     /// "blocked the country's trade" coerces).
@@ -541,6 +546,8 @@ pub struct TriggerSense {
     pub objects: Vec<String>,
     /// The act goes both ways between source and target.
     pub mutual: bool,
+    /// A "that" clause is a demand only with a bare verb or a modal.
+    pub mandative: bool,
 }
 
 /// A light-verb construction ("hold ... talks").
@@ -1000,6 +1007,7 @@ impl Lexicon {
                 preps: preps.clone(),
                 objects: t.objects.iter().map(|o| o.to_lowercase()).collect(),
                 mutual: t.mutual,
+                mandative: t.mandative,
             };
             for v in &t.verbs {
                 let lemma = v.to_lowercase();

@@ -162,7 +162,7 @@ fn plural_noun_after_modifiers(tokens: &mut [Token], range: Range<usize>) {
     let adjectival = |t: &Token| {
         t.tag() == "JJ"
             || matches!(t.tag(), "NNP" | "NNPS")
-                && ["an", "ish", "ese", "i", "ic"]
+                && crate::english::NATIONALITY_SUFFIXES
                     .iter()
                     .any(|suffix| t.lower.len() > suffix.len() + 2 && t.lower.ends_with(suffix))
     };
@@ -188,10 +188,7 @@ fn plural_noun_after_modifiers(tokens: &mut [Token], range: Range<usize>) {
         }
         let determiner = k < i
             && k > range.start
-            && matches!(
-                tokens[k - 1].lower.as_str(),
-                "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our"
-            );
+            && crate::english::is(crate::english::DEFINITE_DETERMINERS, &tokens[k - 1].lower);
         if closes && determiner {
             tokens[i].pos = Some(nns);
         }

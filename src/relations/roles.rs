@@ -455,13 +455,16 @@ pub fn object(
             let first_verb = (k + 1..limit)
                 .map(|q| &tokens[q])
                 .find(|q| q.tag().starts_with("VB") || q.tag() == "MD");
-            if tokens[t.start].lower.starts_with("insist")
+            if t.sense.mandative
                 && first_verb.is_some_and(|v| {
                     // (the tagger reads some bare verbs as past: "withdraw")
                     v.tag() == "VBZ"
                         || v.tag() == "VBD"
                             && (v.lower.ends_with("ed")
-                                || matches!(v.lower.as_str(), "was" | "were" | "had" | "did"))
+                                || crate::english::is(
+                                    crate::english::IRREGULAR_PAST_FINITE,
+                                    &v.lower,
+                                ))
                 })
             {
                 return None;
