@@ -821,6 +821,27 @@ pub static DENYING_VERBS: LazyLock<VerbSet> =
 pub static ALLEGING_VERBS: LazyLock<VerbSet> =
     LazyLock::new(|| VerbSet::new(&["allege", "charge"]));
 
+/// Verbs and nouns of suspicion whose content is not asserted: "is
+/// suspected of murdering X", "on charges of having contacts with X",
+/// "allegations of arming X".
+pub static SUSPICION_WORDS: LazyLock<VerbSet> = LazyLock::new(|| {
+    // (the nouns take their plural in -s among the generated forms)
+    VerbSet::new(&[
+        "suspect",
+        "charge",
+        "allege",
+        "accuse",
+        "suspicion",
+        "allegation",
+        "accusation",
+    ])
+});
+
+/// Participles that name who is held responsible for an act: "attacks
+/// blamed on rebels", "killings attributed to the army".
+pub static ATTRIBUTING_VERBS: LazyLock<VerbSet> =
+    LazyLock::new(|| VerbSet::new(&["blame", "attribute", "pin"]));
+
 /// Verbs that admit a fact when a clause follows them: "conceded his
 /// players would struggle", "accepted that the talks had failed" yield
 /// nothing to anyone.

@@ -645,6 +645,17 @@ pub fn events_for(
     {
         return;
     }
+    // "is suspected of murdering X", "on charges of having secret contacts
+    // with X": a gerund after a word of suspicion, up to the trigger
+    let suspected = (t.start.saturating_sub(5).max(sent.start + 1)..t.start).any(|k| {
+        tokens[k].lower == "of"
+            && crate::english::SUSPICION_WORDS.contains(&tokens[k - 1].lower)
+            && tokens[k + 1].lower.ends_with("ing")
+            && !tokens[k + 1..t.start].iter().any(|w| !w.is_word())
+    });
+    if suspected {
+        return;
+    }
     let info = lex.relation(&t.sense.relation);
     let symmetric = info.is_some_and(|i| i.symmetric);
     let nominal = t.sense.pos == TriggerPos::Noun;

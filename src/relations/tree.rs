@@ -447,9 +447,12 @@ impl<'a> Tree<'a> {
             };
             match self.dep(cur) {
                 "pcomp" | "pobj" if matches!(self.lower(g), "of" | "for") => {
-                    return self
-                        .head(g)
-                        .is_some_and(|gv| lex.triggers_relation(self.lower(gv), "accuses"));
+                    return self.head(g).is_some_and(|gv| {
+                        lex.triggers_relation(self.lower(gv), "accuses")
+                            // "suspected of murdering X", "charges of
+                            // having contacts with X"
+                            || self.lower(g) == "of" && SUSPICION_WORDS.contains(self.lower(gv))
+                    });
                 }
                 // "charged X with arming Y"
                 "pcomp" | "pobj" if self.lower(g) == "with" => {
@@ -1148,6 +1151,15 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
         }
         // "sanctions imposed on Iraq": the participle carries the target
         for &c in tree.kids(node) {
+            // "bomb attacks blamed on rebels": the participle names the
+            // author of the act, not its target
+            if tree.dep(c) == "acl" && ATTRIBUTING_VERBS.contains(tree.lower(c)) {
+                if sources.is_empty() {
+                    let by = ["on".to_string(), "to".to_string()];
+                    sources.extend(tree.prep_objects(c, &by));
+                }
+                continue;
+            }
             if tree.dep(c) == "acl" {
                 targets.extend(tree.prep_objects(c, preps));
                 if sources.is_empty() {
@@ -1197,7 +1209,8 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
         {
             let joint_act = matches!(t.sense.relation.as_str(), "meets" | "cooperates");
             let adverbial = match tree.lower(p) {
-                "in" => true,
+                // "two died in the raid": the subject is harmed, not acting
+                "in" => !HARM_WORDS.contains(&tree.lower(g)),
                 "after" | "following" | "during" | "at" => joint_act,
                 _ => false,
             };
