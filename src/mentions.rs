@@ -282,7 +282,7 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
     public_bodies(text, tokens, analysis, &mut mentions, lex);
     bare_troops(tokens, analysis, &mut mentions);
     country_venues(tokens, &mut mentions);
-    mentions.retain(|m| !one_national(tokens, m));
+    mentions.retain(|m| !one_national(tokens, m) && !names_money(tokens, m));
     let mut taken = in_dateline.clone();
     for m in &mentions {
         for i in m.tokens.clone() {
@@ -932,6 +932,16 @@ fn gazetteer_mentions(
         }
     }
     out
+}
+
+/// "fined 10,000 Swiss francs", "the U.S. dollar rose": a state's name or
+/// nationality word before a currency noun names money, not the state.
+fn names_money(tokens: &[Token], m: &Mention) -> bool {
+    m.kind == ActorKind::Country
+        && matches!(m.how, How::Gazetteer(Form::Demonym | Form::Name))
+        && tokens
+            .get(m.tokens.end)
+            .is_some_and(|t| crate::english::is(crate::english::CURRENCIES, &t.lower))
 }
 
 /// "suspended the Brazilian for one game", "an American was hurt": a

@@ -218,17 +218,30 @@ pub fn extract(
         // "Interfax said Judge X ... fined him": a news agency before its
         // speech verb reports the clause; the window, which takes the
         // nearest actor before a trigger, must not make it the actor
-        let reporters: Vec<Span> = units
+        let agencies: Vec<&units::Unit> = units
             .iter()
             .filter(|u| {
                 actors[u.actor]
                     .role
                     .as_deref()
                     .is_some_and(|r| r.contains("news agency"))
-                    && tokens
-                        .get(u.tokens.end)
-                        .is_some_and(|t| crate::english::is(crate::english::SPEECH, &t.lower))
             })
+            .collect();
+        let speech_at = |i: usize| {
+            tokens
+                .get(i)
+                .is_some_and(|t| crate::english::is(crate::english::SPEECH, &t.lower))
+        };
+        let reporters: Vec<Span> = agencies
+            .iter()
+            .filter(|u| speech_at(u.tokens.end))
+            .map(|u| u.span)
+            .collect();
+        // "X told Reuters after speaking to Y": an agency told something
+        // is the audience of the speech and takes part in nothing else
+        let audience: Vec<Span> = agencies
+            .iter()
+            .filter(|u| u.tokens.start > s.tokens.start && speech_at(u.tokens.start - 1))
             .map(|u| u.span)
             .collect();
         let window_kept: Vec<bool> = sentence_events[tree_done..]
@@ -267,9 +280,11 @@ pub fn extract(
             }
         }
         let mut k = 0;
-        sentence_events.retain(|_| {
+        sentence_events.retain(|e| {
             k += 1;
-            k <= tree_done || window_kept[k - 1 - tree_done]
+            (k <= tree_done || window_kept[k - 1 - tree_done])
+                && !audience.contains(&e.source_span)
+                && !audience.contains(&e.target_span)
         });
         // (a reading the window derives, "will not engage" rejects, keeps its own)
         for e in &mut sentence_events[tree_done..] {
