@@ -1366,6 +1366,9 @@ pub const SPORTS_PLAY_STEMS: &[(&str, &str)] = &[
     ("cooperates", "help"),
     // a bowler dismisses a batsman
     ("rejects", "dismiss"),
+    // a champion defends a title; two batsmen share a partnership
+    ("cooperates", "defend"),
+    ("cooperates", "partner"),
 ];
 
 /// Words that mark a sports report: a game, its positions and its results.
@@ -1430,6 +1433,18 @@ pub const SPORTS_WORDS: &[&str] = &[
     "hat-trick",
     "equaliser",
     "equalizer",
+    "featherweight",
+    "lightweight",
+    "welterweight",
+    "middleweight",
+    "bantamweight",
+    "flyweight",
+    "cruiserweight",
+    "knockout",
+    "defenceman",
+    "defenseman",
+    "goaltender",
+    "goalie",
 ];
 
 #[cfg(test)]

@@ -18,6 +18,14 @@ fn is_score(w: &str) -> bool {
     short_number(a) && short_number(b)
 }
 
+/// Whether lower-case `w` is a cue of sport: a sports word, also as the
+/// last part of a compound ("fifth-wicket", "super-middleweight"), or a
+/// match score.
+fn is_cue(w: &str) -> bool {
+    let last = w.rsplit('-').next().unwrap_or(w);
+    is(SPORTS_WORDS, w) || is(SPORTS_WORDS, last) || is_score(w)
+}
+
 /// One flag per sentence: whether it sits in a sports report. A sentence
 /// counts the cues (sports words, match scores) of its own, of the two
 /// sentences before it and of the one after it, so that a long document
@@ -29,7 +37,7 @@ pub fn sports_sentences(analysis: &Analysis) -> Vec<bool> {
         .map(|s| {
             analysis.tokens[s.tokens.clone()]
                 .iter()
-                .filter(|t| is(SPORTS_WORDS, &t.lower) || is_score(&t.lower))
+                .filter(|t| is_cue(&t.lower))
                 .count()
         })
         .collect();
@@ -59,7 +67,7 @@ pub fn has_own_cue(analysis: &Analysis, si: usize, except: &str) -> bool {
     analysis.sentences.get(si).is_some_and(|s| {
         analysis.tokens[s.tokens.clone()]
             .iter()
-            .any(|t| t.lower != except && (is(SPORTS_WORDS, &t.lower) || is_score(&t.lower)))
+            .any(|t| t.lower != except && is_cue(&t.lower))
     })
 }
 
@@ -92,6 +100,15 @@ mod tests {
         assert!(is_play_word("cooperates", "helping"));
         assert!(!is_play_word("cooperates", "rallied"));
         assert!(!is_play_word("protests", "marched"));
+    }
+
+    #[test]
+    fn the_last_part_of_a_compound_is_a_cue() {
+        assert!(is_cue("fifth-wicket"));
+        assert!(is_cue("featherweight"));
+        assert!(is_cue("2-1"));
+        assert!(!is_cue("two-day"));
+        assert!(!is_cue("cease-fire"));
     }
 
     #[test]
