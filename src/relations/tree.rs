@@ -1162,7 +1162,12 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
             }
             if tree.dep(c) == "acl" {
                 targets.extend(tree.prep_objects(c, preps));
-                if sources.is_empty() {
+                // "sanctions imposed by X", "talks sponsored by X": a
+                // participle that carries out or names the act; "a deal
+                // with Y of the group run by X" describes another noun
+                let carries_out = SUPPORT_VERBS.contains(tree.lower(c))
+                    || lex.triggers_relation(tree.lower(c), &t.sense.relation);
+                if sources.is_empty() && carries_out {
                     sources.extend(tree.agent(c));
                 }
             }
