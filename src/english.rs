@@ -1371,6 +1371,20 @@ pub const SPORTS_PLAY_STEMS: &[(&str, &str)] = &[
     ("cooperates", "partner"),
 ];
 
+/// Holders of a sporting title: after "defending" they name a champion,
+/// not an act of defence ("defending champion Johan Museeuw").
+pub const CHAMPION_NOUNS: &[&str] = &[
+    "champion",
+    "champions",
+    "titleholder",
+    "titleholders",
+    "title-holder",
+    "title-holders",
+    "holder",
+    "holders",
+    "title",
+];
+
 /// Words that mark a sports report: a game, its positions and its results.
 /// Words of politics too ("final", "race", "league", "cup", "draw",
 /// "season", "coach") are left out; "coached" is a trainer's verb.

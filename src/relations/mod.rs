@@ -674,6 +674,19 @@ fn find_triggers(
         let Some(all_senses) = lex.triggers.get(&tokens[i].lower) else {
             continue;
         };
+        // "defending champion Johan Museeuw", "the defending World Cup
+        // champion": the holder of a title, not someone's defence
+        if tokens[i].lower == "defending"
+            && tokens[i + 1..(i + 5).min(range.end)]
+                .iter()
+                .take_while(|n| {
+                    n.is_capitalized()
+                        || crate::english::is(crate::english::CHAMPION_NOUNS, &n.lower)
+                })
+                .any(|n| crate::english::is(crate::english::CHAMPION_NOUNS, &n.lower))
+        {
+            continue;
+        }
         // Senses restricted to some object nouns win when such a noun follows.
         let window = &tokens[i + 1..(i + 7).min(range.end)];
         let object_sense: Vec<TriggerSense> = all_senses

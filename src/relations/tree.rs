@@ -222,6 +222,16 @@ impl<'a> Tree<'a> {
             out.extend(self.np(o));
             return;
         }
+        // "French oil company Elf Aquitaine", "Moscow's envoy, Yevgeny
+        // Primakov": a name in apposition is the one meant, before any
+        // nationality or owner that modifies the description
+        if let Some(a) = self.kid(h, &["appos"])
+            && self.unit(a).is_some()
+            && self.tokens[a].tag().starts_with("NNP")
+        {
+            self.np_one(a, out, depth + 1);
+            return;
+        }
         // "Moscow's envoy", "a U.S. delegation", "leaders of Egypt": a
         // state noun or agent noun stands for the actor that modifies it.
         let agentive = AGENT_NOUNS.contains(&w);
