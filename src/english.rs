@@ -1369,6 +1369,8 @@ pub const SPORTS_PLAY_STEMS: &[(&str, &str)] = &[
     // a champion defends a title; two batsmen share a partnership
     ("cooperates", "defend"),
     ("cooperates", "partner"),
+    // a goalkeeper under pressure from the strikers
+    ("demands", "pressure"),
 ];
 
 /// Holders of a sporting title: after "defending" they name a champion,
