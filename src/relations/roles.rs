@@ -233,10 +233,13 @@ pub fn subject(
         if let Some(u) = units.iter().rposition(|u| u.tokens.end == k + 1) {
             let gs = group_start(units, u);
             let mut p = gs;
-            // ("that" before a name is a complementizer, not a determiner)
+            // ("that" before a name is a complementizer, not a determiner;
+            // a lower-case adjective stays inside the phrase: "with
+            // communist North Korea", "against neighbouring Iraq")
             while p > sent.start
                 && (is(DETERMINERS, &tokens[p - 1].lower) && tokens[p - 1].lower != "that"
-                    || matches!(tokens[p - 1].lower.as_str(), "neither" | "either"))
+                    || matches!(tokens[p - 1].lower.as_str(), "neither" | "either")
+                    || tokens[p - 1].tag() == "JJ" && !tokens[p - 1].is_capitalized())
             {
                 p -= 1;
             }
