@@ -196,6 +196,22 @@ pub fn events(
                 i += len;
                 continue;
             }
+            // "smashed two drugs smuggling rings": a gerund between a
+            // noun or determiner and the noun it modifies names a kind of
+            // thing, not an act of the clause's subject
+            if kind == "accuses"
+                && len == 1
+                && i > range.start
+                && tokens[i].tag() == "VBG"
+                && tokens.get(i + 1).is_some_and(|n| n.tag().starts_with("NN"))
+                && {
+                    let p = tokens[i - 1].tag();
+                    p.starts_with("NN") || matches!(p, "DT" | "CD" | "JJ" | "PRP$")
+                }
+            {
+                i += len;
+                continue;
+            }
             // "the OSCE representative responsible for Chechnya": an office
             // after a noun, no blame (blame needs a verb: "is responsible",
             // "was not directly responsible")
