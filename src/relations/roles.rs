@@ -455,20 +455,21 @@ pub fn object(
             // "insisted that the authority has no plans": with a verb in
             // the indicative the clause states a fact; a demand takes the
             // bare verb or a modal ("insisted that Israel withdraw")
-            let first_verb = (k + 1..limit)
-                .map(|q| &tokens[q])
-                .find(|q| q.tag().starts_with("VB") || q.tag() == "MD");
+            // (the clause is read only after a mandative verb)
             if t.sense.mandative
-                && first_verb.is_some_and(|v| {
-                    // (the tagger reads some bare verbs as past: "withdraw")
-                    v.tag() == "VBZ"
-                        || v.tag() == "VBD"
-                            && (v.lower.ends_with("ed")
-                                || crate::english::is(
-                                    crate::english::IRREGULAR_PAST_FINITE,
-                                    &v.lower,
-                                ))
-                })
+                && (k + 1..limit)
+                    .map(|q| &tokens[q])
+                    .find(|q| q.tag().starts_with("VB") || q.tag() == "MD")
+                    .is_some_and(|v| {
+                        // (the tagger reads some bare verbs as past: "withdraw")
+                        v.tag() == "VBZ"
+                            || v.tag() == "VBD"
+                                && (v.lower.ends_with("ed")
+                                    || crate::english::is(
+                                        crate::english::IRREGULAR_PAST_FINITE,
+                                        &v.lower,
+                                    ))
+                    })
             {
                 return None;
             }

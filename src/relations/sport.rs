@@ -22,8 +22,10 @@ fn is_score(w: &str) -> bool {
 /// last part of a compound ("fifth-wicket", "super-middleweight"), or a
 /// match score.
 fn is_cue(w: &str) -> bool {
+    // (every token of every sentence comes here: the list is searched a
+    // second time only for a compound's last part)
     let last = w.rsplit('-').next().unwrap_or(w);
-    is(SPORTS_WORDS, w) || is(SPORTS_WORDS, last) || is_score(w)
+    is(SPORTS_WORDS, w) || last.len() < w.len() && is(SPORTS_WORDS, last) || is_score(w)
 }
 
 /// One flag per sentence: whether it sits in a sports report. A sentence
