@@ -1543,6 +1543,9 @@ fn group_phrases(
                     capital(m)
                         || matches!(m.tag(), "NN" | "NNS" | "NNP" | "NNPS" | "VBN" | "VBG")
                         || m.tag() == "JJ" && classifying_adjective(&m.lower)
+                        // an adjective made of a participle ("armed men",
+                        // "masked youths") classifies as the participle does
+                        || m.tag() == "JJ" && m.lower.len() > 4 && m.lower.ends_with("ed")
                 })
                 && swallowed.is_empty()
             {
@@ -2916,6 +2919,11 @@ mod tests {
             vec!["Opposition parties", "student groups"]
         );
         assert!(groups_of("Several prominent politicians attended the dinner.").is_empty());
+        // an adjective made of a participle classifies: "armed men"
+        assert_eq!(
+            groups_of("The tourists were seized by armed men."),
+            vec!["tourists", "armed men"]
+        );
     }
 
     #[test]
