@@ -493,6 +493,40 @@ impl<'a> Tree<'a> {
         (Vec::new(), false)
     }
 
+    /// Parties of a passive agreement verb whose subject is the agreement
+    /// ("a truce was agreed between A and B", "the deal was signed at
+    /// talks between A and B"): the objects of "between" on the verb, or
+    /// on the noun of an "in" or "at" phrase of the verb.
+    fn agreement_parties(&self, v: usize) -> Vec<usize> {
+        let Some(s) = self.kid(v, &["nsubjpass"]) else {
+            return Vec::new();
+        };
+        if !AGREEMENT_NOUNS.contains(&self.lower(s)) {
+            return Vec::new();
+        }
+        let between_of = |h: usize| -> Vec<usize> {
+            self.kids(h)
+                .iter()
+                .filter(|&&p| self.dep(p) == "prep" && self.lower(p) == "between")
+                .filter_map(|&p| self.kid(p, &["pobj"]))
+                .flat_map(|o| self.np(o))
+                .collect()
+        };
+        let mut parties = between_of(v);
+        if parties.is_empty() {
+            for &p in self.kids(v) {
+                if self.dep(p) == "prep"
+                    && matches!(self.lower(p), "in" | "at")
+                    && let Some(o) = self.kid(p, &["pobj"])
+                    && AGREEMENT_NOUNS.contains(&self.lower(o))
+                {
+                    parties.extend(between_of(o));
+                }
+            }
+        }
+        parties
+    }
+
     /// Prepositional objects of `h` introduced by one of `preps`.
     fn prep_objects(&self, h: usize, preps: &[String]) -> Vec<usize> {
         let mut out = Vec::new();
@@ -1266,6 +1300,12 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
                 sources = tree.attack_instrument_owner(node, lex);
             }
             targets = tree.patients(node).0;
+            // "a truce was agreed between A and B", "... was signed in
+            // talks between A and B": with no agent, the parties of a
+            // passive agreement are the ones it was made between
+            if sources.is_empty() && targets.is_empty() {
+                between = tree.agreement_parties(node);
+            }
         } else {
             sources = subj;
             // "a mine planted by X killed Y", "Israeli shelling killed Y"
@@ -2175,6 +2215,23 @@ mod tests {
             &["Chile", "Peru"],
         );
         assert!(e.contains(&ev("Chile", "demands", "Peru", A)), "{e:?}");
+    }
+
+    #[test]
+    fn a_passive_agreement_is_made_between_its_parties() {
+        // "A truce was agreed between Chile and Peru."
+        let e = events(
+            "A/2/det truce/4/nsubjpass was/4/auxpass agreed/0/ROOT between/4/prep Chile/5/pobj and/6/cc Peru/6/conj ./4/punct",
+            &["Chile", "Peru"],
+        );
+        assert!(e.contains(&ev("Chile", "cooperates", "Peru", A)), "{e:?}");
+        assert!(e.contains(&ev("Peru", "cooperates", "Chile", A)), "{e:?}");
+        // "Grain was agreed between Chile and Peru.": not an agreement noun
+        let e = events(
+            "Grain/3/nsubjpass was/3/auxpass agreed/0/ROOT between/3/prep Chile/4/pobj and/5/cc Peru/5/conj ./3/punct",
+            &["Chile", "Peru"],
+        );
+        assert!(e.is_empty(), "{e:?}");
     }
 
     #[test]
