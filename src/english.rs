@@ -1110,6 +1110,25 @@ pub const BLOC_ADJECTIVES: &[&str] = &[
     "south-east",
 ];
 
+/// Verbs of displeasure whose cause is another's act or words: "Syria was
+/// dismayed by Netanyahu's refusal", "the decision angered Egypt".
+pub static DISPLEASURE_VERBS: LazyLock<VerbSet> = LazyLock::new(|| {
+    VerbSet::new(&[
+        "anger",
+        "dismay",
+        "outrage",
+        "infuriate",
+        "incense",
+        "enrage",
+        "irritate",
+        "annoy",
+        "upset",
+        "exasperate",
+        "offend",
+        "disappoint",
+    ])
+});
+
 /// Verbs of thanks whose "for" phrase names what the thanked one did:
 /// "thanked Gabon for its support".
 pub static THANKING_VERBS: LazyLock<VerbSet> =

@@ -188,6 +188,7 @@ pub fn extract(
             }
             tree::clause_accusations(&tree, lex, si, &mut sentence_events);
             tree::thanked_support(&tree, lex, si, &mut sentence_events);
+            tree::displeasure(&tree, lex, si, &mut sentence_events);
         }
         let tree_done = sentence_events.len();
         for t in &triggers {
@@ -512,6 +513,7 @@ pub fn has_trigger(analysis: &Analysis, range: std::ops::Range<usize>, lex: &Lex
             || lex.triggers.contains_key(w)
             || crate::english::ALLEGING_VERBS.contains(w)
             || crate::english::QUESTIONING_VERBS.contains(w)
+            || crate::english::DISPLEASURE_VERBS.contains(w)
         {
             return true;
         }

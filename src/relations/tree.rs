@@ -1664,6 +1664,64 @@ pub fn clause_accusations(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<E
     }
 }
 
+/// Displeasure one actor feels at another's act or words: "Syria was
+/// dismayed by Netanyahu's refusal", "Israel's decision angered Egypt".
+/// The one who feels it disapproves of (accuses, CAMEO 110) the one whose
+/// act caused it: in the active the cause is the subject, in the passive
+/// the one who feels it is.
+pub fn displeasure(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Event>) {
+    for v in tree.range.clone() {
+        if !DISPLEASURE_VERBS.contains(tree.lower(v)) || !tree.tokens[v].is_verb() {
+            continue;
+        }
+        // an actor named, or the owner of a thing named ("X's refusal")
+        let actor_or_owner = |n: usize| {
+            let named = tree.np(n);
+            if named.is_empty() {
+                tree.owner(n)
+            } else {
+                named
+            }
+        };
+        // the one who feels it: the subject of a passive, or the noun a
+        // participle modifies ("officials, angered by X's remarks")
+        let (patients, passive) = tree.patients(v);
+        let passive = passive && tree.tokens[v].tag() == "VBN";
+        let (feelers, causes) = if passive {
+            // "by X's refusal", "at the decision of X", "over X's remarks"
+            let causes: Vec<usize> = tree
+                .kids(v)
+                .iter()
+                .filter(|&&p| {
+                    matches!(tree.dep(p), "agent" | "prep")
+                        && matches!(tree.lower(p), "by" | "at" | "over" | "with")
+                })
+                .filter_map(|&p| tree.kid(p, &["pobj"]))
+                .flat_map(actor_or_owner)
+                .collect();
+            (patients, causes)
+        } else {
+            let (Some(o), Some(s)) = (tree.kid(v, &["dobj"]), tree.kid(v, &["nsubj"])) else {
+                continue;
+            };
+            (tree.np(o), actor_or_owner(s))
+        };
+        let reading = Reading {
+            relation: "accuses",
+            cameo: "110",
+            goldstein: lex.goldstein("110"),
+            symmetric: false,
+            modality: tree.modality(v),
+            sentence: si,
+            trigger: crate::document::Span::new(tree.tokens[v].span.start, tree.tokens[v].span.end),
+        };
+        let pairs = feelers
+            .iter()
+            .flat_map(|&f| causes.iter().map(move |&c| (f, c)));
+        reading.push(tree, pairs, out);
+    }
+}
+
 /// Support that a thanked actor gave: "China thanked Gabon for its
 /// support" also says that Gabon backed China. The thanked one cooperates
 /// with the one who thanks.
@@ -1822,6 +1880,10 @@ mod tests {
             for t in triggers {
                 events_for(tree, t, lex, 0, &mut out);
             }
+            // the readings that need no trigger
+            clause_accusations(tree, lex, 0, &mut out);
+            thanked_support(tree, lex, 0, &mut out);
+            displeasure(tree, lex, 0, &mut out);
             out
         });
         let mut v: Vec<_> = out
@@ -2215,6 +2277,22 @@ mod tests {
             &["Chile", "Peru"],
         );
         assert!(e.contains(&ev("Chile", "demands", "Peru", A)), "{e:?}");
+    }
+
+    #[test]
+    fn displeasure_points_from_who_feels_it_to_its_cause() {
+        // "Chile was angered by Peru's decision."
+        let e = events(
+            "Chile/3/nsubjpass was/3/auxpass angered/0/ROOT by/3/agent Peru/7/poss 's/5/case decision/4/pobj ./3/punct",
+            &["Chile", "Peru"],
+        );
+        assert_eq!(e, vec![ev("Chile", "accuses", "Peru", A)]);
+        // "Peru's decision angered Chile."
+        let e = events(
+            "Peru/3/poss 's/1/case decision/4/nsubj angered/0/ROOT Chile/4/dobj ./4/punct",
+            &["Peru", "Chile"],
+        );
+        assert_eq!(e, vec![ev("Chile", "accuses", "Peru", A)]);
     }
 
     #[test]
