@@ -1452,9 +1452,11 @@ fn group_phrases(
                 && !(tokens[start - 1].lower == "and"
                     && nationalities_ending_at(start - 1).next().is_some()
                     && swallowed.iter().any(|&q| mentions[q].tokens.start == start))
-                // "Syria and Arabs": a people beside a state is a list of actors
-                && !(people
-                    && start == i
+                // "Syria and Arabs", "Russia and Chechen rebels": a group
+                // beside a known state is a list of actors, not one name
+                // (not for heads that need a modifier: "the U.S. and
+                // Colombian governments" are the two states)
+                && !(alone
                     && tokens[start - 1].lower == "and"
                     && ending_at.get(&(start - 1)).is_some_and(|v| {
                         v.iter().any(|&q| {
@@ -2919,6 +2921,11 @@ mod tests {
             vec!["Opposition parties", "student groups"]
         );
         assert!(groups_of("Several prominent politicians attended the dinner.").is_empty());
+        // after a known state and "and", a group is the list's second actor
+        assert_eq!(
+            groups_of("Russia and Chechen rebels signed a deal."),
+            vec!["Chechen rebels"]
+        );
         // an adjective made of a participle classifies: "armed men"
         assert_eq!(
             groups_of("The tourists were seized by armed men."),

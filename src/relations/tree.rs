@@ -1387,6 +1387,30 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
         {
             targets.extend(tree.np(o));
         }
+        // "sought Germany's help", "asked for Japan's support": help is
+        // asked of the one who would give it
+        if targets.is_empty() && t.sense.relation == "demands" {
+            let mut wanted: Vec<usize> = tree.kid(node, &["dobj"]).into_iter().collect();
+            for &p in tree.kids(node) {
+                if tree.dep(p) == "prep"
+                    && tree.lower(p) == "for"
+                    && let Some(o) = tree.kid(p, &["pobj"])
+                {
+                    wanted.push(o);
+                }
+            }
+            let of = ["of".to_string()];
+            for o in wanted {
+                if SUPPORT_NOUNS.contains(&tree.lower(o)) {
+                    let owner = tree.owner(o);
+                    if owner.is_empty() {
+                        // "the support of Germany"
+                        targets.extend(tree.prep_objects(o, &of));
+                    }
+                    targets.extend(owner);
+                }
+            }
+        }
         // "asked Greece to explain": object of the verb is the target of a demand
         if targets.is_empty()
             && let Some(o) = tree.kid(node, &["dobj"])
