@@ -1129,6 +1129,65 @@ pub static DISPLEASURE_VERBS: LazyLock<VerbSet> = LazyLock::new(|| {
     ])
 });
 
+/// Verbs that name what their object is ("called Israel a terrorist
+/// state", "described the plan as a provocation").
+pub static NAMING_VERBS: LazyLock<VerbSet> = LazyLock::new(|| {
+    VerbSet::new(&[
+        "call", "brand", "label", "dub", "term", "describe", "portray",
+    ])
+});
+
+/// Words of a predicate that makes naming someone an accusation: "called
+/// Israel a terrorist state", "branded the decision illegal".
+pub const PEJORATIVES: &[&str] = &[
+    "absurd",
+    "aggression",
+    "aggressor",
+    "aggressors",
+    "blackmail",
+    "criminal",
+    "criminals",
+    "danger",
+    "dangerous",
+    "dictator",
+    "disgrace",
+    "enemy",
+    "enemies",
+    "farce",
+    "fascist",
+    "fascists",
+    "fraud",
+    "hostile",
+    "hypocritical",
+    "illegal",
+    "insult",
+    "irresponsible",
+    "liar",
+    "liars",
+    "lie",
+    "lies",
+    "menace",
+    "murderer",
+    "murderers",
+    "outlaw",
+    "propaganda",
+    "provocation",
+    "provocative",
+    "puppet",
+    "racist",
+    "rogue",
+    "sham",
+    "terrorism",
+    "terrorist",
+    "terrorists",
+    "threat",
+    "traitor",
+    "traitors",
+    "tyrant",
+    "unacceptable",
+    "violation",
+];
+
 /// Verbs of thanks whose "for" phrase names what the thanked one did:
 /// "thanked Gabon for its support".
 pub static THANKING_VERBS: LazyLock<VerbSet> =

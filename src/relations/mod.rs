@@ -189,6 +189,7 @@ pub fn extract(
             tree::clause_accusations(&tree, lex, si, &mut sentence_events);
             tree::thanked_support(&tree, lex, si, &mut sentence_events);
             tree::displeasure(&tree, lex, si, &mut sentence_events);
+            tree::name_calling(&tree, lex, si, &mut sentence_events);
         }
         let tree_done = sentence_events.len();
         for t in &triggers {
@@ -514,6 +515,7 @@ pub fn has_trigger(analysis: &Analysis, range: std::ops::Range<usize>, lex: &Lex
             || crate::english::ALLEGING_VERBS.contains(w)
             || crate::english::QUESTIONING_VERBS.contains(w)
             || crate::english::DISPLEASURE_VERBS.contains(w)
+            || crate::english::NAMING_VERBS.contains(w)
         {
             return true;
         }

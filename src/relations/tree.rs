@@ -1688,6 +1688,83 @@ pub fn clause_accusations(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<E
     }
 }
 
+/// Naming someone with a pejorative: "Iran called Israel a terrorist
+/// state", "Egypt branded Sudan's move illegal", "described the plan of X
+/// as a provocation". The one who names accuses (CAMEO 111) the one
+/// named, or the owner of what is named.
+pub fn name_calling(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Event>) {
+    for v in tree.range.clone() {
+        if !NAMING_VERBS.contains(tree.lower(v)) || !tree.tokens[v].is_verb() {
+            continue;
+        }
+        let (namers, passive) = tree.subject(v, 0);
+        let Some(o) = tree.kid(v, &["dobj"]) else {
+            continue;
+        };
+        if passive || namers.is_empty() {
+            continue;
+        }
+        // the predicate: "a terrorist state" (oprd), "as a provocation"
+        let mut predicates: Vec<usize> = tree
+            .kids(v)
+            .iter()
+            .copied()
+            .filter(|&c| {
+                matches!(tree.dep(c), "oprd" | "xcomp" | "ccomp" | "attr")
+                    // a second object is the predicate, however parsed
+                    || c > o && tree.dep(c) == "dobj"
+            })
+            .collect();
+        for &p in tree.kids(v) {
+            if tree.dep(p) == "prep"
+                && tree.lower(p) == "as"
+                && let Some(x) = tree.kid(p, &["pobj"])
+            {
+                predicates.push(x);
+            }
+        }
+        // an adjective after the object is its predicate, however parsed
+        // ("branded the move illegal": English adjectives precede nouns)
+        predicates.extend(
+            tree.kids(o)
+                .iter()
+                .copied()
+                .filter(|&m| m > o && tree.dep(m) == "amod"),
+        );
+        // the predicate's head and its modifiers ("a terrorist state")
+        let pejorative = predicates.iter().any(|&x| {
+            std::iter::once(x)
+                .chain(
+                    tree.kids(x)
+                        .iter()
+                        .copied()
+                        .filter(|&m| matches!(tree.dep(m), "amod" | "compound")),
+                )
+                .any(|w| PEJORATIVES.contains(&tree.lower(w)))
+        });
+        if !pejorative {
+            continue;
+        }
+        let named = {
+            let n = tree.np(o);
+            if n.is_empty() { tree.owner(o) } else { n }
+        };
+        let reading = Reading {
+            relation: "accuses",
+            cameo: "111",
+            goldstein: lex.goldstein("111"),
+            symmetric: false,
+            modality: tree.modality(v),
+            sentence: si,
+            trigger: crate::document::Span::new(tree.tokens[v].span.start, tree.tokens[v].span.end),
+        };
+        let pairs = namers
+            .iter()
+            .flat_map(|&s| named.iter().map(move |&g| (s, g)));
+        reading.push(tree, pairs, out);
+    }
+}
+
 /// Displeasure one actor feels at another's act or words: "Syria was
 /// dismayed by Netanyahu's refusal", "Israel's decision angered Egypt".
 /// The one who feels it disapproves of (accuses, CAMEO 110) the one whose
@@ -1908,6 +1985,7 @@ mod tests {
             clause_accusations(tree, lex, 0, &mut out);
             thanked_support(tree, lex, 0, &mut out);
             displeasure(tree, lex, 0, &mut out);
+            name_calling(tree, lex, 0, &mut out);
             out
         });
         let mut v: Vec<_> = out
@@ -2301,6 +2379,22 @@ mod tests {
             &["Chile", "Peru"],
         );
         assert!(e.contains(&ev("Chile", "demands", "Peru", A)), "{e:?}");
+    }
+
+    #[test]
+    fn a_pejorative_name_is_an_accusation() {
+        // "Chile called Peru a rogue state."
+        let e = events(
+            "Chile/2/nsubj called/0/ROOT Peru/2/dobj a/6/det rogue/6/amod state/2/oprd ./2/punct",
+            &["Chile", "Peru"],
+        );
+        assert_eq!(e, vec![ev("Chile", "accuses", "Peru", A)]);
+        // "Chile called Peru a good neighbour."
+        let e = events(
+            "Chile/2/nsubj called/0/ROOT Peru/2/dobj a/6/det good/6/amod neighbour/2/oprd ./2/punct",
+            &["Chile", "Peru"],
+        );
+        assert!(e.is_empty(), "{e:?}");
     }
 
     #[test]
