@@ -901,6 +901,29 @@ fn antecedent(
                 )
             })
     };
+    // "Yeltsin met Kohl and signed a deal with him": verbs coordinated
+    // after one subject share it, so an object pronoun of a later verb is
+    // not that subject either (unless a new clause opens between them:
+    // "and he", "said", "that", "to", a comma)
+    let shares_subject = |m: &Mention| {
+        m.tokens.end <= p.tokens.start
+            && salience(tokens, m) == 0
+            && tokens[m.tokens.end..p.tokens.start]
+                .iter()
+                .enumerate()
+                .all(|(k, t)| {
+                    let at = m.tokens.end + k;
+                    match t.lower.as_str() {
+                        "and" | "but" => tokens.get(at + 1).is_some_and(|n| n.is_verb()),
+                        "," | "that" | "\"" | "to" | "who" | "which" | "whom" | "if" | "after"
+                        | "before" | "when" | "while" | "because" | ";" | ":" => false,
+                        w => !crate::english::is(crate::english::SPEECH, w),
+                    }
+                })
+            && tokens[m.tokens.end..p.tokens.start]
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "and" | "but"))
+    };
     // "Izetbegovic, whom he met": the subject of a relative clause is not
     // the noun the clause is about
     let relative_head_end = (p.tokens.start > 0
@@ -925,6 +948,7 @@ fn antecedent(
         .filter_map(|m| m.actor.map(|a| (m, a)))
         .filter(|(m, a)| fits(m, *a))
         .filter(|(m, _)| !(object_pronoun && back == 0 && same_clause(m)))
+        .filter(|(m, _)| !(back == 0 && matches!(w, "him" | "her" | "them") && shares_subject(m)))
         .filter(|(m, _)| !(back == 0 && heads_the_relative(m)))
         .collect();
         // the most salient fitting mention: the closest among equals in the
@@ -1411,6 +1435,20 @@ mod tests {
         ));
         let he = x.mentions.iter().find(|m| m.name == "he").unwrap();
         assert_eq!(x.actors[he.actor.unwrap()].label, "Carl Bildt");
+    }
+
+    #[test]
+    fn an_object_pronoun_is_not_the_subject_its_verb_shares() {
+        // "him" is Kohl: "signed" shares Yeltsin as its subject
+        assert_eq!(
+            actor_of("Yeltsin met Kohl and signed a deal with him.", "him").as_deref(),
+            Some("Kohl")
+        );
+        // a new clause with its own subject may take the first one back
+        assert_eq!(
+            actor_of("Yeltsin met Kohl and Kohl thanked him.", "him").as_deref(),
+            Some("Yeltsin")
+        );
     }
 
     #[test]
