@@ -1387,6 +1387,20 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
         {
             targets.extend(tree.np(o));
         }
+        // "blamed the attack on X": the one an act is blamed on is the
+        // accused, whether the parser hangs "on X" on the verb or on the act
+        if targets.is_empty()
+            && t.sense.relation == "accuses"
+            && ATTRIBUTING_VERBS.contains(tree.lower(node))
+            && let Some(o) = tree.kid(node, &["dobj"])
+            && tree.np(o).is_empty()
+        {
+            let on = ["on".to_string()];
+            targets.extend(tree.prep_objects(node, &on));
+            if targets.is_empty() {
+                targets.extend(tree.prep_objects(o, &on));
+            }
+        }
         // "sought Germany's help", "asked for Japan's support": help is
         // asked of the one who would give it
         if targets.is_empty() && t.sense.relation == "demands" {
