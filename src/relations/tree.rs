@@ -646,6 +646,17 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// The actors a phrase names, or else the owner of the thing it names
+    /// ("Israel", "Israel's decision").
+    fn actor_or_owner(&self, n: usize) -> Vec<usize> {
+        let named = self.np(n);
+        if named.is_empty() {
+            self.owner(n)
+        } else {
+            named
+        }
+    }
+
     /// The owner of a non-actor object: "condemned Israel's policy",
     /// "agreed to the king's request".
     fn owner(&self, o: usize) -> Vec<usize> {
@@ -1759,19 +1770,8 @@ pub fn name_calling(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Event>)
         if !pejorative {
             continue;
         }
-        let named = {
-            let n = tree.np(o);
-            if n.is_empty() { tree.owner(o) } else { n }
-        };
-        let reading = Reading {
-            relation: "accuses",
-            cameo: "111",
-            goldstein: lex.goldstein("111"),
-            symmetric: false,
-            modality: tree.modality(v),
-            sentence: si,
-            trigger: crate::document::Span::new(tree.tokens[v].span.start, tree.tokens[v].span.end),
-        };
+        let named = tree.actor_or_owner(o);
+        let reading = Reading::of_verb(tree, v, "accuses", "111", lex, si);
         let pairs = namers
             .iter()
             .flat_map(|&s| named.iter().map(move |&g| (s, g)));
@@ -1789,15 +1789,6 @@ pub fn displeasure(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Event>) 
         if !DISPLEASURE_VERBS.contains(tree.lower(v)) || !tree.tokens[v].is_verb() {
             continue;
         }
-        // an actor named, or the owner of a thing named ("X's refusal")
-        let actor_or_owner = |n: usize| {
-            let named = tree.np(n);
-            if named.is_empty() {
-                tree.owner(n)
-            } else {
-                named
-            }
-        };
         // the one who feels it: the subject of a passive, or the noun a
         // participle modifies ("officials, angered by X's remarks")
         let (patients, passive) = tree.patients(v);
@@ -1812,24 +1803,16 @@ pub fn displeasure(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Event>) 
                         && matches!(tree.lower(p), "by" | "at" | "over" | "with")
                 })
                 .filter_map(|&p| tree.kid(p, &["pobj"]))
-                .flat_map(actor_or_owner)
+                .flat_map(|n| tree.actor_or_owner(n))
                 .collect();
             (patients, causes)
         } else {
             let (Some(o), Some(s)) = (tree.kid(v, &["dobj"]), tree.kid(v, &["nsubj"])) else {
                 continue;
             };
-            (tree.np(o), actor_or_owner(s))
+            (tree.np(o), tree.actor_or_owner(s))
         };
-        let reading = Reading {
-            relation: "accuses",
-            cameo: "110",
-            goldstein: lex.goldstein("110"),
-            symmetric: false,
-            modality: tree.modality(v),
-            sentence: si,
-            trigger: crate::document::Span::new(tree.tokens[v].span.start, tree.tokens[v].span.end),
-        };
+        let reading = Reading::of_verb(tree, v, "accuses", "110", lex, si);
         let pairs = feelers
             .iter()
             .flat_map(|&f| causes.iter().map(move |&c| (f, c)));
@@ -1863,15 +1846,7 @@ pub fn thanked_support(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Even
         if !for_support {
             continue;
         }
-        let reading = Reading {
-            relation: "cooperates",
-            cameo: "050",
-            goldstein: lex.goldstein("050"),
-            symmetric: false,
-            modality: tree.modality(v),
-            sentence: si,
-            trigger: crate::document::Span::new(tree.tokens[v].span.start, tree.tokens[v].span.end),
-        };
+        let reading = Reading::of_verb(tree, v, "cooperates", "050", lex, si);
         let pairs = helpers
             .iter()
             .flat_map(|&h| thankers.iter().map(move |&t| (h, t)));
@@ -1890,7 +1865,27 @@ struct Reading<'a> {
     trigger: crate::document::Span,
 }
 
-impl Reading<'_> {
+impl<'a> Reading<'a> {
+    /// A one-way reading whose trigger is verb `v`, with the verb's modality.
+    fn of_verb(
+        tree: &Tree,
+        v: usize,
+        relation: &'a str,
+        cameo: &'a str,
+        lex: &Lexicon,
+        si: usize,
+    ) -> Self {
+        Reading {
+            relation,
+            cameo,
+            goldstein: lex.goldstein(cameo),
+            symmetric: false,
+            modality: tree.modality(v),
+            sentence: si,
+            trigger: crate::document::Span::new(tree.tokens[v].span.start, tree.tokens[v].span.end),
+        }
+    }
+
     /// One event per (source unit, target unit) pair of different actors.
     fn push(
         &self,
