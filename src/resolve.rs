@@ -399,7 +399,7 @@ fn state_force(name: &str) -> bool {
     head.is_some_and(|h| {
         words[..h]
             .iter()
-            .all(|w| matches!(*w, "riot" | "secret" | "security" | "military"))
+            .all(|w| matches!(*w, "riot" | "secret" | "security" | "military" | "border"))
     }) || state_troops(name)
 }
 
@@ -444,7 +444,11 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
             people.retain(|&p| p != a);
             people.push(a);
         };
+    // the latest state named, with its sentence: "Austria said its police
+    // ..." gives the police to the state "its" refers to
+    let mut last_state: Option<(usize, usize)> = None;
     for m in mentions.iter_mut() {
+        let sentence = analysis.sentence_of(m.tokens.start);
         // a description keeps its state for the resolve of pass 3
         if let Some(li) = m.lexicon.filter(|_| m.how != How::Description) {
             // "Francesca Albanese ... Albanese": a one-word alias of a known
@@ -464,6 +468,11 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
             let a = &lex.actors[li];
             let i = add(&mut actors, DocActor::of_entry(a));
             m.actor = Some(i);
+            if a.kind == ActorKind::Country
+                && let Some(si) = sentence
+            {
+                last_state = Some((si, i));
+            }
             if matches!(a.kind, ActorKind::Organization | ActorKind::Group) {
                 note_group_head(&mut group_heads, tokens, m, i, &actors);
             }
@@ -475,6 +484,18 @@ pub fn resolve(analysis: &Analysis, mentions: &mut [Mention], lex: &Lexicon) -> 
         } else if m.how == How::Group {
             let police = m.kind == ActorKind::Organization && state_force(&m.name);
             let central_bank = m.kind == ActorKind::Organization && m.name == "central bank";
+            // "its police", "their troops": the state named before in
+            // the sentence, whose they are
+            let owned = m.tokens.start > 0
+                && matches!(tokens[m.tokens.start - 1].lower.as_str(), "its" | "their");
+            if owned
+                && (police || state_troops(&m.name))
+                && let Some((si, state)) = last_state
+                && sentence == Some(si)
+            {
+                m.actor = Some(state);
+                continue;
+            }
             if home.is_none() && state_troops(&m.name) {
                 continue; // whose soldiers they are is not said
             }
@@ -1449,6 +1470,12 @@ mod tests {
             actor_of("Yeltsin met Kohl and Kohl thanked him.", "him").as_deref(),
             Some("Yeltsin")
         );
+    }
+
+    #[test]
+    fn its_police_are_the_state_named_before() {
+        let text = "Chile said Peru had closed the road. Bolivia said its border police had left.";
+        assert_eq!(actor_of(text, "border police").as_deref(), Some("Bolivia"));
     }
 
     #[test]
