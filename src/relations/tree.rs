@@ -493,6 +493,17 @@ impl<'a> Tree<'a> {
         (Vec::new(), false)
     }
 
+    /// The actors named after every "between" of `h` ("talks between A
+    /// and B").
+    fn between_parties(&self, h: usize) -> Vec<usize> {
+        self.kids(h)
+            .iter()
+            .filter(|&&p| self.dep(p) == "prep" && self.lower(p) == "between")
+            .filter_map(|&p| self.kid(p, &["pobj"]))
+            .flat_map(|o| self.np(o))
+            .collect()
+    }
+
     /// Parties of a passive agreement verb whose subject is the agreement
     /// ("a truce was agreed between A and B", "the deal was signed at
     /// talks between A and B"): the objects of "between" on the verb, or
@@ -504,15 +515,7 @@ impl<'a> Tree<'a> {
         if !AGREEMENT_NOUNS.contains(&self.lower(s)) {
             return Vec::new();
         }
-        let between_of = |h: usize| -> Vec<usize> {
-            self.kids(h)
-                .iter()
-                .filter(|&&p| self.dep(p) == "prep" && self.lower(p) == "between")
-                .filter_map(|&p| self.kid(p, &["pobj"]))
-                .flat_map(|o| self.np(o))
-                .collect()
-        };
-        let mut parties = between_of(v);
+        let mut parties = self.between_parties(v);
         if parties.is_empty() {
             for &p in self.kids(v) {
                 if self.dep(p) == "prep"
@@ -520,7 +523,7 @@ impl<'a> Tree<'a> {
                     && let Some(o) = self.kid(p, &["pobj"])
                     && AGREEMENT_NOUNS.contains(&self.lower(o))
                 {
-                    parties.extend(between_of(o));
+                    parties.extend(self.between_parties(o));
                 }
             }
         }
@@ -1161,13 +1164,8 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
             {
                 sources.extend(tree.np(o));
             }
-            if d == "prep"
-                && tree.lower(c) == "between"
-                && let Some(o) = tree.kid(c, &["pobj"])
-            {
-                between.extend(tree.np(o));
-            }
         }
+        between.extend(tree.between_parties(node));
         // "fighting broke out between A and B": the parties of an event
         // noun that is the subject hang on its verb
         if between.is_empty()
