@@ -579,6 +579,29 @@ pub static PROSPECT_NOUNS: LazyLock<VerbSet> = LazyLock::new(|| {
     ])
 });
 
+/// Nouns whose "of" complement is only claimed, not reported as fact
+/// ("evidence of Russian support", "allegations of vote rigging").
+pub const CLAIM_NOUNS: &[&str] = &[
+    "evidence",
+    "proof",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "suspicion",
+    "suspicions",
+    "claim",
+    "claims",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
+];
+
+/// Nouns a speaker uses to present a fact as showing another's act:
+/// "the rockets were proof of Pakistani support".
+pub const EVIDENCE_NOUNS: &[&str] = &["evidence", "proof"];
+
 /// Modifiers that make an event noun a prospect ("a proposed summit").
 pub const PROSPECT_MODIFIERS: &[&str] = &[
     "proposed",

@@ -2502,21 +2502,36 @@ fn model_mentions(
         if kind == ActorKind::Person && modifies_a_noun(&r) {
             continue;
         }
+        // "accused Lebed of": a surname the tagger took for a verb form is
+        // still a name when the entity tagger says person and it is
+        // capitalised inside a sentence written in lower case
+        let capitalised_person = kind == ActorKind::Person
+            && r.start > sent.start
+            && tokens[r.clone()]
+                .iter()
+                .all(|t| t.is_capitalized() && t.norm.chars().skip(1).all(|c| c.is_lowercase()))
+            && !tokens[r.start - 1].is_capitalized()
+            && !tokens
+                .get(r.end)
+                .is_some_and(|n| r.end < sent.end && n.is_capitalized());
         if r.is_empty()
             || !tokens[r.start].is_capitalized()
-            || !tokens[r.clone()].iter().any(|t| t.tag().starts_with("NNP"))
+            || !(capitalised_person || tokens[r.clone()].iter().any(|t| t.tag().starts_with("NNP")))
         {
             continue;
         }
         let overlapping = in_sentence.overlapping(mentions, &r);
         // "lashed out at Yeltsin", "fired at Gingrich": "at" right after a
         // verb or its particle names whom the act is aimed at
+        // ("hit back at Lebed": an adverbial particle may stand between)
+        let verb_or_particle =
+            |t: &Token| matches!(t.tag(), "RP" | "VBD" | "VBZ" | "VBP" | "VB" | "VBG" | "VBN");
         let aimed_at = r.start > sent.start + 1
             && tokens[r.start - 1].lower == "at"
-            && matches!(
-                tokens[r.start - 2].tag(),
-                "RP" | "VBD" | "VBZ" | "VBP" | "VB" | "VBG" | "VBN"
-            );
+            && (verb_or_particle(&tokens[r.start - 2])
+                || r.start > sent.start + 2
+                    && matches!(tokens[r.start - 2].lower.as_str(), "back" | "out" | "away")
+                    && tokens[r.start - 3].is_verb());
         if kind == ActorKind::Person
             && r.start > sent.start
             && is_venue_preposition(&tokens[r.start - 1].lower)
@@ -2731,6 +2746,19 @@ mod tests {
             .filter(|(_, _, how)| *how == How::Group)
             .map(|(s, _, _)| s)
             .collect()
+    }
+
+    #[test]
+    fn a_surname_tagged_as_a_verb_form_is_still_a_person() {
+        // the tagger reads "Lebed" as a past participle
+        let found = mentions_of("Yeltsin accused Lebed of plotting a coup.");
+        assert!(
+            found.contains(&("Lebed".to_string(), ActorKind::Person, How::Model)),
+            "{found:?}"
+        );
+        // "hit back at Lebed": "at" after a verb and its particle aims the act
+        let found = mentions_of("Chubais hit back at Yeltsin, accusing him of lying.");
+        assert!(found.iter().any(|(s, _, _)| s == "Yeltsin"), "{found:?}");
     }
 
     #[test]

@@ -936,14 +936,17 @@ fn antecedent(
                     let at = m.tokens.end + k;
                     match t.lower.as_str() {
                         "and" | "but" => tokens.get(at + 1).is_some_and(|n| n.is_verb()),
-                        "," | "that" | "\"" | "to" | "who" | "which" | "whom" | "if" | "after"
+                        // "A hit back, accusing him": the participle's
+                        // subject is A, so its object is someone else
+                        "," => at + 2 == p.tokens.start && tokens[at + 1].tag() == "VBG",
+                        "that" | "\"" | "to" | "who" | "which" | "whom" | "if" | "after"
                         | "before" | "when" | "while" | "because" | ";" | ":" => false,
                         w => !crate::english::is(crate::english::SPEECH, w),
                     }
                 })
             && tokens[m.tokens.end..p.tokens.start]
                 .iter()
-                .any(|t| matches!(t.lower.as_str(), "and" | "but"))
+                .any(|t| matches!(t.lower.as_str(), "and" | "but" | ","))
     };
     // "Izetbegovic, whom he met": the subject of a relative clause is not
     // the noun the clause is about

@@ -190,6 +190,7 @@ pub fn extract(
             tree::thanked_support(&tree, lex, si, &mut sentence_events);
             tree::displeasure(&tree, lex, si, &mut sentence_events);
             tree::name_calling(&tree, lex, si, &mut sentence_events);
+            tree::evidence_of(&tree, lex, si, &mut sentence_events);
         }
         let tree_done = sentence_events.len();
         for t in &triggers {
@@ -516,6 +517,7 @@ pub fn has_trigger(analysis: &Analysis, range: std::ops::Range<usize>, lex: &Lex
             || crate::english::QUESTIONING_VERBS.contains(w)
             || crate::english::DISPLEASURE_VERBS.contains(w)
             || crate::english::NAMING_VERBS.contains(w)
+            || crate::english::EVIDENCE_NOUNS.contains(&w)
         {
             return true;
         }

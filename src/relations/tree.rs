@@ -860,6 +860,11 @@ impl<'a> Tree<'a> {
                     if IRREALIS_GOVERNORS.contains(&gw) || DOUBTING_VERBS.contains(&gw) {
                         m = Modality::Hypothetical;
                     }
+                    // "says A to meet B on Sunday": an infinitive with a
+                    // subject of its own reports a plan, as in a headline
+                    if infinitive && self.kids(cur).iter().any(|&c| self.dep(c) == "nsubj") {
+                        m = Modality::Hypothetical;
+                    }
                 }
                 // "flew to Ottawa to meet", "a plan to attack": purposes and plans
                 // "signed an agreement to sell X to Y": a cooperation the
@@ -878,6 +883,8 @@ impl<'a> Tree<'a> {
                     let governor = self.head(g).map(|h| self.lower(h)).unwrap_or("");
                     match gw.as_str() {
                         "without" | "instead" => return Modality::Negated,
+                        // "evidence of Russian support": claimed, not reported
+                        "of" if CLAIM_NOUNS.contains(&governor) => m = Modality::Hypothetical,
                         // "called for talks", "a condition for resuming talks"
                         // (but "thanked X for its support" is a reason)
                         "for" | "to" | "toward" | "towards" | "about" | "of"
@@ -1818,6 +1825,43 @@ pub fn displeasure(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Event>) 
     }
 }
 
+/// A speaker who calls something evidence of another's act accuses the
+/// one who acted: "Kabul said the rockets were proof of Pakistani support
+/// for the rebels" (CAMEO 112). The act itself is only claimed (see
+/// `CLAIM_NOUNS` in the modality).
+pub fn evidence_of(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Event>) {
+    for n in tree.range.clone() {
+        if !EVIDENCE_NOUNS.contains(&tree.lower(n)) || tree.dep(n) != "attr" {
+            continue;
+        }
+        // the copula of "... were proof of" reports what a speaker said
+        let Some(copula) = tree.head(n) else {
+            continue;
+        };
+        let Some(speech) = tree.head(copula).filter(|&g| {
+            tree.dep(copula) == "ccomp" && is(SPEECH, tree.lower(g)) && tree.tokens[g].is_verb()
+        }) else {
+            continue;
+        };
+        let (speakers, passive) = tree.subject(speech, 0);
+        if passive || speakers.is_empty() {
+            continue;
+        }
+        let doers: Vec<usize> = tree
+            .kids(n)
+            .iter()
+            .filter(|&&p| tree.dep(p) == "prep" && tree.lower(p) == "of")
+            .filter_map(|&p| tree.kid(p, &["pobj"]))
+            .flat_map(|x| tree.actor_or_owner(x))
+            .collect();
+        let reading = Reading::of_verb(tree, speech, "accuses", "112", lex, si);
+        let pairs = speakers
+            .iter()
+            .flat_map(|&s| doers.iter().map(move |&d| (s, d)));
+        reading.push(tree, pairs, out);
+    }
+}
+
 /// Support that a thanked actor gave: "China thanked Gabon for its
 /// support" also says that Gabon backed China. The thanked one cooperates
 /// with the one who thanks.
@@ -1993,6 +2037,7 @@ mod tests {
             thanked_support(tree, lex, 0, &mut out);
             displeasure(tree, lex, 0, &mut out);
             name_calling(tree, lex, 0, &mut out);
+            evidence_of(tree, lex, 0, &mut out);
             out
         });
         let mut v: Vec<_> = out
@@ -2402,6 +2447,41 @@ mod tests {
             &["Chile", "Peru"],
         );
         assert!(e.is_empty(), "{e:?}");
+    }
+
+    #[test]
+    fn proof_of_an_act_accuses_its_doer_and_only_claims_the_act() {
+        // "Kabul said the rockets were proof of Pakistan's support."
+        let e = events(
+            "Kabul/2/nsubj said/0/ROOT the/4/det rockets/5/nsubj were/2/ccomp proof/5/attr of/6/prep Pakistan/10/poss 's/8/case support/7/pobj ./2/punct",
+            &["Kabul", "Pakistan"],
+        );
+        assert_eq!(e, vec![ev("Kabul", "accuses", "Pakistan", A)]);
+        // "Chile said the raid was proof of Peru's aid to Bolivia."
+        let e = events(
+            "Chile/2/nsubj said/0/ROOT the/4/det raid/5/nsubj was/2/ccomp proof/5/attr of/6/prep Peru/10/poss 's/8/case aid/7/pobj to/10/prep Bolivia/11/pobj ./2/punct",
+            &["Chile", "Peru", "Bolivia"],
+        );
+        assert!(e.contains(&ev("Chile", "accuses", "Peru", A)), "{e:?}");
+        assert!(
+            e.iter()
+                .filter(|x| x.0 == "Peru")
+                .all(|x| x.3 == Modality::Hypothetical),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_reported_infinitive_with_its_own_subject_is_a_plan() {
+        // "Bolger says Chile to meet Peru."
+        let e = events(
+            "Bolger/2/nsubj says/0/ROOT Chile/5/nsubj to/5/aux meet/2/ccomp Peru/5/dobj ./2/punct",
+            &["Bolger", "Chile", "Peru"],
+        );
+        assert_eq!(
+            e,
+            vec![ev("Chile", "meets", "Peru", Modality::Hypothetical)]
+        );
     }
 
     #[test]
