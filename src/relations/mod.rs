@@ -191,6 +191,7 @@ pub fn extract(
             tree::displeasure(&tree, lex, si, &mut sentence_events);
             tree::name_calling(&tree, lex, si, &mut sentence_events);
             tree::evidence_of(&tree, lex, si, &mut sentence_events);
+            tree::blamed_owner(&tree, lex, si, &mut sentence_events);
         }
         let tree_done = sentence_events.len();
         for t in &triggers {

@@ -1825,6 +1825,47 @@ pub fn displeasure(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Event>) 
     }
 }
 
+/// Blame a speaker puts on what another actor did: "Iran said the sanctions
+/// imposed by Washington were illegal", "Oslo said the measures Moscow took
+/// were a provocation". The reported clause's subject names no actor, so
+/// the window rules of reported speech find no target; the one who owns or
+/// made the thing is blamed (CAMEO 112).
+pub fn blamed_owner(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Event>) {
+    let blames = |w: &str| lex.blame.iter().any(|p| p.len() == 1 && p[0] == w);
+    for speech in tree.range.clone() {
+        if !is(SPEECH, tree.lower(speech)) || !tree.tokens[speech].is_verb() {
+            continue;
+        }
+        let (speakers, passive) = tree.subject(speech, 0);
+        if passive || speakers.is_empty() {
+            continue;
+        }
+        for &c in tree.kids(speech) {
+            if tree.dep(c) != "ccomp" {
+                continue;
+            }
+            // the predicate: the clause's verb, or what its copula links
+            let blamed = blames(tree.lower(c))
+                || tree
+                    .kids(c)
+                    .iter()
+                    .any(|&p| matches!(tree.dep(p), "acomp" | "attr") && blames(tree.lower(p)));
+            let Some(subject) = tree.kid(c, &["nsubj"]) else {
+                continue;
+            };
+            if !blamed || tree.unit(subject).is_some() || tree.kid(c, &["neg"]).is_some() {
+                continue;
+            }
+            let owners = tree.owner(subject);
+            let reading = Reading::of_verb(tree, speech, "accuses", "112", lex, si);
+            let pairs = speakers
+                .iter()
+                .flat_map(|&s| owners.iter().map(move |&o| (s, o)));
+            reading.push(tree, pairs, out);
+        }
+    }
+}
+
 /// A speaker who calls something evidence of another's act accuses the
 /// one who acted: "Kabul said the rockets were proof of Pakistani support
 /// for the rebels" (CAMEO 112). The act itself is only claimed (see
@@ -2038,6 +2079,7 @@ mod tests {
             displeasure(tree, lex, 0, &mut out);
             name_calling(tree, lex, 0, &mut out);
             evidence_of(tree, lex, 0, &mut out);
+            blamed_owner(tree, lex, 0, &mut out);
             out
         });
         let mut v: Vec<_> = out
@@ -2469,6 +2511,22 @@ mod tests {
                 .all(|x| x.3 == Modality::Hypothetical),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn reported_blame_of_a_thing_falls_on_its_maker() {
+        // "Iran said the sanctions imposed by Chile were illegal."
+        let e = events(
+            "Iran/2/nsubj said/0/ROOT the/4/det sanctions/8/nsubj imposed/4/acl by/5/agent Chile/6/pobj were/2/ccomp illegal/8/acomp ./2/punct",
+            &["Iran", "Chile"],
+        );
+        assert!(e.contains(&ev("Iran", "accuses", "Chile", A)), "{e:?}");
+        // "Iran said the sanctions imposed by Chile were not illegal."
+        let e = events(
+            "Iran/2/nsubj said/0/ROOT the/4/det sanctions/8/nsubj imposed/4/acl by/5/agent Chile/6/pobj were/2/ccomp not/8/neg illegal/8/acomp ./2/punct",
+            &["Iran", "Chile"],
+        );
+        assert!(e.iter().all(|x| x.1 != "accuses"), "{e:?}");
     }
 
     #[test]
