@@ -1367,6 +1367,10 @@ pub const PRIVATE_PERSON_NOUNS: &[&str] = &[
     "hostages",
 ];
 
+/// A state's missions abroad: the state after "in" hosts the mission and
+/// is a party to what is done to it ("closed its embassy in Chad").
+pub const MISSION_NOUNS: &[&str] = &["embassy", "embassies", "consulate", "consulates"];
+
 /// Nouns of a situation a country is the subject of: in "the crisis in
 /// Sudan" or "human rights abuses in Burma" the country is what the phrase
 /// is about, not only where it happens.

@@ -1007,8 +1007,11 @@ fn country_venues(tokens: &[Token], mentions: &mut [Mention]) {
         }
         // "the crisis in Sudan", "violence in Algeria": the state is what
         // the situation is about, an actor of the passage
-        let topic =
-            k > 1 && crate::english::is(crate::english::SITUATION_NOUNS, &tokens[k - 2].lower);
+        // ("closed its embassy in Chad": the host state of a mission is a
+        // party to what is done to the mission)
+        let topic = k > 1
+            && (crate::english::is(crate::english::SITUATION_NOUNS, &tokens[k - 2].lower)
+                || crate::english::is(crate::english::MISSION_NOUNS, &tokens[k - 2].lower));
         // not "at" ("lashed out at Canada") nor "inside" ("struck targets
         // deep inside Russia"): the state is often the one aimed at
         let place_word = k > 0 && matches!(tokens[k - 1].lower.as_str(), "in" | "near" | "outside");

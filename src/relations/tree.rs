@@ -535,9 +535,11 @@ impl<'a> Tree<'a> {
         let mut out = Vec::new();
         for &p in self.kids(h) {
             // "between A and B" names both parties, read apart; a country
-            // after "in" or "at" is where it happened
+            // after "in" or "at" is where it happened (but "its embassy in
+            // Chad" names the host state)
+            let hosted = self.lower(p) == "in" && is(MISSION_NOUNS, self.lower(h));
             if self.dep(p) != "prep"
-                || matches!(self.lower(p), "between" | "in" | "at" | "inside")
+                || matches!(self.lower(p), "between" | "in" | "at" | "inside") && !hosted
                 || !preps.iter().any(|x| x == self.lower(p))
             {
                 continue;
