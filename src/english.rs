@@ -1367,6 +1367,40 @@ pub const PRIVATE_PERSON_NOUNS: &[&str] = &[
     "hostages",
 ];
 
+/// Group nouns used in the singular before what the group holds ("rebel
+/// positions"), with the plural that names the group.
+pub const GROUP_MODIFIERS: &[(&str, &str)] = &[
+    ("rebel", "rebels"),
+    ("guerrilla", "guerrillas"),
+    ("militant", "militants"),
+    ("separatist", "separatists"),
+    ("insurgent", "insurgents"),
+    ("militia", "militia"),
+];
+
+/// What an armed group holds: "rebel positions", "guerrilla bases".
+pub const HOLDING_NOUNS: &[&str] = &[
+    "position",
+    "positions",
+    "base",
+    "bases",
+    "camp",
+    "camps",
+    "stronghold",
+    "strongholds",
+    "hideout",
+    "hideouts",
+    "territory",
+    "lines",
+    "targets",
+    "outpost",
+    "outposts",
+    "enclave",
+    "enclaves",
+    "redoubt",
+    "redoubts",
+];
+
 /// A state's missions abroad: the state after "in" hosts the mission and
 /// is a party to what is done to it ("closed its embassy in Chad").
 pub const MISSION_NOUNS: &[&str] = &["embassy", "embassies", "consulate", "consulates"];

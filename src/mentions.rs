@@ -281,6 +281,7 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
     group_phrases(text, tokens, analysis, &mut mentions, lex);
     public_bodies(text, tokens, analysis, &mut mentions, lex);
     bare_troops(tokens, analysis, &mut mentions);
+    group_holdings(text, tokens, analysis, &mut mentions);
     country_venues(tokens, &mut mentions);
     mentions.retain(|m| !one_national(tokens, m) && !names_money(tokens, m));
     let mut taken = in_dateline.clone();
@@ -1612,6 +1613,75 @@ fn group_phrases(
     replace_marked(mentions, &removed, found);
 }
 
+/// "attacked rebel positions", "shelled guerrilla bases": a group named in
+/// the singular before what it holds is the group itself, an actor named
+/// by its plural ("rebels") so that it joins the group's other mentions.
+fn group_holdings(text: &str, tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mention>) {
+    let mut in_mention = vec![false; tokens.len()];
+    for m in mentions.iter() {
+        in_mention[m.tokens.clone()].fill(true);
+    }
+    let mut found = Vec::new();
+    let mut removed = vec![false; mentions.len()];
+    for s in &analysis.sentences {
+        for i in s.tokens.start..s.tokens.end.saturating_sub(1) {
+            let t = &tokens[i];
+            let Some(&(_, plural)) = crate::english::GROUP_MODIFIERS
+                .iter()
+                .find(|(one, _)| *one == t.lower)
+            else {
+                continue;
+            };
+            let next = &tokens[i + 1];
+            if in_mention[i]
+                || t.is_capitalized() && i > s.tokens.start
+                || !crate::english::is(crate::english::HOLDING_NOUNS, &next.lower)
+                || !next.tag().starts_with("NN")
+            {
+                continue;
+            }
+            // "Kurdish rebel bases": the nationality before it is part of
+            // the group's name ("Kurdish rebels"), as in a group phrase
+            let demonym = mentions.iter().position(|m| {
+                m.tokens.end == i
+                    && m.kind == ActorKind::Country
+                    && m.how == How::Gazetteer(Form::Demonym)
+            });
+            let (start, name) = match demonym {
+                Some(q) if !removed[q] => {
+                    removed[q] = true;
+                    let m = &mentions[q];
+                    let written = crate::text::fold(&text[m.span.start..m.span.end]);
+                    (m.tokens.start, format!("{written} {plural}"))
+                }
+                // "Kurdish rebel bases": a people's adjective the
+                // gazetteer does not know as a state's
+                _ if i > s.tokens.start + 1
+                    && !in_mention[i - 1]
+                    && tokens[i - 1].is_capitalized()
+                    && matches!(tokens[i - 1].tag(), "JJ" | "NNP" | "NNPS") =>
+                {
+                    let written =
+                        crate::text::fold(&text[tokens[i - 1].span.start..tokens[i - 1].span.end]);
+                    (i - 1, format!("{written} {plural}"))
+                }
+                _ => (i, plural.to_string()),
+            };
+            found.push(Mention {
+                tokens: start..i + 1,
+                span: Span::new(tokens[start].span.start, t.span.end),
+                title: None,
+                kind: ActorKind::Group,
+                how: How::Group,
+                lexicon: None,
+                name,
+                actor: None,
+            });
+        }
+    }
+    replace_marked(mentions, &removed, found);
+}
+
 /// Drops the mentions marked in `removed` (one flag per mention) and adds
 /// the mentions `found` in their place.
 fn replace_marked(mentions: &mut Vec<Mention>, removed: &[bool], found: Vec<Mention>) {
@@ -1987,7 +2057,11 @@ fn extend_state_bodies(tokens: &[Token], mentions: &mut [Mention], lex: &Lexicon
                 || (skip > 0
                     && (starts.contains(&(j + skip - 1))
                         || !tokens[j + skip - 1].is_word()
-                        || tokens[j + skip - 1].is_verb() && !tokens[j + skip - 1].tag().eq("VBN")))
+                        || tokens[j + skip - 1].is_verb() && !tokens[j + skip - 1].tag().eq("VBN")
+                        // "Sudanese rebel bases" are the rebels', not the state's
+                        || crate::english::GROUP_MODIFIERS
+                            .iter()
+                            .any(|(one, _)| *one == tokens[j + skip - 1].lower)))
             {
                 break;
             }
@@ -2749,6 +2823,27 @@ mod tests {
             .filter(|(_, _, how)| *how == How::Group)
             .map(|(s, _, _)| s)
             .collect()
+    }
+
+    #[test]
+    fn a_singular_group_before_what_it_holds_is_the_group() {
+        let found = mentions_of("Ethiopian troops shelled rebel positions near the border.");
+        assert!(
+            found.contains(&("rebel".to_string(), ActorKind::Group, How::Group)),
+            "{found:?}"
+        );
+        // the nationality names the group, not a body of its state
+        let found = mentions_of("Ugandan jets bombed Sudanese rebel bases.");
+        assert!(
+            found.contains(&("Sudanese rebel".to_string(), ActorKind::Group, How::Group)),
+            "{found:?}"
+        );
+        // a rebel who is one person is no group
+        let found = mentions_of("A rebel commander said the talks had failed.");
+        assert!(
+            found.iter().all(|(_, k, _)| *k != ActorKind::Group),
+            "{found:?}"
+        );
     }
 
     #[test]
