@@ -602,6 +602,9 @@ pub const CLAIM_NOUNS: &[&str] = &[
 /// "the rockets were proof of Pakistani support".
 pub const EVIDENCE_NOUNS: &[&str] = &["evidence", "proof"];
 
+/// Nouns that name the doer of an act: "the bombing was the work of X".
+pub const AUTHORSHIP_NOUNS: &[&str] = &["work", "handiwork"];
+
 /// Modifiers that make an event noun a prospect ("a proposed summit").
 pub const PROSPECT_MODIFIERS: &[&str] = &[
     "proposed",

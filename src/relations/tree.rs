@@ -1871,10 +1871,13 @@ pub fn blamed_owner(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Event>)
 /// A speaker who calls something evidence of another's act accuses the
 /// one who acted: "Kabul said the rockets were proof of Pakistani support
 /// for the rebels" (CAMEO 112). The act itself is only claimed (see
-/// `CLAIM_NOUNS` in the modality).
+/// `CLAIM_NOUNS` in the modality). A violent act said to be someone's work
+/// is laid at their door too: "police said the bombing was the work of X".
 pub fn evidence_of(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Event>) {
     for n in tree.range.clone() {
-        if !EVIDENCE_NOUNS.contains(&tree.lower(n)) || tree.dep(n) != "attr" {
+        let w = tree.lower(n);
+        let evidence = EVIDENCE_NOUNS.contains(&w);
+        if !(evidence || AUTHORSHIP_NOUNS.contains(&w)) || tree.dep(n) != "attr" {
             continue;
         }
         // the copula of "... were proof of" reports what a speaker said
@@ -1886,6 +1889,17 @@ pub fn evidence_of(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Event>) 
         }) else {
             continue;
         };
+        // "the bombing was the work of X", not "the plan was the work of X"
+        let violent_act = |s: usize| {
+            lex.triggers.get(tree.lower(s)).is_some_and(|senses| {
+                senses
+                    .iter()
+                    .any(|t| t.pos == TriggerPos::Noun && t.relation == "attacks")
+            })
+        };
+        if !evidence && !tree.kid(copula, &["nsubj"]).is_some_and(violent_act) {
+            continue;
+        }
         let (speakers, passive) = tree.subject(speech, 0);
         if passive || speakers.is_empty() {
             continue;
@@ -2529,6 +2543,22 @@ mod tests {
             &["Iran", "Chile"],
         );
         assert!(e.iter().all(|x| x.1 != "accuses"), "{e:?}");
+    }
+
+    #[test]
+    fn a_violent_act_said_to_be_someones_work_accuses_them() {
+        // "Chile said the bombing was the work of Peru."
+        let e = events(
+            "Chile/2/nsubj said/0/ROOT the/4/det bombing/5/nsubj was/2/ccomp the/7/det work/5/attr of/7/prep Peru/8/pobj ./2/punct",
+            &["Chile", "Peru"],
+        );
+        assert!(e.contains(&ev("Chile", "accuses", "Peru", A)), "{e:?}");
+        // "Chile said the plan was the work of Peru."
+        let e = events(
+            "Chile/2/nsubj said/0/ROOT the/4/det plan/5/nsubj was/2/ccomp the/7/det work/5/attr of/7/prep Peru/8/pobj ./2/punct",
+            &["Chile", "Peru"],
+        );
+        assert!(e.is_empty(), "{e:?}");
     }
 
     #[test]
