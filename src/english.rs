@@ -1404,6 +1404,14 @@ pub const HOLDING_NOUNS: &[&str] = &[
     "redoubts",
 ];
 
+/// Verbs by which an act draws a reaction to its doer: "X's test drew
+/// protests from Y", "the attack prompted a strike by Z".
+pub static REACTION_VERBS: LazyLock<VerbSet> = LazyLock::new(|| {
+    VerbSet::new(&[
+        "draw", "prompt", "provoke", "spark", "trigger", "bring", "earn", "attract",
+    ])
+});
+
 /// A state's missions abroad: the state after "in" hosts the mission and
 /// is a party to what is done to it ("closed its embassy in Chad").
 pub const MISSION_NOUNS: &[&str] = &["embassy", "embassies", "consulate", "consulates"];

@@ -655,6 +655,7 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
         ("begin", &["began", "begun"]),
         ("forbid", &["forbade", "forbidden"]),
         ("withdraw", &["withdrew", "withdrawn"]),
+        ("draw", &["drew", "drawn"]),
         ("break", &["broke", "broken"]),
         ("cut", &["cut"]),
         ("put", &["put"]),

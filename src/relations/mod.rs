@@ -177,6 +177,9 @@ pub fn extract(
                 if let Some(span) = tree::reduced_passive_of_a_thing(&tree, t) {
                     own_phrase.push((tokens[t.start].span.start, span));
                 }
+                if let Some(span) = tree::nominal_patient_is_a_thing(&tree, t, lex) {
+                    own_phrase.push((tokens[t.start].span.start, span));
+                }
                 for span in tree::buried_in_patient(&tree, t, lex) {
                     buried.push((tokens[t.start].span.start, span));
                 }

@@ -1299,6 +1299,20 @@ pub fn events_for(tree: &Tree, t: &Trigger, lex: &Lexicon, si: usize, out: &mut 
                 targets = subj;
             }
         }
+        // "China's test drew protests from Japan", "the Iraqi attack brought
+        // a U.S. strike": a reaction an act draws is aimed at its doer
+        if targets.is_empty()
+            && tree.dep(np_node) == "dobj"
+            && let Some(g) = tree.head(np_node)
+            && REACTION_VERBS.contains(tree.lower(g))
+            && let Some(act) = tree.kid(g, &["nsubj"])
+        {
+            targets = tree.owner(act);
+            // ("drew protests from Japan": "from" hung on the verb)
+            if sources.is_empty() {
+                sources = tree.prep_objects(g, &["from".to_string()]);
+            }
+        }
         rejected_proposal(tree, t, np_node, lex, si, preps, out);
     } else {
         let (subj, passive) = tree.subject(node, 0);
@@ -1655,6 +1669,42 @@ pub fn reduced_passive_of_a_thing(tree: &Tree, t: &Trigger) -> Option<crate::doc
         || tree.kid(n, &["poss"]).is_some()
         || tree.modifier_units(n).next().is_some()
     {
+        return None;
+    }
+    let (lo, hi) = tree.subtree_bounds(node);
+    Some(crate::document::Span::new(
+        tree.tokens[lo].span.start,
+        tree.tokens[hi].span.end,
+    ))
+}
+
+/// The phrase of a nominal trigger whose own patient phrase names a thing
+/// and no actor: "the Iraqi attack on Kurdish towns brought a U.S. strike".
+/// The act was aimed at the thing, so the window may take no target from
+/// outside the phrase. Returns the phrase's byte span.
+pub fn nominal_patient_is_a_thing(
+    tree: &Tree,
+    t: &Trigger,
+    lex: &Lexicon,
+) -> Option<crate::document::Span> {
+    let (node, nominal) = trigger_node(tree, t);
+    if !nominal {
+        return None;
+    }
+    let preps = target_preps(t, lex);
+    let thing = tree.kids(node).iter().any(|&p| {
+        tree.dep(p) == "prep"
+            && preps.iter().any(|x| x == tree.lower(p))
+            && !matches!(tree.lower(p), "with" | "between")
+            && tree.kid(p, &["pobj"]).is_some_and(|o| {
+                tree.unit(o).is_none()
+                    && !tree.may_name_an_unknown_actor(o)
+                    && !TIME_NOUNS.contains(&tree.lower(o))
+                    && tree.np(o).is_empty()
+                    && tree.owner(o).is_empty()
+            })
+    });
+    if !thing {
         return None;
     }
     let (lo, hi) = tree.subtree_bounds(node);
@@ -2559,6 +2609,16 @@ mod tests {
             &["Chile", "Peru"],
         );
         assert!(e.is_empty(), "{e:?}");
+    }
+
+    #[test]
+    fn a_reaction_an_act_draws_is_aimed_at_its_doer() {
+        // "Chile's test drew condemnation from Peru."
+        let e = events(
+            "Chile/3/poss 's/1/case test/4/nsubj drew/0/ROOT condemnation/4/dobj from/4/prep Peru/6/pobj ./4/punct",
+            &["Chile", "Peru"],
+        );
+        assert_eq!(e, vec![ev("Peru", "accuses", "Chile", A)]);
     }
 
     #[test]
