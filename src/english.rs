@@ -1412,6 +1412,38 @@ pub static REACTION_VERBS: LazyLock<VerbSet> = LazyLock::new(|| {
     ])
 });
 
+/// Verbs after which "at" names where something happens, not whom an act
+/// is aimed at: "met at Camp David", "arrived at Moscow".
+pub const PLACE_AT_VERBS: &[&str] = &[
+    "met",
+    "meet",
+    "meets",
+    "meeting",
+    "arrived",
+    "arrive",
+    "arrives",
+    "arriving",
+    "held",
+    "hold",
+    "holds",
+    "gathered",
+    "landed",
+    "stopped",
+    "stayed",
+    "signed",
+    "spoke",
+    "speaking",
+    "reached",
+    "based",
+    "stationed",
+    "born",
+    "died",
+    "killed",
+    "wounded",
+    "said",
+    "told",
+];
+
 /// A state's missions abroad: the state after "in" hosts the mission and
 /// is a party to what is done to it ("closed its embassy in Chad").
 pub const MISSION_NOUNS: &[&str] = &["embassy", "embassies", "consulate", "consulates"];

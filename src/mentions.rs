@@ -921,6 +921,7 @@ fn gazetteer_mentions(
             if pat.form == Form::Capital
                 && first > s.tokens.start
                 && is_venue_preposition(&tokens[first - 1].lower)
+                && !aimed_at(tokens, s.tokens.start, first)
             {
                 let span = Span::new(tokens[first].span.start, tokens[after - 1].span.end);
                 let mut m = Mention::known(range, span, pat, lex);
@@ -1044,6 +1045,26 @@ fn is_compass_word(w: &str) -> bool {
                 || w.strip_prefix(d)
                     .is_some_and(|r| matches!(r, "east" | "west"))
         })
+}
+
+/// Whether the name at `i` follows an "at" that aims an act at it: "lashed
+/// out at Yeltsin", "fired at Washington", "hit back at Lebed" (a verb, or
+/// a verb and its particle, right before "at"), not a place ("met at").
+fn aimed_at(tokens: &[Token], sent_start: usize, i: usize) -> bool {
+    let verb_or_particle =
+        |t: &Token| matches!(t.tag(), "RP" | "VBD" | "VBZ" | "VBP" | "VB" | "VBG" | "VBN");
+    i > sent_start + 1
+        && tokens[i - 1].lower == "at"
+        && (verb_or_particle(&tokens[i - 2])
+            && !crate::english::is(crate::english::PLACE_AT_VERBS, &tokens[i - 2].lower)
+            || i > sent_start + 2
+                && matches!(tokens[i - 2].lower.as_str(), "back" | "out" | "away")
+                && tokens[i - 3].is_verb()
+            // "fired missiles at Riyadh": a verb and its one-word object
+            || i > sent_start + 2
+                && tokens[i - 2].tag() == "NNS"
+                && tokens[i - 3].is_verb()
+                && !crate::english::is(crate::english::PLACE_AT_VERBS, &tokens[i - 3].lower))
 }
 
 fn is_venue_preposition(w: &str) -> bool {
@@ -2600,15 +2621,7 @@ fn model_mentions(
         let overlapping = in_sentence.overlapping(mentions, &r);
         // "lashed out at Yeltsin", "fired at Gingrich": "at" right after a
         // verb or its particle names whom the act is aimed at
-        // ("hit back at Lebed": an adverbial particle may stand between)
-        let verb_or_particle =
-            |t: &Token| matches!(t.tag(), "RP" | "VBD" | "VBZ" | "VBP" | "VB" | "VBG" | "VBN");
-        let aimed_at = r.start > sent.start + 1
-            && tokens[r.start - 1].lower == "at"
-            && (verb_or_particle(&tokens[r.start - 2])
-                || r.start > sent.start + 2
-                    && matches!(tokens[r.start - 2].lower.as_str(), "back" | "out" | "away")
-                    && tokens[r.start - 3].is_verb());
+        let aimed_at = aimed_at(tokens, sent.start, r.start);
         if kind == ActorKind::Person
             && r.start > sent.start
             && is_venue_preposition(&tokens[r.start - 1].lower)
@@ -2843,6 +2856,24 @@ mod tests {
         assert!(
             found.iter().all(|(_, k, _)| *k != ActorKind::Group),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_capital_an_act_is_aimed_at_is_no_venue() {
+        let how_of = |text: &str, name: &str| {
+            mentions_of(text)
+                .into_iter()
+                .find(|(s, _, _)| s == name)
+                .map(|(_, _, how)| how)
+        };
+        let aimed = how_of("Beijing lashed out at Washington.", "Washington");
+        assert!(aimed.is_some_and(|h| h != How::Venue), "{aimed:?}");
+        let aimed = how_of("Iraq fired rockets at Riyadh.", "Riyadh");
+        assert!(aimed.is_some_and(|h| h != How::Venue), "{aimed:?}");
+        assert_eq!(
+            how_of("Arafat met Peres at Cairo.", "Cairo"),
+            Some(How::Venue)
         );
     }
 

@@ -1069,7 +1069,12 @@ pub fn trigger_modality(tree: &Tree, t: &Trigger) -> Modality {
     let (node, _) = trigger_node(tree, t);
     let m = tree.modality_for(node, t.sense.relation == "cooperates");
     // the noun of a light-verb construction passes on only its negation
-    if t.verb_end < t.end && tree.modality(t.end - 1) == Modality::Negated {
+    // (not the one its own verb gives it: "suspended talks with X" is an
+    // act of suspending, asserted)
+    if t.verb_end < t.end
+        && !CANCELLING_VERBS.contains(tree.lower(t.start))
+        && tree.modality(t.end - 1) == Modality::Negated
+    {
         return Modality::Negated;
     }
     m
