@@ -1154,6 +1154,27 @@ fn description_antecedent(
         .and_then(|p| ends.get(&p))
         .and_then(|owners| owners.iter().rev().find(|&&q| q < k))
         .and_then(|&q| mentions[q].actor);
+    // "urged both sides to end the conflict between A and B": the parties
+    // a "between" names later in the sentence are the sides
+    if plural && matches!(head, "sides" | "parties") {
+        let between = (d.tokens.end..sentence.end).find(|&i| analysis.tokens[i].lower == "between");
+        if let Some(b) = between {
+            let parties: Vec<usize> = mentions
+                [starting_in(mentions, b + 1..(b + 10).min(sentence.end))]
+            .iter()
+            .filter(|m| !matches!(m.how, How::Venue | How::Pronoun | How::Description))
+            .filter_map(|m| m.actor)
+            .fold(Vec::new(), |mut v, a| {
+                if !v.contains(&a) {
+                    v.push(a);
+                }
+                v
+            });
+            if parties.len() == 2 {
+                return parties.into_iter().find(|a| !taken.contains(a));
+            }
+        }
+    }
     let mut seen = Vec::new();
     // a description refers back within the window a surname does
     let earliest = starting_in(mentions, 0..d.tokens.start.saturating_sub(NAME_WINDOW)).end;
@@ -1177,6 +1198,19 @@ fn description_antecedent(
             continue;
         }
         if !plural && sentence.contains(&m.tokens.start) && d.tokens.start - m.tokens.end < 6 {
+            continue;
+        }
+        // "Ghana urged both sides": the subject of the verb whose object
+        // the description is stands apart from what it describes
+        let between = &analysis.tokens[m.tokens.end.min(d.tokens.start)..d.tokens.start];
+        if plural
+            && sentence.contains(&m.tokens.start)
+            && between.len() <= 3
+            && between.iter().any(|t| t.is_verb())
+            && between
+                .iter()
+                .all(|t| t.is_verb() || matches!(t.tag(), "RB" | "RP" | "IN" | "TO" | "MD"))
+        {
             continue;
         }
         // "Davies said the two leaders had agreed": the speaker of the
@@ -1281,6 +1315,40 @@ mod tests {
             .and_then(|m| m.actor)
             .map(|a| x.actors[a].label.as_str());
         assert_ne!(government, Some("Denmark"));
+    }
+
+    #[test]
+    fn both_sides_are_the_parties_of_a_later_between() {
+        let x = pipeline().extract(&Document::new(
+            "t",
+            "Chile met Peru. Ghana urged both sides to end the war between Mali and Niger.",
+        ));
+        let mut sides: Vec<&str> = x
+            .mentions
+            .iter()
+            .filter(|m| m.name.starts_with("plural:"))
+            .filter_map(|m| m.actor)
+            .map(|a| x.actors[a].label.as_str())
+            .collect();
+        sides.sort();
+        assert_eq!(sides, vec!["Mali", "Niger"]);
+    }
+
+    #[test]
+    fn two_sides_without_a_between_are_the_last_two_actors() {
+        let x = pipeline().extract(&Document::new(
+            "t",
+            "Chile met Peru. Ghana urged both sides to keep talking.",
+        ));
+        let mut sides: Vec<&str> = x
+            .mentions
+            .iter()
+            .filter(|m| m.name.starts_with("plural:"))
+            .filter_map(|m| m.actor)
+            .map(|a| x.actors[a].label.as_str())
+            .collect();
+        sides.sort();
+        assert_eq!(sides, vec!["Chile", "Peru"]);
     }
 
     #[test]
