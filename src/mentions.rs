@@ -1749,14 +1749,24 @@ fn bare_troops(tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mention
     for s in &analysis.sentences {
         for i in s.tokens.clone() {
             let t = &tokens[i];
+            // ("government forces", "security forces": forces alone may be
+            // anyone's)
+            let forces = t.lower == "forces"
+                && i > s.tokens.start
+                && matches!(tokens[i - 1].lower.as_str(), "government" | "security");
             if in_mention[i]
                 || t.tag() != "NNS"
-                || !matches!(t.lower.as_str(), "soldiers" | "troops")
+                || !(matches!(t.lower.as_str(), "soldiers" | "troops") || forces)
             {
                 continue;
             }
             let mut start = i;
-            if i > s.tokens.start && matches!(tokens[i - 1].lower.as_str(), "government" | "army") {
+            if i > s.tokens.start
+                && matches!(
+                    tokens[i - 1].lower.as_str(),
+                    "government" | "army" | "security"
+                )
+            {
                 start = i - 1;
             }
             let modified = start > s.tokens.start && {
@@ -3107,8 +3117,10 @@ mod tests {
                 .any(|(s, k, _)| s == "Peruvian troops" && *k == ActorKind::Country),
             "{m:?}"
         );
-        // "government forces" has no country to stand for, and is no group either
-        assert!(groups_of("Government forces shelled the town.").is_empty());
+        // "government forces" is no group: a state's force, which resolve
+        // gives to the passage's one state, if it names only one
+        let m = mentions_of("Government forces shelled the town.");
+        assert!(m.iter().all(|(_, k, _)| *k != ActorKind::Group), "{m:?}");
     }
 
     #[test]

@@ -415,6 +415,8 @@ fn state_troops(name: &str) -> bool {
             | "government troops"
             | "army soldiers"
             | "army troops"
+            | "government forces"
+            | "security forces"
     )
 }
 
