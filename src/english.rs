@@ -1159,9 +1159,13 @@ pub static DISPLEASURE_VERBS: LazyLock<VerbSet> = LazyLock::new(|| {
 /// state", "described the plan as a provocation").
 pub static NAMING_VERBS: LazyLock<VerbSet> = LazyLock::new(|| {
     VerbSet::new(&[
-        "call", "brand", "label", "dub", "term", "describe", "portray",
+        "call", "brand", "label", "dub", "term", "describe", "portray", "dismiss",
     ])
 });
+
+/// Naming verbs that dismiss what they name: "dismissed the unrest as the
+/// work of foreigners" lays it at the foreigners' door.
+pub static DISMISSING_VERBS: LazyLock<VerbSet> = LazyLock::new(|| VerbSet::new(&["dismiss"]));
 
 /// Words of a predicate that makes naming someone an accusation: "called
 /// Israel a terrorist state", "branded the decision illegal".

@@ -873,7 +873,8 @@ impl<'a> Tree<'a> {
                 // agreement is made for stands as the agreement does
                 "acl" if deal && infinitive && AGREEMENT_NOUNS.contains(&gw.as_str()) => {}
                 "advcl" | "acl" | "relcl" => {
-                    if infinitive {
+                    // "evidence that Y armed the rebels": claimed, not reported
+                    if infinitive || self.dep(cur) == "acl" && CLAIM_NOUNS.contains(&gw.as_str()) {
                         m = Modality::Hypothetical;
                     }
                     // a clause of its own: the governor's modals do not reach it
@@ -1829,10 +1830,21 @@ pub fn name_calling(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Event>)
                 )
                 .any(|w| PEJORATIVES.contains(&tree.lower(w)))
         });
-        if !pejorative {
+        // "dismissed the unrest as the work of foreigners", "described
+        // the bombing as the handiwork of X": the author named is accused
+        let authors: Vec<usize> = predicates
+            .iter()
+            .filter(|&&x| AUTHORSHIP_NOUNS.contains(&tree.lower(x)))
+            .flat_map(|&x| tree.prep_objects(x, &["of".to_string()]))
+            .collect();
+        let blaming = DISMISSING_VERBS.contains(tree.lower(v)) || violent_act(tree, o, lex);
+        let named = if !authors.is_empty() && blaming {
+            authors
+        } else if pejorative {
+            tree.actor_or_owner(o)
+        } else {
             continue;
-        }
-        let named = tree.actor_or_owner(o);
+        };
         let reading = Reading::of_verb(tree, v, "accuses", "111", lex, si);
         let pairs = namers
             .iter()
@@ -1923,6 +1935,16 @@ pub fn blamed_owner(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Event>)
     }
 }
 
+/// Whether noun `n` names a violent act ("bombing", "attack", "unrest"
+/// is not one: "the work of X" blames X for an act of violence).
+fn violent_act(tree: &Tree, n: usize, lex: &Lexicon) -> bool {
+    lex.triggers.get(tree.lower(n)).is_some_and(|senses| {
+        senses
+            .iter()
+            .any(|t| t.pos == TriggerPos::Noun && t.relation == "attacks")
+    })
+}
+
 /// A speaker who calls something evidence of another's act accuses the
 /// one who acted: "Kabul said the rockets were proof of Pakistani support
 /// for the rebels" (CAMEO 112). The act itself is only claimed (see
@@ -1932,6 +1954,44 @@ pub fn evidence_of(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Event>) 
     for n in tree.range.clone() {
         let w = tree.lower(n);
         let evidence = EVIDENCE_NOUNS.contains(&w);
+        // "X said it had evidence that Y armed the rebels": the one who
+        // holds the evidence accuses the doer of the clause it shows
+        if evidence
+            && tree.dep(n) == "dobj"
+            && let Some(g) = tree.head(n)
+        {
+            let (holders, passive) = tree.subject(g, 0);
+            // (the clause may hang on the verb: "has evidence that ...")
+            let doers: Vec<usize> = tree
+                .kids(n)
+                .iter()
+                .chain(tree.kids(g).iter().filter(|&&c| c > n))
+                .filter(|&&c| {
+                    matches!(tree.dep(c), "acl" | "ccomp")
+                        && tree
+                            .kid(c, &["mark"])
+                            .is_some_and(|m| tree.lower(m) == "that")
+                })
+                .filter_map(|&c| tree.kid(c, &["nsubj"]))
+                .flat_map(|x| tree.np(x))
+                .collect();
+            if !passive {
+                let mut reading = Reading::of_verb(tree, g, "accuses", "112", lex, si);
+                // "had no evidence that ...": no accusation made
+                if tree
+                    .kids(n)
+                    .iter()
+                    .any(|&d| tree.dep(d) == "det" && tree.lower(d) == "no")
+                {
+                    reading.modality = Modality::Negated;
+                }
+                let pairs = holders
+                    .iter()
+                    .flat_map(|&s| doers.iter().map(move |&d| (s, d)));
+                reading.push(tree, pairs, out);
+            }
+            continue;
+        }
         if !(evidence || AUTHORSHIP_NOUNS.contains(&w)) || tree.dep(n) != "attr" {
             continue;
         }
@@ -1945,14 +2005,11 @@ pub fn evidence_of(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Event>) 
             continue;
         };
         // "the bombing was the work of X", not "the plan was the work of X"
-        let violent_act = |s: usize| {
-            lex.triggers.get(tree.lower(s)).is_some_and(|senses| {
-                senses
-                    .iter()
-                    .any(|t| t.pos == TriggerPos::Noun && t.relation == "attacks")
-            })
-        };
-        if !evidence && !tree.kid(copula, &["nsubj"]).is_some_and(violent_act) {
+        if !evidence
+            && !tree
+                .kid(copula, &["nsubj"])
+                .is_some_and(|s| violent_act(tree, s, lex))
+        {
             continue;
         }
         let (speakers, passive) = tree.subject(speech, 0);
@@ -2624,6 +2681,32 @@ mod tests {
             &["Chile", "Peru"],
         );
         assert_eq!(e, vec![ev("Peru", "accuses", "Chile", A)]);
+    }
+
+    #[test]
+    fn evidence_that_a_clause_accuses_its_doer() {
+        // "Chile has evidence that Peru armed rebels."
+        let e = events(
+            "Chile/2/nsubj has/0/ROOT evidence/2/dobj that/6/mark Peru/6/nsubj armed/3/acl rebels/6/dobj ./2/punct",
+            &["Chile", "Peru", "rebels"],
+        );
+        assert!(e.contains(&ev("Chile", "accuses", "Peru", A)), "{e:?}");
+        assert!(
+            e.iter()
+                .filter(|x| x.0 == "Peru")
+                .all(|x| x.3 == Modality::Hypothetical),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn dismissing_an_act_as_someones_work_accuses_them() {
+        // "Chile dismissed the riots as the work of Peru."
+        let e = events(
+            "Chile/2/nsubj dismissed/0/ROOT the/4/det riots/2/dobj as/2/prep the/7/det work/5/pobj of/7/prep Peru/8/pobj ./2/punct",
+            &["Chile", "Peru"],
+        );
+        assert!(e.contains(&ev("Chile", "accuses", "Peru", A)), "{e:?}");
     }
 
     #[test]
