@@ -390,6 +390,14 @@ pub fn find(text: &str, analysis: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> 
                     start..v,
                     How::Context,
                 );
+                // "Acme Corp said": a company's legal form makes the
+                // speaker no person ("Rosati said it had changed": "it" may
+                // be a state named before, so it says nothing)
+                if is_company_suffix(&tokens[v - 1].lower)
+                    && let Some(m) = mentions.last_mut()
+                {
+                    m.kind = ActorKind::Organization;
+                }
             }
         }
         if !all_caps {
@@ -2884,6 +2892,19 @@ mod tests {
         assert_eq!(
             how_of("Arafat met Peres at Cairo.", "Cairo"),
             Some(How::Venue)
+        );
+    }
+
+    #[test]
+    fn a_speaker_with_a_legal_form_is_an_organisation() {
+        let found = mentions_of("Kestrel Corp said it had agreed to buy Zenith.");
+        assert!(
+            found.contains(&(
+                "Kestrel Corp".to_string(),
+                ActorKind::Organization,
+                How::Context
+            )),
+            "{found:?}"
         );
     }
 
