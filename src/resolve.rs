@@ -1319,37 +1319,31 @@ mod tests {
         assert_ne!(government, Some("Denmark"));
     }
 
-    #[test]
-    fn both_sides_are_the_parties_of_a_later_between() {
-        let x = pipeline().extract(&Document::new(
-            "t",
-            "Chile met Peru. Ghana urged both sides to end the war between Mali and Niger.",
-        ));
-        let mut sides: Vec<&str> = x
+    /// The actors the plural descriptions of `text` resolve to, sorted.
+    fn plural_referents(text: &str) -> Vec<String> {
+        let x = pipeline().extract(&Document::new("t", text));
+        let mut sides: Vec<String> = x
             .mentions
             .iter()
             .filter(|m| m.name.starts_with("plural:"))
             .filter_map(|m| m.actor)
-            .map(|a| x.actors[a].label.as_str())
+            .map(|a| x.actors[a].label.clone())
             .collect();
         sides.sort();
+        sides
+    }
+
+    #[test]
+    fn both_sides_are_the_parties_of_a_later_between() {
+        let sides = plural_referents(
+            "Chile met Peru. Ghana urged both sides to end the war between Mali and Niger.",
+        );
         assert_eq!(sides, vec!["Mali", "Niger"]);
     }
 
     #[test]
     fn two_sides_without_a_between_are_the_last_two_actors() {
-        let x = pipeline().extract(&Document::new(
-            "t",
-            "Chile met Peru. Ghana urged both sides to keep talking.",
-        ));
-        let mut sides: Vec<&str> = x
-            .mentions
-            .iter()
-            .filter(|m| m.name.starts_with("plural:"))
-            .filter_map(|m| m.actor)
-            .map(|a| x.actors[a].label.as_str())
-            .collect();
-        sides.sort();
+        let sides = plural_referents("Chile met Peru. Ghana urged both sides to keep talking.");
         assert_eq!(sides, vec!["Chile", "Peru"]);
     }
 

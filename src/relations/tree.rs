@@ -2619,6 +2619,16 @@ mod tests {
         assert!(e.is_empty(), "{e:?}");
     }
 
+    /// Every event `doer` is the source of is only claimed (hypothetical).
+    fn assert_claimed_only(e: &[(String, String, String, Modality)], doer: &str) {
+        assert!(
+            e.iter()
+                .filter(|x| x.0 == doer)
+                .all(|x| x.3 == Modality::Hypothetical),
+            "{e:?}"
+        );
+    }
+
     #[test]
     fn proof_of_an_act_accuses_its_doer_and_only_claims_the_act() {
         // "Kabul said the rockets were proof of Pakistan's support."
@@ -2633,12 +2643,7 @@ mod tests {
             &["Chile", "Peru", "Bolivia"],
         );
         assert!(e.contains(&ev("Chile", "accuses", "Peru", A)), "{e:?}");
-        assert!(
-            e.iter()
-                .filter(|x| x.0 == "Peru")
-                .all(|x| x.3 == Modality::Hypothetical),
-            "{e:?}"
-        );
+        assert_claimed_only(&e, "Peru");
     }
 
     #[test]
@@ -2691,12 +2696,7 @@ mod tests {
             &["Chile", "Peru", "rebels"],
         );
         assert!(e.contains(&ev("Chile", "accuses", "Peru", A)), "{e:?}");
-        assert!(
-            e.iter()
-                .filter(|x| x.0 == "Peru")
-                .all(|x| x.3 == Modality::Hypothetical),
-            "{e:?}"
-        );
+        assert_claimed_only(&e, "Peru");
     }
 
     #[test]
