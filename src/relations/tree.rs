@@ -683,6 +683,18 @@ impl<'a> Tree<'a> {
         if !modifiers.is_empty() {
             return modifiers;
         }
+        // "the decision by Kiev": a "by" phrase on the noun names its doer
+        if let Some(x) = self
+            .kids(o)
+            .iter()
+            .find(|&&p| self.dep(p) == "prep" && self.lower(p) == "by")
+            .and_then(|&p| self.kid(p, &["pobj"]))
+        {
+            let by = self.np(x);
+            if !by.is_empty() {
+                return by;
+            }
+        }
         // "the proposal, which was put forward by Egypt", "the plan drawn up
         // by X", "the proposals Lebed took to the talks": who made it
         for &c in self.kids(o) {
@@ -2707,6 +2719,16 @@ mod tests {
             &["Chile", "Peru"],
         );
         assert!(e.contains(&ev("Chile", "accuses", "Peru", A)), "{e:?}");
+    }
+
+    #[test]
+    fn a_by_phrase_on_a_noun_names_its_owner() {
+        // "Chile welcomed the decision by Peru."
+        let e = events(
+            "Chile/2/nsubj welcomed/0/ROOT the/4/det decision/2/dobj by/4/prep Peru/5/pobj ./2/punct",
+            &["Chile", "Peru"],
+        );
+        assert_eq!(e, vec![ev("Chile", "cooperates", "Peru", A)]);
     }
 
     #[test]
