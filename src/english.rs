@@ -1385,6 +1385,15 @@ pub const GROUP_MODIFIERS: &[(&str, &str)] = &[
     ("militia", "militia"),
 ];
 
+/// The plural that names the group a singular group noun stands for
+/// ("rebel" -> "rebels"), if `w` is one of [`GROUP_MODIFIERS`].
+pub fn group_plural(w: &str) -> Option<&'static str> {
+    GROUP_MODIFIERS
+        .iter()
+        .find(|(one, _)| *one == w)
+        .map(|&(_, plural)| plural)
+}
+
 /// What an armed group holds: "rebel positions", "guerrilla bases".
 pub const HOLDING_NOUNS: &[&str] = &[
     "position",

@@ -1646,19 +1646,21 @@ fn group_phrases(
 /// the singular before what it holds is the group itself, an actor named
 /// by its plural ("rebels") so that it joins the group's other mentions.
 fn group_holdings(text: &str, tokens: &[Token], analysis: &Analysis, mentions: &mut Vec<Mention>) {
+    // tokens inside a mention, and mentions by end token: look-ups, not
+    // scans of every mention per candidate word
     let mut in_mention = vec![false; tokens.len()];
-    for m in mentions.iter() {
+    let mut ending_at: std::collections::HashMap<usize, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (q, m) in mentions.iter().enumerate() {
         in_mention[m.tokens.clone()].fill(true);
+        ending_at.entry(m.tokens.end).or_default().push(q);
     }
     let mut found = Vec::new();
     let mut removed = vec![false; mentions.len()];
     for s in &analysis.sentences {
         for i in s.tokens.start..s.tokens.end.saturating_sub(1) {
             let t = &tokens[i];
-            let Some(&(_, plural)) = crate::english::GROUP_MODIFIERS
-                .iter()
-                .find(|(one, _)| *one == t.lower)
-            else {
+            let Some(plural) = crate::english::group_plural(&t.lower) else {
                 continue;
             };
             let next = &tokens[i + 1];
@@ -1671,10 +1673,11 @@ fn group_holdings(text: &str, tokens: &[Token], analysis: &Analysis, mentions: &
             }
             // "Kurdish rebel bases": the nationality before it is part of
             // the group's name ("Kurdish rebels"), as in a group phrase
-            let demonym = mentions.iter().position(|m| {
-                m.tokens.end == i
-                    && m.kind == ActorKind::Country
-                    && m.how == How::Gazetteer(Form::Demonym)
+            let demonym = ending_at.get(&i).and_then(|v| {
+                v.iter().copied().find(|&q| {
+                    mentions[q].kind == ActorKind::Country
+                        && mentions[q].how == How::Gazetteer(Form::Demonym)
+                })
             });
             let (start, name) = match demonym {
                 Some(q) if !removed[q] => {
@@ -2098,9 +2101,7 @@ fn extend_state_bodies(tokens: &[Token], mentions: &mut [Mention], lex: &Lexicon
                         || !tokens[j + skip - 1].is_word()
                         || tokens[j + skip - 1].is_verb() && !tokens[j + skip - 1].tag().eq("VBN")
                         // "Sudanese rebel bases" are the rebels', not the state's
-                        || crate::english::GROUP_MODIFIERS
-                            .iter()
-                            .any(|(one, _)| *one == tokens[j + skip - 1].lower)))
+                        || crate::english::group_plural(&tokens[j + skip - 1].lower).is_some()))
             {
                 break;
             }

@@ -496,12 +496,29 @@ impl<'a> Tree<'a> {
     /// The actors named after every "between" of `h` ("talks between A
     /// and B").
     fn between_parties(&self, h: usize) -> Vec<usize> {
+        self.actors_after(h, "between")
+    }
+
+    /// The actors named in every `prep` phrase of `h` ("the decision by
+    /// Kiev", "talks between A and B").
+    fn actors_after(&self, h: usize, prep: &str) -> Vec<usize> {
         self.kids(h)
             .iter()
-            .filter(|&&p| self.dep(p) == "prep" && self.lower(p) == "between")
+            .filter(|&&p| self.dep(p) == "prep" && self.lower(p) == prep)
             .filter_map(|&p| self.kid(p, &["pobj"]))
             .flat_map(|o| self.np(o))
             .collect()
+    }
+
+    /// The speech verb whose reported clause `c` is, with its speakers:
+    /// "Iran said [the sanctions were illegal]". None when `c` reports no
+    /// one's words, or the speech verb is passive or names no actor.
+    fn reporters_of(&self, c: usize) -> Option<(usize, Vec<usize>)> {
+        let speech = self.head(c).filter(|&g| {
+            self.dep(c) == "ccomp" && is(SPEECH, self.lower(g)) && self.tokens[g].is_verb()
+        })?;
+        let (speakers, passive) = self.subject(speech, 0);
+        (!passive && !speakers.is_empty()).then_some((speech, speakers))
     }
 
     /// Parties of a passive agreement verb whose subject is the agreement
@@ -684,16 +701,9 @@ impl<'a> Tree<'a> {
             return modifiers;
         }
         // "the decision by Kiev": a "by" phrase on the noun names its doer
-        if let Some(x) = self
-            .kids(o)
-            .iter()
-            .find(|&&p| self.dep(p) == "prep" && self.lower(p) == "by")
-            .and_then(|&p| self.kid(p, &["pobj"]))
-        {
-            let by = self.np(x);
-            if !by.is_empty() {
-                return by;
-            }
+        let by = self.actors_after(o, "by");
+        if !by.is_empty() {
+            return by;
         }
         // "the proposal, which was put forward by Egypt", "the plan drawn up
         // by X", "the proposals Lebed took to the talks": who made it
@@ -1913,37 +1923,28 @@ pub fn displeasure(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Event>) 
 /// made the thing is blamed (CAMEO 112).
 pub fn blamed_owner(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Event>) {
     let blames = |w: &str| lex.blame.iter().any(|p| p.len() == 1 && p[0] == w);
-    for speech in tree.range.clone() {
-        if !is(SPEECH, tree.lower(speech)) || !tree.tokens[speech].is_verb() {
+    for c in tree.range.clone() {
+        let Some((speech, speakers)) = tree.reporters_of(c) else {
             continue;
-        }
-        let (speakers, passive) = tree.subject(speech, 0);
-        if passive || speakers.is_empty() {
-            continue;
-        }
-        for &c in tree.kids(speech) {
-            if tree.dep(c) != "ccomp" {
-                continue;
-            }
-            // the predicate: the clause's verb, or what its copula links
-            let blamed = blames(tree.lower(c))
-                || tree
-                    .kids(c)
-                    .iter()
-                    .any(|&p| matches!(tree.dep(p), "acomp" | "attr") && blames(tree.lower(p)));
-            let Some(subject) = tree.kid(c, &["nsubj"]) else {
-                continue;
-            };
-            if !blamed || tree.unit(subject).is_some() || tree.kid(c, &["neg"]).is_some() {
-                continue;
-            }
-            let owners = tree.owner(subject);
-            let reading = Reading::of_verb(tree, speech, "accuses", "112", lex, si);
-            let pairs = speakers
+        };
+        // the predicate: the clause's verb, or what its copula links
+        let blamed = blames(tree.lower(c))
+            || tree
+                .kids(c)
                 .iter()
-                .flat_map(|&s| owners.iter().map(move |&o| (s, o)));
-            reading.push(tree, pairs, out);
+                .any(|&p| matches!(tree.dep(p), "acomp" | "attr") && blames(tree.lower(p)));
+        let Some(subject) = tree.kid(c, &["nsubj"]) else {
+            continue;
+        };
+        if !blamed || tree.unit(subject).is_some() || tree.kid(c, &["neg"]).is_some() {
+            continue;
         }
+        let owners = tree.owner(subject);
+        let reading = Reading::of_verb(tree, speech, "accuses", "112", lex, si);
+        let pairs = speakers
+            .iter()
+            .flat_map(|&s| owners.iter().map(move |&o| (s, o)));
+        reading.push(tree, pairs, out);
     }
 }
 
@@ -2011,9 +2012,7 @@ pub fn evidence_of(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Event>) 
         let Some(copula) = tree.head(n) else {
             continue;
         };
-        let Some(speech) = tree.head(copula).filter(|&g| {
-            tree.dep(copula) == "ccomp" && is(SPEECH, tree.lower(g)) && tree.tokens[g].is_verb()
-        }) else {
+        let Some((speech, speakers)) = tree.reporters_of(copula) else {
             continue;
         };
         // "the bombing was the work of X", not "the plan was the work of X"
@@ -2022,10 +2021,6 @@ pub fn evidence_of(tree: &Tree, lex: &Lexicon, si: usize, out: &mut Vec<Event>) 
                 .kid(copula, &["nsubj"])
                 .is_some_and(|s| violent_act(tree, s, lex))
         {
-            continue;
-        }
-        let (speakers, passive) = tree.subject(speech, 0);
-        if passive || speakers.is_empty() {
             continue;
         }
         let doers: Vec<usize> = tree
